@@ -1,0 +1,129 @@
+#include "app/export_command.h"
+
+#include <CLI/CLI.hpp>
+#include <imgui.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "app/gl_context.h"
+#include "app/map_canvas.h"
+#include "app/png_writer.h"
+#include "app/ui_overlay.h"
+#include "data/projection.h"
+#include "data/text_parse.h"
+
+namespace cm {
+namespace {
+
+constexpr int kMaxExportSide = 16384;
+
+// The map area covered by a lon/lat box: corners and edge midpoints, since a straight
+// lon/lat edge is curved in British National Grid.
+Box mapBoxOf(const LonLatBox& b) {
+  Box out;
+  for (double fx : {0.0, 0.5, 1.0})
+    for (double fy : {0.0, 0.5, 1.0}) {
+      double x = b.lon1 + (b.lon2 - b.lon1) * fx, y = b.lat1 + (b.lat2 - b.lat1) * fy;
+      if (Transform::wgs84ToMap().apply(x, y)) out.add(Point2{x, y});
+    }
+  return out;
+}
+
+std::string captionTitle(const MapSession& s) {
+  return s.usesDefaultData() ? "UK councils" : s.boundaries().layer;
+}
+
+}  // namespace
+
+int runExport(const ExportOptions& o) {
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  std::string why;
+  const auto size = parseImageSize(o.size, kMaxExportSide, &why);
+  if (!size) throw UsageError("--size: " + why);
+  std::optional<LonLatBox> bbox;
+  if (!o.bbox.empty() && !(bbox = parseLonLatBox(o.bbox, &why))) throw UsageError("--bbox: " + why);
+  if (!o.bbox.empty() && !o.focus.empty()) throw UsageError("give --focus or --bbox, not both");
+
+  auto session = MapSession::open(o.common);
+  session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
+
+  GlWindow::preferHeadless();
+  GlWindow window("councilmap export", 64, 64, /*visible=*/false);
+  if (o.common.verbose) std::cerr << "councilmap: rendering with " << window.rendererDescription() << '\n';
+  if (size->width > Framebuffer::maxSize() || size->height > Framebuffer::maxSize())
+    throw UsageError("--size " + o.size + " exceeds this GPU's limit of " + std::to_string(Framebuffer::maxSize()) + " pixels a side");
+
+  MapCanvas canvas(*session, o.samples);
+  canvas.renderer().look().borderWidth = o.borderWidth;
+  Camera& cam = canvas.camera();
+  cam.setViewport(size->width, size->height);
+  if (!o.focus.empty()) {
+    const auto f = session->boundaries().findByCode(o.focus, session->year());
+    if (!f) throw UsageError("--focus: no area with code '" + o.focus + "' in " + session->boundaries().source);
+    if (!session->boundaries().features[*f].existsIn(session->year()))
+      std::cerr << "councilmap: warning: " << o.focus << " does not exist in " << session->year() << "; framing it anyway\n";
+    cam.fit(session->boundaries().features[*f].bbox, 0.08);
+    canvas.setSelection(*f);
+  } else if (bbox) {
+    const Box b = mapBoxOf(*bbox);
+    if (b.empty()) throw UsageError("--bbox: the box cannot be placed on the British National Grid");
+    cam.fit(b, 0.0);
+  } else {
+    cam.fit(session->visibleExtent());
+  }
+  if (!canvas.update(size->width, size->height))
+    throw UsageError("cannot allocate a " + o.size + " image on this GPU");
+  const auto tMap = Clock::now();
+
+  // Text goes on top of the resolved map, drawn by the same ImGui code as the window's overlay.
+  const float uiScale = std::max(1.0f, size->height / 1080.0f);
+  initImGui(uiScale);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = {float(size->width), float(size->height)};
+  io.DeltaTime = 1.0f / 60;
+  canvas.image().bind();
+  for (int pass = 0; pass < 2; ++pass) {  // auto-sized windows settle on their second frame
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    if (o.caption) drawCaption(captionTitle(*session), session->date().iso(), uiScale);
+    drawAttribution(session->attribution(), io.DisplaySize.x, io.DisplaySize.y, uiScale);
+    ImGui::Render();
+  }
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, canvas.image().id());
+  const auto pixels = readPixelsTopDown(size->width, size->height);
+  ImGui_ImplOpenGL3_Shutdown();
+  shutdownImGui();
+
+  if (const std::string err = writePng(o.out, size->width, size->height, pixels); !err.empty()) {
+    std::cerr << "councilmap: " << err << '\n';
+    return 1;
+  }
+  const auto tEnd = Clock::now();
+  auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  std::cerr << "councilmap: wrote " << o.out << " (" << size->width << "x" << size->height << ", "
+            << session->visibleCount() << " areas, " << session->date().iso() << ")";
+  if (o.common.verbose) std::cerr << " in " << ms(t0, tEnd) << " ms (map " << canvas.lastDrawMs() << " ms, to first image " << ms(t0, tMap) << " ms)";
+  std::cerr << '\n';
+  return 0;
+}
+
+void addExportCommand(CLI::App& app, int& exitCode) {
+  auto* cmd = app.add_subcommand("export", "Render the map to a PNG without a window");
+  auto o = std::make_shared<ExportOptions>();
+  cmd->add_option("--out,-o", o->out, "PNG file to write")->required();
+  cmd->add_option("--size", o->size, "Image size WIDTHxHEIGHT, up to 16384 a side")->capture_default_str();
+  cmd->add_option("--focus", o->focus, "Frame and highlight the area with this GSS code, e.g. E09000014");
+  cmd->add_option("--bbox", o->bbox, "Frame a WGS84 box lon1,lat1,lon2,lat2");
+  cmd->add_option("--border-width", o->borderWidth, "Border width in pixels")->capture_default_str()->check(CLI::Range(0.0f, 50.0f));
+  cmd->add_option("--samples", o->samples, "Multisampling for smooth edges (1 = off)")->capture_default_str()->check(CLI::Range(1, 16));
+  cmd->add_flag("!--no-caption", o->caption, "Leave out the title and date in the top-left corner");
+  addCommonOptions(*cmd, o->common);
+  cmd->callback([o, &exitCode] { exitCode = runExport(*o); });
+}
+
+}  // namespace cm

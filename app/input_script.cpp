@@ -1,0 +1,117 @@
+#include "app/input_script.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace cm {
+namespace {
+
+void pushMotion(SDL_Window* w, int x, int y, Uint32 state) {
+  SDL_WarpMouseInWindow(w, x, y);  // keeps SDL_GetMouseState consistent for ImGui
+  SDL_Event e{};
+  e.type = SDL_MOUSEMOTION;
+  e.motion.windowID = SDL_GetWindowID(w);
+  e.motion.x = x;
+  e.motion.y = y;
+  e.motion.state = state;
+  SDL_PushEvent(&e);
+}
+
+void pushButton(SDL_Window* w, int x, int y, bool down, int clicks = 1) {
+  SDL_Event e{};
+  e.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+  e.button.windowID = SDL_GetWindowID(w);
+  e.button.button = SDL_BUTTON_LEFT;
+  e.button.state = down ? SDL_PRESSED : SDL_RELEASED;
+  e.button.clicks = Uint8(clicks);
+  e.button.x = x;
+  e.button.y = y;
+  SDL_PushEvent(&e);
+}
+
+}  // namespace
+
+InputScript InputScript::fromFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read input script '" + path + "'");
+  InputScript s;
+  s.path_ = path;
+  std::string text;
+  for (int n = 1; std::getline(in, text); ++n) {
+    if (const auto hash = text.find('#'); hash != std::string::npos) text.erase(hash);
+    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+    s.lines_.push_back({n, text});
+  }
+  return s;
+}
+
+std::variant<std::monostate, ScriptOutput> InputScript::step(SDL_Window* w, bool& quit) {
+  if (waitFrames_ > 0) {
+    --waitFrames_;
+    return {};
+  }
+  if (lines_.empty()) return {};
+  const Line line = lines_.front();
+  lines_.pop_front();
+  std::istringstream in(line.text);
+  std::string cmd;
+  in >> cmd;
+  auto bad = [&] { return std::runtime_error(path_ + ":" + std::to_string(line.number) + ": cannot understand '" + line.text + "'"); };
+  int x = 0, y = 0, x2 = 0, y2 = 0;
+  if (cmd == "move") {
+    if (!(in >> x >> y)) throw bad();
+    pushMotion(w, x, y, 0);
+  } else if (cmd == "click" || cmd == "doubleclick") {
+    if (!(in >> x >> y)) throw bad();
+    pushMotion(w, x, y, 0);
+    const int clicks = cmd == "click" ? 1 : 2;
+    for (int c = 1; c <= clicks; ++c) {
+      pushButton(w, x, y, true, c);
+      pushButton(w, x, y, false, c);
+    }
+  } else if (cmd == "drag") {
+    if (!(in >> x >> y >> x2 >> y2)) throw bad();
+    pushMotion(w, x, y, 0);
+    pushButton(w, x, y, true);
+    constexpr int kSteps = 8;
+    for (int i = 1; i <= kSteps; ++i) pushMotion(w, x + (x2 - x) * i / kSteps, y + (y2 - y) * i / kSteps, SDL_BUTTON_LMASK);
+    pushButton(w, x2, y2, false);
+  } else if (cmd == "wheel") {
+    int clicks = 0;
+    if (!(in >> x >> y >> clicks)) throw bad();
+    pushMotion(w, x, y, 0);
+    SDL_Event e{};
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.windowID = SDL_GetWindowID(w);
+    e.wheel.y = clicks;
+    SDL_PushEvent(&e);
+  } else if (cmd == "key") {
+    std::string name;
+    if (!(in >> name)) throw bad();
+    const SDL_Keycode key = SDL_GetKeyFromName(name.c_str());
+    if (key == SDLK_UNKNOWN) throw std::runtime_error(path_ + ":" + std::to_string(line.number) + ": unknown key '" + name + "'");
+    for (Uint32 type : {Uint32(SDL_KEYDOWN), Uint32(SDL_KEYUP)}) {
+      SDL_Event e{};
+      e.type = type;
+      e.key.windowID = SDL_GetWindowID(w);
+      e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+      e.key.keysym.sym = key;
+      e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+      SDL_PushEvent(&e);
+    }
+  } else if (cmd == "wait") {
+    if (!(in >> waitFrames_)) throw bad();
+  } else if (cmd == "screenshot" || cmd == "state") {
+    std::string path;
+    if (!(in >> path)) throw bad();
+    return ScriptOutput{cmd == "screenshot" ? ScriptOutput::Screenshot : ScriptOutput::State, path};
+  } else if (cmd == "quit") {
+    quit = true;
+  } else {
+    throw bad();
+  }
+  return {};
+}
+
+}  // namespace cm

@@ -1,0 +1,37 @@
+#pragma once
+#include <SDL.h>
+
+#include <deque>
+#include <string>
+#include <variant>
+
+namespace cm {
+
+// Replays user input into the real event loop, for tests and demos that drive the viewer without
+// a person: one command per line,
+//   move X Y | click X Y | doubleclick X Y | drag X1 Y1 X2 Y2 | wheel X Y CLICKS | key NAME
+//   wait FRAMES | screenshot FILE.png | state FILE.json | quit
+// Coordinates are window points. Events go through SDL's queue, so they take the same path as real input.
+struct ScriptOutput {
+  enum Kind { Screenshot, State } kind;
+  std::string path;
+};
+
+class InputScript {
+ public:
+  static InputScript fromFile(const std::string& path);  // throws std::runtime_error naming the line
+  bool done() const { return lines_.empty(); }
+  // Pushes the next command's events. Returns an output request if the command asks for one.
+  std::variant<std::monostate, ScriptOutput> step(SDL_Window* window, bool& quit);
+
+ private:
+  struct Line {
+    int number;
+    std::string text;
+  };
+  std::deque<Line> lines_;
+  std::string path_;
+  int waitFrames_ = 0;
+};
+
+}  // namespace cm

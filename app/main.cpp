@@ -1,0 +1,44 @@
+// councilmap: an interactive map of UK local government.
+#include <CLI/CLI.hpp>
+#include <cpl_error.h>
+
+#include <iostream>
+
+#include "app/export_command.h"
+#include "app/gl_context.h"
+#include "app/map_session.h"
+#include "app/query_command.h"
+#include "app/viewer.h"
+#include "data/boundary_loader.h"
+#include "render/gl_program.h"
+
+int main(int argc, char** argv) {
+  // GDAL's own messages would interleave with ours; problems reach the user through diagnostics.
+  CPLSetErrorHandler(CPLQuietErrorHandler);
+  CLI::App app{"councilmap: an interactive map of UK local government.\n"
+               "Without a subcommand it opens the map window. Keys: drag to pan, wheel or +/- to zoom, F to fit, Esc to clear.",
+               "councilmap"};
+  app.set_version_flag("--version", "councilmap 0.1.0");
+  int exitCode = 0;
+  cm::ViewerOptions viewer;
+  cm::addViewerOptions(app, viewer);
+  cm::addExportCommand(app, exitCode);
+  cm::addQueryCommand(app);
+  app.require_subcommand(0, 1);
+  try {
+    app.parse(argc, argv);
+    if (app.get_subcommands().empty()) exitCode = cm::runViewer(viewer);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const cm::UsageError& e) {
+    std::cerr << "councilmap: error: " << e.what() << '\n';
+    return 2;
+  } catch (const cm::LoadError& e) {
+    std::cerr << "councilmap: error: " << e.what() << '\n';
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "councilmap: error: " << e.what() << '\n';
+    return 4;
+  }
+  return exitCode;
+}

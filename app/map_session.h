@@ -1,0 +1,54 @@
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/options.h"
+#include "data/boundary_set.h"
+#include "data/dates.h"
+#include "data/diagnostics.h"
+#include "data/picker.h"
+
+namespace cm {
+
+struct FeatureStyle;
+
+// Raised for problems the user must fix before anything can be shown (no data folder, bad date…).
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The loaded boundaries plus the date being shown: what the viewer, export and query share.
+class MapSession {
+ public:
+  static std::unique_ptr<MapSession> open(const CommonOptions& options);
+
+  const BoundarySet& boundaries() const { return boundaries_; }
+  const Diagnostics& diagnostics() const { return diagnostics_; }
+  const Picker& picker() const { return *picker_; }
+  const std::string& dataDescription() const { return dataDescription_; }
+  bool usesDefaultData() const { return usesDefaultData_; }
+  std::string attribution() const;
+
+  Date date() const { return date_; }
+  void setDate(Date d) { date_ = d; }
+  int year() const { return date_.year; }
+
+  std::optional<std::uint32_t> featureAt(Point2 mapPoint) const { return picker_->pick(mapPoint, year()); }
+  std::vector<FeatureStyle> styles() const;  // colours and visibility at the current date
+  std::size_t visibleCount() const;
+  Box visibleExtent() const { return boundaries_.extentIn(year()); }
+
+ private:
+  BoundarySet boundaries_;
+  Diagnostics diagnostics_;
+  std::unique_ptr<Picker> picker_;
+  std::string dataDescription_;
+  bool usesDefaultData_ = false;
+  Date date_;
+};
+
+// The date shown when none is given: today, but no later than the end of the data's last year.
+Date defaultDate(const BoundarySet& set);
+
+}  // namespace cm

@@ -1,0 +1,17 @@
+#include "app/options.h"
+
+#include <CLI/CLI.hpp>
+
+namespace cm {
+
+void addCommonOptions(CLI::App& app, CommonOptions& o) {
+  app.add_option("--data", o.dataDir, "Data folder (default: ../shared/data beside the source, else $COUNCILMAP_DATA, else ~/.local/share/councilmap/data)");
+  app.add_option("--boundaries", o.boundaries, "Any OGR polygon source to show instead of the UK councils (file, folder or /vsicurl/ URL)");
+  app.add_option("--layer", o.layer, "Layer of the boundary source (default: the first polygon layer)");
+  app.add_option("--code-field", o.codeField, "Attribute holding each area's code (default: detected, e.g. LAD13CD, areacd)");
+  app.add_option("--name-field", o.nameField, "Attribute holding each area's name (default: detected, e.g. LAD13NM, areanm)");
+  app.add_option("--date", o.date, "Date to show, YYYY-MM-DD (default: the latest year in the data)");
+  app.add_flag("-v,--verbose", o.verbose, "Say which data was used and how long each step took");
+}
+
+}  // namespace cm

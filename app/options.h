@@ -1,0 +1,22 @@
+#pragma once
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace cm {
+
+// Options every subcommand shares: where the data is and which boundaries and date to show.
+struct CommonOptions {
+  std::string dataDir;
+  std::string boundaries;  // an OGR source; empty: the default UK councils in the data folder
+  std::string layer;
+  std::string codeField, nameField;
+  std::string date;        // YYYY-MM-DD; empty: the latest year in the data
+  bool verbose = false;
+};
+
+void addCommonOptions(CLI::App& app, CommonOptions& options);
+
+}  // namespace cm

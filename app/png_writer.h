@@ -1,0 +1,12 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cm {
+
+// Writes top-down RGBA pixels as a PNG. The file appears whole or not at all: it is written
+// beside the target and renamed into place. Returns an error message, empty on success.
+std::string writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba);
+
+}  // namespace cm

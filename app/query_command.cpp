@@ -1,0 +1,50 @@
+#include "app/query_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cmath>
+#include <iostream>
+
+#include "data/council_types.h"
+#include "data/projection.h"
+#include "data/text_parse.h"
+
+namespace cm {
+
+nlohmann::ordered_json describeArea(const MapSession& session, std::uint32_t feature) {
+  const Feature& f = session.boundaries().features[feature];
+  return {{"code", f.code}, {"name", f.name}, {"type", areaTypeForCode(f.code)}};
+}
+
+nlohmann::ordered_json queryPoint(const MapSession& session, double lon, double lat) {
+  double x = lon, y = lat;
+  nlohmann::ordered_json out = {{"date", session.date().iso()}, {"at", {{"lon", lon}, {"lat", lat}}}};
+  std::optional<std::uint32_t> hit;
+  if (Transform::wgs84ToMap().apply(x, y)) {
+    out["at"]["easting"] = std::round(x * 100) / 100;
+    out["at"]["northing"] = std::round(y * 100) / 100;
+    hit = session.featureAt({x, y});
+  }
+  out["council"] = hit ? describeArea(session, *hit) : nlohmann::ordered_json(nullptr);
+  out["boundaries"] = {{"source", session.boundaries().source}, {"layer", session.boundaries().layer}, {"year", session.year()}};
+  return out;
+}
+
+void addQueryCommand(CLI::App& app) {
+  auto* cmd = app.add_subcommand("query", "Print, as JSON, the council containing a WGS84 point on a date");
+  auto options = std::make_shared<CommonOptions>();
+  auto at = std::make_shared<std::string>();
+  cmd->add_option("--at", *at, "Point as LON,LAT in WGS84 degrees, e.g. -0.1276,51.5072")->required();
+  addCommonOptions(*cmd, *options);
+  cmd->callback([options, at] {
+    std::string why;
+    const auto p = parseLonLat(*at, &why);
+    if (!p) throw CLI::ValidationError("--at", why);
+    auto session = MapSession::open(*options);
+    session->diagnostics().print(std::cerr, options->verbose ? Severity::Info : Severity::Warning);
+    if (options->verbose) std::cerr << "councilmap: using " << session->dataDescription() << '\n';
+    std::cout << queryPoint(*session, p->lon, p->lat).dump() << std::endl;
+  });
+}
+
+}  // namespace cm

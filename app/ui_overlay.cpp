@@ -1,0 +1,70 @@
+#include "app/ui_overlay.h"
+
+#include <imgui.h>
+
+#include <filesystem>
+
+#include "data/attribution.h"
+
+namespace cm {
+
+void initImGui(float uiScale) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout persistence arrives with the explorer panels
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 4;
+  style.FrameRounding = 3;
+  style.ScaleAllSizes(uiScale);
+  const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  std::error_code ec;
+  if (std::filesystem::exists(font, ec)) io.Fonts->AddFontFromFileTTF(font, 15.0f * uiScale);
+  else io.FontGlobalScale = uiScale;
+}
+
+void shutdownImGui() { ImGui::DestroyContext(); }
+
+std::string attributionFor(const std::string& source, bool isDefaultData) {
+  if (isDefaultData) return kOnsBoundaryAttribution;
+  return "Boundaries: " + std::filesystem::path(source).filename().string();
+}
+
+namespace {
+// A borderless, input-free window: overlays must never steal clicks from the map.
+constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
+                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                           ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
+}  // namespace
+
+void drawAttribution(const std::string& text, float width, float height, float scale) {
+  const float pad = 6 * scale;
+  ImGui::SetNextWindowPos({width - pad, height - pad}, ImGuiCond_Always, {1, 1});
+  ImGui::SetNextWindowBgAlpha(0.72f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {6 * scale, 3 * scale});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGui::SetNextWindowSizeConstraints({0, 0}, {width * 0.62f, height});
+  ImGui::Begin("##attribution", nullptr, kOverlayFlags);
+  ImGui::SetWindowFontScale(0.8f);
+  ImGui::PushTextWrapPos(width * 0.62f - 12 * scale);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
+void drawCaption(const std::string& title, const std::string& subtitle, float scale) {
+  ImGui::SetNextWindowPos({10 * scale, 10 * scale}, ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.82f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * scale, 6 * scale});
+  ImGui::Begin("##caption", nullptr, kOverlayFlags);
+  ImGui::SetWindowFontScale(1.35f);
+  ImGui::TextUnformatted(title.c_str());
+  ImGui::SetWindowFontScale(1.0f);
+  if (!subtitle.empty()) ImGui::TextDisabled("%s", subtitle.c_str());
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
+}  // namespace cm

@@ -1,0 +1,19 @@
+#pragma once
+#include <string>
+
+struct ImFont;
+
+namespace cm {
+
+// Dear ImGui set-up shared by the window and headless export, so both draw the same text.
+void initImGui(float uiScale);  // creates the context and loads DejaVu Sans where installed
+void shutdownImGui();
+
+// The credit line for the data on show, bottom-right, as on every published map.
+void drawAttribution(const std::string& text, float width, float height, float scale);
+// A caption top-left (e.g. "UK councils · 2025-12-31").
+void drawCaption(const std::string& title, const std::string& subtitle, float scale);
+
+std::string attributionFor(const std::string& boundarySource, bool isDefaultData);
+
+}  // namespace cm

@@ -1,0 +1,301 @@
+#include "app/viewer.h"
+
+#include <CLI/CLI.hpp>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "app/gl_context.h"
+#include "app/input_script.h"
+#include "app/map_canvas.h"
+#include "app/png_writer.h"
+#include "app/selection_panel.h"
+#include "app/ui_overlay.h"
+#include "app/warnings_panel.h"
+
+namespace cm {
+namespace {
+
+constexpr double kWheelZoomStep = 1.25;
+constexpr double kKeyZoomStep = 1.5;
+constexpr double kDragThresholdPx = 3;
+
+// Everything the window's input changes, kept apart from drawing so the loop reads simply.
+struct ViewState {
+  std::optional<std::uint32_t> hovered, selected;
+  double mouseX = -1, mouseY = -1;  // window points
+  bool mouseInside = false, pressed = false, dragging = false;
+  double pressX = 0, pressY = 0;
+  bool warningsOpen = false;
+};
+
+class Viewer {
+ public:
+  Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window)
+      : o_(o), session_(session), window_(window), canvas_(session, o.samples) {
+    canvas_.renderer().look().borderWidth = o.borderWidth;
+    window_.drawableSize(drawW_, drawH_);
+    canvas_.camera().setViewport(drawW_, drawH_);
+    canvas_.camera().fit(session_.visibleExtent());
+  }
+
+  void handle(const SDL_Event& e, bool& quit);
+  void frame();
+  void writeScreenshot(const std::string& path);
+  void writeState(const std::string& path);
+  float uiScale_ = 1;
+
+ private:
+  double pixelRatio() const {
+    int ww = 1, wh = 1;
+    SDL_GetWindowSize(window_.window(), &ww, &wh);
+    return ww > 0 ? double(drawW_) / ww : 1.0;
+  }
+  std::optional<std::uint32_t> featureUnderMouse() const {
+    if (!state_.mouseInside) return std::nullopt;
+    const double r = pixelRatio();
+    return session_.featureAt(canvas_.camera().screenToWorld(state_.mouseX * r, state_.mouseY * r));
+  }
+  void select(std::optional<std::uint32_t> f) {
+    state_.selected = f;
+    canvas_.setSelection(f);
+  }
+  void zoomAtMouse(double factor) {
+    const double r = pixelRatio();
+    const double x = state_.mouseInside ? state_.mouseX * r : drawW_ / 2.0;
+    const double y = state_.mouseInside ? state_.mouseY * r : drawH_ / 2.0;
+    canvas_.camera().zoomAt(factor, x, y);
+    canvas_.invalidate();
+  }
+  void handleKey(SDL_Keycode key, Uint16 mods, bool& quit);
+
+  const ViewerOptions& o_;
+  MapSession& session_;
+  GlWindow& window_;
+  MapCanvas canvas_;
+  ViewState state_;
+  int drawW_ = 1, drawH_ = 1;
+};
+
+void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
+  Camera& cam = canvas_.camera();
+  const double panStep = 0.15 * std::min(drawW_, drawH_);
+  switch (key) {
+    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS:
+      cam.zoomAt(kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0);
+      break;
+    case SDLK_MINUS: case SDLK_KP_MINUS:
+      cam.zoomAt(1 / kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0);
+      break;
+    case SDLK_LEFT: cam.panPixels(panStep, 0); break;
+    case SDLK_RIGHT: cam.panPixels(-panStep, 0); break;
+    case SDLK_UP: cam.panPixels(0, panStep); break;
+    case SDLK_DOWN: cam.panPixels(0, -panStep); break;
+    case SDLK_f: case SDLK_HOME: cam.fit(session_.visibleExtent()); break;
+    case SDLK_z:
+      if (state_.selected) cam.fit(session_.boundaries().features[*state_.selected].bbox, 0.1);
+      break;
+    case SDLK_ESCAPE: select(std::nullopt); break;
+    case SDLK_q:
+      if (mods & KMOD_CTRL) quit = true;
+      break;
+    default: return;
+  }
+  canvas_.invalidate();
+}
+
+void Viewer::handle(const SDL_Event& e, bool& quit) {
+  ImGui_ImplSDL2_ProcessEvent(&e);
+  const ImGuiIO& io = ImGui::GetIO();
+  const double r = pixelRatio();
+  switch (e.type) {
+    case SDL_QUIT: quit = true; break;
+    case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_LEAVE) state_.mouseInside = false;
+      break;
+    case SDL_MOUSEMOTION: {
+      const double dx = e.motion.x - state_.mouseX, dy = e.motion.y - state_.mouseY;
+      state_.mouseX = e.motion.x;
+      state_.mouseY = e.motion.y;
+      state_.mouseInside = true;
+      if (state_.pressed) {
+        if (!state_.dragging && std::hypot(e.motion.x - state_.pressX, e.motion.y - state_.pressY) > kDragThresholdPx) state_.dragging = true;
+        if (state_.dragging) {
+          canvas_.camera().panPixels(dx * r, dy * r);
+          canvas_.invalidate();
+        }
+      }
+      break;
+    }
+    case SDL_MOUSEWHEEL:
+      if (!io.WantCaptureMouse && e.wheel.y != 0) zoomAtMouse(std::pow(kWheelZoomStep, e.wheel.y));
+      break;
+    case SDL_MOUSEBUTTONDOWN:
+      if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse) {
+        state_.mouseX = e.button.x;
+        state_.mouseY = e.button.y;
+        state_.mouseInside = true;
+        state_.pressed = true;
+        state_.dragging = false;
+        state_.pressX = e.button.x;
+        state_.pressY = e.button.y;
+        if (e.button.clicks == 2) {
+          if (auto f = featureUnderMouse()) {
+            select(f);
+            canvas_.camera().fit(session_.boundaries().features[*f].bbox, 0.1);
+            canvas_.invalidate();
+          }
+        }
+      }
+      break;
+    case SDL_MOUSEBUTTONUP:
+      if (e.button.button == SDL_BUTTON_LEFT && state_.pressed) {
+        if (!state_.dragging && e.button.clicks < 2) select(featureUnderMouse());
+        state_.pressed = state_.dragging = false;
+      }
+      break;
+    case SDL_KEYDOWN:
+      if (!io.WantCaptureKeyboard) handleKey(e.key.keysym.sym, e.key.keysym.mod, quit);
+      break;
+    default: break;
+  }
+}
+
+void Viewer::frame() {
+  window_.drawableSize(drawW_, drawH_);
+  const ImGuiIO& io = ImGui::GetIO();
+  state_.hovered = (state_.dragging || io.WantCaptureMouse) ? std::nullopt : featureUnderMouse();
+  canvas_.setHover(state_.hovered);
+  canvas_.update(drawW_, drawH_);
+  canvas_.image().blitTo(0, drawW_, drawH_);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  const std::string subtitle = session_.date().iso() + "  \xC2\xB7  " + std::to_string(session_.visibleCount()) + " areas";
+  drawCaption(session_.usesDefaultData() ? "UK councils" : session_.boundaries().layer, subtitle, uiScale_);
+  if (state_.hovered) {
+    const Feature& f = session_.boundaries().features[*state_.hovered];
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(f.name.c_str());
+    ImGui::TextDisabled("%s", f.code.c_str());
+    ImGui::EndTooltip();
+  }
+  switch (drawSelectionPanel(session_, state_.selected, uiScale_)) {
+    case SelectionAction::Clear: select(std::nullopt); break;
+    case SelectionAction::ZoomTo:
+      canvas_.camera().fit(session_.boundaries().features[*state_.selected].bbox, 0.1);
+      canvas_.invalidate();
+      break;
+    case SelectionAction::None: break;
+  }
+  drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, uiScale_);
+  drawAttribution(session_.attribution(), io.DisplaySize.x, io.DisplaySize.y, uiScale_);
+  ImGui::Render();
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, drawW_, drawH_);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Viewer::writeScreenshot(const std::string& path) {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  glReadBuffer(GL_BACK);
+  const auto px = readPixelsTopDown(drawW_, drawH_);
+  if (const auto err = writePng(path, drawW_, drawH_, px); !err.empty()) std::cerr << "councilmap: " << err << '\n';
+}
+
+void Viewer::writeState(const std::string& path) {
+  auto code = [&](std::optional<std::uint32_t> f) {
+    return f ? nlohmann::json(session_.boundaries().features[*f].code) : nlohmann::json(nullptr);
+  };
+  const Camera& cam = canvas_.camera();
+  nlohmann::json j = {{"date", session_.date().iso()},
+                      {"visible_areas", session_.visibleCount()},
+                      {"hovered", code(state_.hovered)},
+                      {"selected", code(state_.selected)},
+                      {"camera", {{"centre", {cam.centre().x, cam.centre().y}}, {"metres_per_pixel", cam.metresPerPixel()}}},
+                      {"drawable", {drawW_, drawH_}},
+                      {"map_draw_ms", canvas_.lastDrawMs()}};
+  std::ofstream(path) << j.dump(2) << '\n';
+}
+
+}  // namespace
+
+int runViewer(const ViewerOptions& o) {
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  auto session = MapSession::open(o.common);
+  std::cerr << "councilmap: using " << session->dataDescription() << '\n';
+  session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning, 10);
+  std::unique_ptr<InputScript> script;
+  if (!o.script.empty()) script = std::make_unique<InputScript>(InputScript::fromFile(o.script));
+
+  GlWindow window("councilmap", o.width, o.height, /*visible=*/true);
+  if (o.common.verbose) std::cerr << "councilmap: rendering with " << window.rendererDescription() << '\n';
+  float ddpi = 0;
+  const float dpiScale = SDL_GetDisplayDPI(0, &ddpi, nullptr, nullptr) == 0 && ddpi > 0 ? ddpi / 96.0f : 1.0f;
+  Viewer viewer(o, *session, window);
+  viewer.uiScale_ = std::clamp(dpiScale, 1.0f, 3.0f);
+  initImGui(viewer.uiScale_);
+  ImGui_ImplSDL2_InitForOpenGL(window.window(), window.context());
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  // Draw only when something happened: an idle map costs nothing. A few extra frames after
+  // each event let ImGui's auto-sized windows settle.
+  constexpr int kSettleFrames = 3;
+  int pending = kSettleFrames, frames = 0;
+  bool quit = false;
+  while (!quit) {
+    if (script && !script->done()) {
+      auto out = script->step(window.window(), quit);
+      pending = kSettleFrames;
+      if (auto* req = std::get_if<ScriptOutput>(&out)) {
+        viewer.frame();
+        if (req->kind == ScriptOutput::Screenshot) viewer.writeScreenshot(req->path);
+        else viewer.writeState(req->path);
+        SDL_GL_SwapWindow(window.window());
+        ++frames;
+        continue;
+      }
+    } else if (script) {
+      quit = true;  // a finished script ends the run, so tests never hang on an open window
+    }
+    SDL_Event e;
+    bool have = pending > 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, 500);
+    while (have) {
+      viewer.handle(e, quit);
+      pending = kSettleFrames;
+      have = SDL_PollEvent(&e);
+    }
+    if (pending == 0 || quit) continue;
+    viewer.frame();
+    SDL_GL_SwapWindow(window.window());
+    --pending;
+    if (++frames == 1 && o.common.verbose)
+      std::cerr << "councilmap: first frame after " << std::chrono::duration<double, std::milli>(Clock::now() - t0).count() << " ms\n";
+    if (o.quitAfterFrames > 0 && frames >= o.quitAfterFrames) quit = true;
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  shutdownImGui();
+  return 0;
+}
+
+void addViewerOptions(CLI::App& app, ViewerOptions& o) {
+  addCommonOptions(app, o.common);
+  app.add_option("--width", o.width, "Window width in points")->capture_default_str()->check(CLI::Range(200, 16384));
+  app.add_option("--height", o.height, "Window height in points")->capture_default_str()->check(CLI::Range(150, 16384));
+  app.add_option("--border-width", o.borderWidth, "Border width in pixels")->capture_default_str()->check(CLI::Range(0.0f, 50.0f));
+  app.add_option("--samples", o.samples, "Multisampling for smooth edges (1 = off)")->capture_default_str()->check(CLI::Range(1, 16));
+  app.add_option("--script", o.script, "Replay input from a script file, then quit (for tests and demos)");
+  app.add_option("--quit-after-frames", o.quitAfterFrames, "Quit after drawing this many frames (for benchmarks)");
+}
+
+}  // namespace cm

@@ -1,0 +1,26 @@
+#pragma once
+#include <string>
+
+#include "app/options.h"
+
+namespace CLI {
+class App;
+}
+
+namespace cm {
+
+struct ViewerOptions {
+  CommonOptions common;
+  int width = 1280, height = 800;
+  float borderWidth = 1.0f;
+  int samples = 4;
+  std::string script;       // input script to replay (see input_script.h)
+  int quitAfterFrames = 0;  // 0 = run until closed
+};
+
+// The interactive window. Returns the process exit code.
+int runViewer(const ViewerOptions& options);
+
+void addViewerOptions(CLI::App& app, ViewerOptions& options);
+
+}  // namespace cm

@@ -1,0 +1,11 @@
+# Turns each shader file into a raw string constant so the binary needs no shader folder at run time.
+string(REPLACE "," ";" FILES "${FILES}")
+set(content "// Generated from shaders/. Do not edit.\n#pragma once\nnamespace cm::shaders {\n")
+foreach(f ${FILES})
+  file(READ ${SRC_DIR}/${f} text)
+  get_filename_component(name ${f} NAME)
+  string(REPLACE "." "_" name ${name})
+  string(APPEND content "inline constexpr const char* ${name} = R\"GLSL(${text})GLSL\";\n")
+endforeach()
+string(APPEND content "}\n")
+file(WRITE ${OUT} "${content}")

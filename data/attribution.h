@@ -1,0 +1,14 @@
+#pragma once
+#include <string>
+
+namespace cm {
+
+// Credit lines every map made from the default data must carry (licence terms of the sources;
+// see the README's Data section).
+inline constexpr const char* kOnsBoundaryAttribution =
+    "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
+    "Contains OS data \xC2\xA9 Crown copyright and database right 2016. "
+    "Contains LPS Intellectual Property \xC2\xA9 Crown copyright and database right 2016 (NI). "
+    "Processed by ONSvisual/uk-topojson.";
+
+}  // namespace cm

@@ -1,0 +1,29 @@
+#pragma once
+#include <stdexcept>
+#include <string>
+
+#include "data/boundary_set.h"
+#include "data/diagnostics.h"
+
+namespace cm {
+
+struct BoundarySource {
+  std::string path;       // anything OGR opens: file, folder, /vsicurl/ URL, PG: connection string
+  std::string layer;      // empty: the first polygon layer
+  std::string codeField;  // empty: detected
+  std::string nameField;  // empty: detected
+};
+
+// Raised when nothing usable can be loaded; the message names the source and the reason.
+struct LoadError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Reads every polygon feature, reprojecting to British National Grid with one transformation.
+// Features that cannot be drawn are kept (so codes and names still resolve) and reported.
+BoundarySet loadBoundaries(const BoundarySource& source, Diagnostics& diagnostics);
+
+// Names of the layers in a source, with their geometry type, for error messages and --help.
+std::vector<std::string> listLayers(const std::string& path);
+
+}  // namespace cm

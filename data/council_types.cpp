@@ -1,0 +1,31 @@
+#include "data/council_types.h"
+
+#include <array>
+#include <utility>
+
+namespace cm {
+
+std::string areaTypeForCode(std::string_view code) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kTypes{{
+      {"E06", "Unitary authority"},
+      {"E07", "Non-metropolitan district"},
+      {"E08", "Metropolitan borough"},
+      {"E09", "London borough"},
+      {"E10", "County council"},
+      {"E11", "Metropolitan county"},
+      {"E47", "Combined authority"},
+      {"W06", "Welsh principal area"},
+      {"S12", "Scottish council area"},
+      {"N09", "Northern Ireland district"},
+      {"E05", "Electoral ward"},
+      {"W05", "Electoral ward"},
+      {"S13", "Electoral ward"},
+      {"N08", "Electoral ward"},
+  }};
+  if (code.size() >= 3)
+    for (auto [prefix, name] : kTypes)
+      if (code.substr(0, 3) == prefix) return std::string(name);
+  return "Unknown area type";
+}
+
+}  // namespace cm

@@ -1,0 +1,11 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace cm {
+
+// The kind of area a GSS code denotes, read from its three-character entity prefix
+// (E06 unitary authority, E07 district, E09 London borough, W06, S12, N09 …).
+std::string areaTypeForCode(std::string_view gssCode);
+
+}  // namespace cm

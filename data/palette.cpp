@@ -1,0 +1,29 @@
+#include "data/palette.h"
+
+#include <array>
+#include <charconv>
+
+namespace cm {
+
+Rgba neutralColourFor(std::string_view code) {
+  // Soft, light tones so borders and later overlays stay legible on top.
+  static constexpr std::array<Rgba, 10> kMuted{{
+      {0xc9, 0xd6, 0xdf, 255}, {0xe3, 0xd5, 0xc3, 255}, {0xd2, 0xe0, 0xc8, 255}, {0xe6, 0xcf, 0xd5, 255},
+      {0xd6, 0xd0, 0xe6, 255}, {0xf0, 0xe3, 0xb8, 255}, {0xc4, 0xdd, 0xd8, 255}, {0xdd, 0xc9, 0xb9, 255},
+      {0xcf, 0xd8, 0xb6, 255}, {0xd9, 0xdb, 0xe8, 255},
+  }};
+  std::uint32_t h = 2166136261u;  // FNV-1a: stable across platforms, unlike std::hash
+  for (unsigned char c : code) h = (h ^ c) * 16777619u;
+  return kMuted[h % kMuted.size()];
+}
+
+Rgba parseHexColour(std::string_view hex, Rgba fallback) {
+  if (!hex.empty() && hex[0] == '#') hex.remove_prefix(1);
+  if (hex.size() != 6 && hex.size() != 8) return fallback;
+  std::uint32_t v = 0;
+  if (std::from_chars(hex.data(), hex.data() + hex.size(), v, 16).ec != std::errc{}) return fallback;
+  if (hex.size() == 6) v = (v << 8) | 0xff;
+  return {std::uint8_t(v >> 24), std::uint8_t(v >> 16), std::uint8_t(v >> 8), std::uint8_t(v)};
+}
+
+}  // namespace cm

@@ -1,0 +1,52 @@
+#include "render/gl_program.h"
+
+#include <utility>
+
+namespace cm {
+namespace {
+GLuint compile(const char* name, GLenum type, const char* src) {
+  GLuint s = glCreateShader(type);
+  glShaderSource(s, 1, &src, nullptr);
+  glCompileShader(s);
+  GLint ok = 0;
+  glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+  if (!ok) {
+    char log[4096] = {};
+    glGetShaderInfoLog(s, sizeof log, nullptr, log);
+    glDeleteShader(s);
+    throw GlError(std::string("shader '") + name + "' failed to compile: " + log);
+  }
+  return s;
+}
+}  // namespace
+
+GlProgram::GlProgram(const char* name, const char* vs, const char* fs) {
+  GLuint v = compile(name, GL_VERTEX_SHADER, vs);
+  GLuint f = compile(name, GL_FRAGMENT_SHADER, fs);
+  id_ = glCreateProgram();
+  glAttachShader(id_, v);
+  glAttachShader(id_, f);
+  glLinkProgram(id_);
+  glDeleteShader(v);
+  glDeleteShader(f);
+  GLint ok = 0;
+  glGetProgramiv(id_, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    char log[4096] = {};
+    glGetProgramInfoLog(id_, sizeof log, nullptr, log);
+    glDeleteProgram(id_);
+    id_ = 0;
+    throw GlError(std::string("shader program '") + name + "' failed to link: " + log);
+  }
+}
+
+GlProgram& GlProgram::operator=(GlProgram&& o) noexcept {
+  std::swap(id_, o.id_);
+  return *this;
+}
+
+GlProgram::~GlProgram() {
+  if (id_) glDeleteProgram(id_);
+}
+
+}  // namespace cm

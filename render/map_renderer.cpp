@@ -1,0 +1,129 @@
+#include "render/map_renderer.h"
+
+#include <cstddef>
+
+#include "shaders_embedded.h"
+
+namespace cm {
+namespace {
+
+void colourUniform(GLint loc, Rgba c) { glUniform4f(loc, c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f); }
+
+void clearTo(Rgba c) {
+  glClearColor(c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f);
+  glClear(GL_COLOR_BUFFER_BIT);
+}
+
+}  // namespace
+
+MapRenderer::MapRenderer(const MapMesh& mesh)
+    : origin_(mesh.origin),
+      borderRanges_(mesh.borderRanges),
+      vertexCount_(static_cast<std::uint32_t>(mesh.vertices.size())),
+      indexCount_(static_cast<std::uint32_t>(mesh.triangles.size())),
+      fill_("fill", shaders::fill_vert, shaders::fill_frag),
+      border_("border", shaders::border_vert, shaders::border_frag) {
+  glGenBuffers(1, &vbo_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glBufferData(GL_ARRAY_BUFFER, mesh.vertices.size() * sizeof(MeshVertex), mesh.vertices.data(), GL_STATIC_DRAW);
+
+  glGenVertexArrays(1, &fillVao_);
+  glBindVertexArray(fillVao_);
+  glGenBuffers(1, &ebo_);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, mesh.triangles.size() * sizeof(std::uint32_t), mesh.triangles.data(), GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, x)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, feature)));
+
+  glGenVertexArrays(1, &borderVao_);
+  glBindVertexArray(borderVao_);
+  for (GLuint a = 0; a < 3; ++a) {
+    glEnableVertexAttribArray(a);
+    glVertexAttribDivisor(a, 1);
+  }
+  glBindVertexArray(0);
+
+  glGenBuffers(1, &styleBuffer_);
+  glGenTextures(1, &styleTexture_);
+  std::vector<FeatureStyle> defaults(mesh.featureCount());
+  setStyles(defaults);
+}
+
+MapRenderer::~MapRenderer() {
+  glDeleteTextures(1, &styleTexture_);
+  glDeleteBuffers(1, &styleBuffer_);
+  glDeleteVertexArrays(1, &fillVao_);
+  glDeleteVertexArrays(1, &borderVao_);
+  glDeleteBuffers(1, &ebo_);
+  glDeleteBuffers(1, &vbo_);
+}
+
+void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
+  styleBytes_.resize(std::max<std::size_t>(styles.size(), 1) * 8);
+  for (std::size_t i = 0; i < styles.size(); ++i) {
+    std::uint8_t* t = styleBytes_.data() + i * 8;
+    const FeatureStyle& s = styles[i];
+    t[0] = s.fill.r; t[1] = s.fill.g; t[2] = s.fill.b; t[3] = s.fill.a;
+    t[4] = s.visible ? 255 : 0; t[5] = 0; t[6] = 0; t[7] = 0;
+  }
+  glBindBuffer(GL_TEXTURE_BUFFER, styleBuffer_);
+  glBufferData(GL_TEXTURE_BUFFER, styleBytes_.size(), styleBytes_.data(), GL_DYNAMIC_DRAW);
+  glBindTexture(GL_TEXTURE_BUFFER, styleTexture_);
+  glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA8, styleBuffer_);
+}
+
+void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour) {
+  if (range.count < 2) return;
+  float scale[2], offset[2];
+  camera.clipTransform(origin_, scale, offset);
+  glUseProgram(border_.id());
+  glUniform2fv(border_.uniform("uScale"), 1, scale);
+  glUniform2fv(border_.uniform("uOffset"), 1, offset);
+  glUniform2f(border_.uniform("uViewport"), float(camera.width()), float(camera.height()));
+  glUniform1f(border_.uniform("uWidth"), width);
+  glUniform1i(border_.uniform("uStyle"), 0);
+  colourUniform(border_.uniform("uColour"), colour);
+  // Segment k joins vertex k and k+1: the same buffer is bound twice, one vertex apart. GL 3.3
+  // has no base-instance draw, so the range start goes into the attribute offsets instead.
+  glBindVertexArray(borderVao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  const std::size_t from = std::size_t(range.first) * sizeof(MeshVertex);
+  const std::size_t to = from + sizeof(MeshVertex);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(from + offsetof(MeshVertex, x)));
+  glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(MeshVertex), reinterpret_cast<void*>(from + offsetof(MeshVertex, feature)));
+  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(to + offsetof(MeshVertex, x)));
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, range.count - 1);
+}
+
+void MapRenderer::draw(const Camera& camera) {
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_BLEND);
+  clearTo(look_.background);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_BUFFER, styleTexture_);
+
+  float scale[2], offset[2];
+  camera.clipTransform(origin_, scale, offset);
+  glUseProgram(fill_.id());
+  glUniform2fv(fill_.uniform("uScale"), 1, scale);
+  glUniform2fv(fill_.uniform("uOffset"), 1, offset);
+  glUniform1i(fill_.uniform("uStyle"), 0);
+  glBindVertexArray(fillVao_);
+  glDrawElements(GL_TRIANGLES, GLsizei(indexCount_), GL_UNSIGNED_INT, nullptr);
+
+  drawBorders(camera, {0, vertexCount_}, look_.borderWidth, look_.border);
+  if (hover_ && *hover_ < borderRanges_.size() && hover_ != selection_)
+    drawBorders(camera, borderRanges_[*hover_], look_.hoverWidth, look_.hover);
+  if (selection_ && *selection_ < borderRanges_.size()) {
+    drawBorders(camera, borderRanges_[*selection_], look_.selectionWidth + 2, look_.selectionHalo);
+    drawBorders(camera, borderRanges_[*selection_], look_.selectionWidth, look_.selection);
+  }
+  glBindVertexArray(0);
+  glUseProgram(0);
+}
+
+}  // namespace cm

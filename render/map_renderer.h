@@ -1,0 +1,60 @@
+#pragma once
+#include <epoxy/gl.h>
+
+#include <optional>
+#include <span>
+
+#include "data/map_mesh.h"
+#include "data/palette.h"
+#include "render/camera.h"
+#include "render/gl_program.h"
+
+namespace cm {
+
+// What each feature looks like. The whole table is uploaded in one call: recolouring or
+// switching the date is a table update, never a geometry rebuild.
+struct FeatureStyle {
+  Rgba fill{200, 200, 200, 255};
+  bool visible = true;
+};
+
+struct MapLook {
+  Rgba background{0xbf, 0xd9, 0xea, 255};  // sea
+  Rgba border{0x4a, 0x4f, 0x57, 255};
+  float borderWidth = 1.0f;                 // pixels
+  Rgba hover{0x1f, 0x2a, 0x44, 255};
+  float hoverWidth = 2.0f;
+  Rgba selection{0xff, 0xc4, 0x00, 255};
+  Rgba selectionHalo{0x10, 0x10, 0x10, 255};
+  float selectionWidth = 3.0f;
+};
+
+// Draws a MapMesh uploaded once to the GPU. Needs a current OpenGL 3.3 core context.
+class MapRenderer {
+ public:
+  explicit MapRenderer(const MapMesh& mesh);
+  MapRenderer(const MapRenderer&) = delete;
+  MapRenderer& operator=(const MapRenderer&) = delete;
+  ~MapRenderer();
+
+  void setStyles(std::span<const FeatureStyle> styles);
+  void setHover(std::optional<std::uint32_t> feature) { hover_ = feature; }
+  void setSelection(std::optional<std::uint32_t> feature) { selection_ = feature; }
+  MapLook& look() { return look_; }
+
+  // Draws into the currently bound framebuffer, whose size is the camera's viewport.
+  void draw(const Camera& camera);
+
+ private:
+  void drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour);
+  Point2 origin_;
+  std::vector<IndexRange> borderRanges_;
+  std::uint32_t vertexCount_ = 0, indexCount_ = 0;
+  GLuint vbo_ = 0, ebo_ = 0, fillVao_ = 0, borderVao_ = 0, styleBuffer_ = 0, styleTexture_ = 0;
+  GlProgram fill_, border_;
+  std::vector<std::uint8_t> styleBytes_;
+  std::optional<std::uint32_t> hover_, selection_;
+  MapLook look_;
+};
+
+}  // namespace cm

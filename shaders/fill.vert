@@ -1,0 +1,21 @@
+#version 330 core
+// Per-feature style comes from a table, so recolouring never touches the geometry.
+layout(location = 0) in vec2 aPos;
+layout(location = 1) in uint aFeature;
+uniform vec2 uScale;
+uniform vec2 uOffset;
+uniform samplerBuffer uStyle;  // two texels per feature: fill colour, then flags (r = visible)
+flat out vec4 vColour;
+
+void main() {
+  int f = int(aFeature & 0x7FFFFFFFu);
+  vec4 flags = texelFetch(uStyle, f * 2 + 1);
+  if (flags.r < 0.5) {
+    // Hidden features (another year's boundaries) collapse outside the clip volume.
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    vColour = vec4(0.0);
+    return;
+  }
+  vColour = texelFetch(uStyle, f * 2);
+  gl_Position = vec4((aPos + uOffset) * uScale, 0.0, 1.0);
+}
