@@ -31,10 +31,6 @@ Box mapBoxOf(const LonLatBox& b) {
   return out;
 }
 
-std::string captionTitle(const MapSession& s) {
-  return s.usesDefaultData() ? "UK councils" : s.boundaries().layer;
-}
-
 }  // namespace
 
 int runExport(const ExportOptions& o) {
@@ -89,7 +85,7 @@ int runExport(const ExportOptions& o) {
   for (int pass = 0; pass < 2; ++pass) {  // auto-sized windows settle on their second frame
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    if (o.caption) drawCaption(captionTitle(*session), session->date().iso(), uiScale);
+    if (o.caption) drawCaption(session->title(), session->subtitle(), uiScale);
     drawAttribution(session->attribution(), io.DisplaySize.x, io.DisplaySize.y, uiScale);
     ImGui::Render();
   }

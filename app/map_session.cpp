@@ -70,4 +70,12 @@ std::size_t MapSession::visibleCount() const {
 
 namespace cm {
 std::string MapSession::attribution() const { return attributionFor(boundaries_.source, usesDefaultData_); }
+
+std::string MapSession::title() const { return usesDefaultData_ ? "UK councils" : boundaries_.layer; }
+
+std::string MapSession::subtitle() const {
+  const std::string count = std::to_string(visibleCount()) + " areas";
+  // A layer without validity years looks the same on every date, so the date would mislead.
+  return boundaries_.hasYears ? date_.iso() + "  \xC2\xB7  " + count : count;
+}
 }  // namespace cm

@@ -29,6 +29,8 @@ class MapSession {
   const std::string& dataDescription() const { return dataDescription_; }
   bool usesDefaultData() const { return usesDefaultData_; }
   std::string attribution() const;
+  std::string title() const;     // "UK councils" or the layer's name
+  std::string subtitle() const;  // the date (for dated layers) and how many areas are shown
 
   Date date() const { return date_; }
   void setDate(Date d) { date_ = d; }

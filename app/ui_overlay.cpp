@@ -20,7 +20,10 @@ void initImGui(float uiScale) {
   style.ScaleAllSizes(uiScale);
   const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   std::error_code ec;
-  if (std::filesystem::exists(font, ec)) io.Fonts->AddFontFromFileTTF(font, 15.0f * uiScale);
+  // Latin-1 plus Latin Extended-A covers Welsh and Gaelic names (Ynys Môn, Rhondda Cynon Taf, ŵ, ŷ);
+  // the General Punctuation block brings dashes, curly quotes and the ellipsis.
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0};
+  if (std::filesystem::exists(font, ec)) io.Fonts->AddFontFromFileTTF(font, 15.0f * uiScale, nullptr, kRanges);
   else io.FontGlobalScale = uiScale;
 }
 

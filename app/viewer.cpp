@@ -178,9 +178,11 @@ void Viewer::frame() {
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  // The SDL backend reads the mouse only while the window has focus; the map's own tracking
+  // works for scripted and unfocused input too, so ImGui gets the same position.
+  if (state_.mouseInside) ImGui::GetIO().MousePos = {float(state_.mouseX), float(state_.mouseY)};
   ImGui::NewFrame();
-  const std::string subtitle = session_.date().iso() + "  \xC2\xB7  " + std::to_string(session_.visibleCount()) + " areas";
-  drawCaption(session_.usesDefaultData() ? "UK councils" : session_.boundaries().layer, subtitle, uiScale_);
+  drawCaption(session_.title(), session_.subtitle(), uiScale_);
   if (state_.hovered) {
     const Feature& f = session_.boundaries().features[*state_.hovered];
     ImGui::BeginTooltip();
