@@ -1,0 +1,180 @@
+// Command-line tests: run the real councilmap binary the way a user or a script would.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <stb_image.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+Outcome run(const std::string& args) {
+  static int counter = 0;
+  const fs::path errFile = fs::temp_directory_path() / ("councilmap-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err");
+  const std::string cmd = "SDL_VIDEODRIVER=offscreen " COUNCILMAP_BINARY " " + args + " 2>" + errFile.string();
+  Outcome r;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf;
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream e(errFile);
+  r.err.assign(std::istreambuf_iterator<char>(e), {});
+  fs::remove(errFile);
+  return r;
+}
+
+nlohmann::json query(const std::string& at, const std::string& extra = "") {
+  const Outcome r = run("query --at " + at + " " + extra);
+  EXPECT_EQ(r.code, 0) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::path(COUNCILMAP_TEST_OUTPUT) / "cli";
+  fs::create_directories(dir);
+  return dir / name;
+}
+
+}  // namespace
+
+TEST(CliQuery, KnownPlacesOnTheirDates) {
+  struct Case {
+    const char* at;
+    const char* date;
+    const char* code;
+    const char* name;
+  } cases[] = {
+      {"-0.1276,51.5072", "2024-06-01", "E09000033", "Westminster"},
+      {"-0.1076,51.5959", "2018-06-01", "E09000014", "Haringey"},
+      {"-1.7783,50.7356", "2018-06-01", "E07000048", "Christchurch"},
+      {"-1.7783,50.7356", "2020-06-01", "E06000058", "Bournemouth, Christchurch and Poole"},
+      {"-2.9393,54.8946", "2024-06-01", "E06000063", "Cumberland"},
+      {"-3.1810,51.4822", "2024-06-01", "W06000015", "Cardiff"},
+      {"-4.2518,55.8642", "2024-06-01", "S12000046", "Glasgow City"},
+      {"-5.9301,54.5964", "2024-06-01", "N09000003", "Belfast"},
+  };
+  for (const auto& c : cases) {
+    const auto j = query(c.at, std::string("--date ") + c.date);
+    EXPECT_EQ(j["date"], c.date);
+    ASSERT_TRUE(j["council"].is_object()) << c.at << " " << j.dump();
+    EXPECT_EQ(j["council"]["code"], c.code) << c.at;
+    EXPECT_EQ(j["council"]["name"], c.name) << c.at;
+  }
+}
+
+TEST(CliQuery, SeaIsNull) {
+  for (const char* at : {"-3.0,54.0", "1.9,51.0", "-10,50"}) {
+    const auto j = query(at);
+    EXPECT_TRUE(j.contains("council")) << j.dump();
+    EXPECT_TRUE(j["council"].is_null()) << at;
+  }
+}
+
+TEST(CliQuery, DefaultDateIsInTheDatasLatestYear) {
+  const auto j = query("-0.1276,51.5072");
+  EXPECT_EQ(j["date"].get<std::string>().substr(0, 4), "2025");
+}
+
+TEST(CliQuery, AnyOgrSourceWithBoundaries) {
+  const auto j = query("-1.8996,52.4778", "--boundaries " COUNCILMAP_TEST_DATA "/wards/wards_dec2019_uk.gpkg");
+  ASSERT_TRUE(j["council"].is_object()) << j.dump();
+  EXPECT_EQ(j["council"]["code"].get<std::string>().substr(0, 3), "E05");  // a ward code
+}
+
+TEST(CliQuery, BadInputFailsWithAClearMessage) {
+  Outcome r = run("query --at 1,2,3");
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("expected 2"), std::string::npos) << r.err;
+  r = run("query --at -0.1,51.5 --date 2018-02-31");
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
+  r = run("query --at -0.1,51.5 --boundaries /nonexistent.gpkg");
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("/nonexistent.gpkg"), std::string::npos) << r.err;
+  r = run("query --at -0.1,51.5 --data /nonexistent-folder");
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("no data folder"), std::string::npos) << r.err;
+}
+
+TEST(CliHelp, EverySubcommandHasHelp) {
+  for (const char* args : {"--help", "export --help", "query --help"}) {
+    const Outcome r = run(args);
+    EXPECT_EQ(r.code, 0) << args;
+    EXPECT_NE(r.out.find("--data"), std::string::npos) << args;
+    EXPECT_NE(r.out.find("--boundaries"), std::string::npos) << args;
+  }
+}
+
+TEST(CliExport, WritesANonBlankPngOfTheRightSize) {
+  const fs::path png = scratch("uk.png");
+  fs::remove(png);
+  const Outcome r = run("export --out " + png.string() + " --size 1920x1080 --date 2019-06-01");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("382 areas"), std::string::npos) << r.err;  // the 2019 boundaries
+  int w = 0, h = 0, n = 0;
+  unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 4);
+  ASSERT_NE(px, nullptr);
+  EXPECT_EQ(w, 1920);
+  EXPECT_EQ(h, 1080);
+  std::set<std::uint32_t> colours;
+  for (int i = 0; i < w * h; i += 7) colours.insert(reinterpret_cast<std::uint32_t*>(px)[i]);
+  stbi_image_free(px);
+  EXPECT_GT(colours.size(), 20u) << "image looks blank";
+}
+
+TEST(CliExport, EightKAndFocusAndBbox) {
+  const fs::path png = scratch("uk8k.png");
+  Outcome r = run("export --out " + png.string() + " --size 7680x4320 --focus E09000014");
+  ASSERT_EQ(r.code, 0) << r.err;
+  int w = 0, h = 0, n = 0;
+  ASSERT_TRUE(stbi_info(png.c_str(), &w, &h, &n));
+  EXPECT_EQ(w, 7680);
+  EXPECT_EQ(h, 4320);
+  r = run("export --out " + scratch("bbox.png").string() + " --size 800x600 --bbox -0.55,51.28,0.35,51.70");
+  EXPECT_EQ(r.code, 0) << r.err;
+}
+
+TEST(CliExport, BadArgumentsAreRefusedWithoutWritingAFile) {
+  const fs::path png = scratch("never.png");
+  fs::remove(png);
+  for (const char* bad : {"--size 0x100", "--size 99999x10", "--focus NOPE", "--bbox 1,2,3", "--bbox 1,2,1,3",
+                          "--focus E09000014 --bbox -1,51,0,52"}) {
+    const Outcome r = run("export --out " + png.string() + " " + bad);
+    EXPECT_NE(r.code, 0) << bad;
+    EXPECT_FALSE(r.err.empty()) << bad;
+    EXPECT_FALSE(fs::exists(png)) << bad;
+  }
+}
+
+TEST(CliViewer, ScriptedHoverClickZoomAndEscape) {
+  // Drive the real window (SDL offscreen) through SDL's event queue and read its state back.
+  const fs::path script = scratch("viewer.script");
+  const fs::path s1 = scratch("state1.json"), s2 = scratch("state2.json"), s3 = scratch("state3.json"), shot = scratch("viewer.png");
+  std::ofstream(script) << "wait 2\nmove 640 400\nwait 2\nstate " << s1.string() << "\nclick 640 400\nwait 2\nscreenshot "
+                        << shot.string() << "\nstate " << s2.string() << "\nwheel 640 400 4\ndrag 640 400 540 300\nkey Escape\nwait 2\nstate "
+                        << s3.string() << "\n";
+  const Outcome r = run("--script " + script.string() + " --width 1280 --height 800 --date 2024-06-01");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto load = [](const fs::path& p) { return nlohmann::json::parse(std::ifstream(p)); };
+  const auto a = load(s1), b = load(s2), c = load(s3);
+  EXPECT_EQ(a["visible_areas"], 361);
+  ASSERT_TRUE(a["hovered"].is_string()) << "the centre of the default view is over land";
+  EXPECT_TRUE(a["selected"].is_null());
+  EXPECT_EQ(b["selected"], a["hovered"]) << "clicking selects what was hovered";
+  EXPECT_TRUE(c["selected"].is_null()) << "Esc clears the selection";
+  EXPECT_LT(c["camera"]["metres_per_pixel"].get<double>(), b["camera"]["metres_per_pixel"].get<double>() / 2) << "wheel zooms in";
+  EXPECT_NE(c["camera"]["centre"], b["camera"]["centre"]) << "drag pans";
+  EXPECT_TRUE(fs::exists(shot));
+}
