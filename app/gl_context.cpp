@@ -50,3 +50,12 @@ std::string GlWindow::rendererDescription() const {
 }
 
 }  // namespace cm
+
+namespace cm {
+bool GlWindow::isSoftwareRenderer() const {
+  const std::string r = rendererDescription();
+  for (const char* soft : {"llvmpipe", "softpipe", "SwiftShader"})
+    if (r.find(soft) != std::string::npos) return true;
+  return false;
+}
+}  // namespace cm

@@ -23,6 +23,7 @@ class GlWindow {
   SDL_GLContext context() const { return context_; }
   void drawableSize(int& w, int& h) const;
   std::string rendererDescription() const;  // "llvmpipe (LLVM 15.0.6, 256 bits), OpenGL 4.5"
+  bool isSoftwareRenderer() const;          // Mesa llvmpipe/softpipe, SwiftShader
 
   // Asks SDL for its offscreen video driver unless the user chose one.
   static void preferHeadless();

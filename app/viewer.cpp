@@ -27,6 +27,13 @@ constexpr double kWheelZoomStep = 1.25;
 constexpr double kKeyZoomStep = 1.5;
 constexpr double kDragThresholdPx = 3;
 
+// Multisampling doubles a frame's cost on a software rasteriser (measured: 16 ms to 37 ms for the
+// national view on llvmpipe), so "auto" keeps it for real GPUs.
+int chooseSamples(int requested, const GlWindow& window) {
+  if (requested > 0) return requested;
+  return window.isSoftwareRenderer() ? 1 : 4;
+}
+
 // Everything the window's input changes, kept apart from drawing so the loop reads simply.
 struct ViewState {
   std::optional<std::uint32_t> hovered, selected;
@@ -39,7 +46,7 @@ struct ViewState {
 class Viewer {
  public:
   Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window)
-      : o_(o), session_(session), window_(window), canvas_(session, o.samples) {
+      : o_(o), session_(session), window_(window), canvas_(session, chooseSamples(o.samples, window)) {
     canvas_.renderer().look().borderWidth = o.borderWidth;
     window_.drawableSize(drawW_, drawH_);
     canvas_.camera().setViewport(drawW_, drawH_);
@@ -295,7 +302,7 @@ void addViewerOptions(CLI::App& app, ViewerOptions& o) {
   app.add_option("--width", o.width, "Window width in points")->capture_default_str()->check(CLI::Range(200, 16384));
   app.add_option("--height", o.height, "Window height in points")->capture_default_str()->check(CLI::Range(150, 16384));
   app.add_option("--border-width", o.borderWidth, "Border width in pixels")->capture_default_str()->check(CLI::Range(0.0f, 50.0f));
-  app.add_option("--samples", o.samples, "Multisampling for smooth edges (1 = off)")->capture_default_str()->check(CLI::Range(1, 16));
+  app.add_option("--samples", o.samples, "Multisampling for smooth edges (1 = off, 0 = auto: off on software rendering)")->capture_default_str()->check(CLI::Range(0, 16));
   app.add_option("--script", o.script, "Replay input from a script file, then quit (for tests and demos)");
   app.add_option("--quit-after-frames", o.quitAfterFrames, "Quit after drawing this many frames (for benchmarks)");
 }

@@ -13,7 +13,7 @@ struct ViewerOptions {
   CommonOptions common;
   int width = 1280, height = 800;
   float borderWidth = 1.0f;
-  int samples = 4;
+  int samples = 0;  // 0 = auto
   std::string script;       // input script to replay (see input_script.h)
   int quitAfterFrames = 0;  // 0 = run until closed
 };

@@ -1,1 +1,134 @@
-int main(){}
+// Benchmarks for the foundation's speed targets. Run: build/bench/bench_core
+// (GL benchmarks render through SDL's offscreen driver, so on this machine they measure llvmpipe.)
+#include <benchmark/benchmark.h>
+#include <epoxy/gl.h>
+
+#include <random>
+
+#include "app/gl_context.h"
+#include "app/map_canvas.h"
+#include "data/boundary_loader.h"
+#include "data/data_locator.h"
+#include "data/map_mesh.h"
+#include "data/picker.h"
+#include "data/projection.h"
+
+using namespace cm;
+
+namespace {
+
+std::string shared(const std::string& rel) { return std::string(COUNCILMAP_TEST_DATA) + "/" + rel; }
+
+const BoundarySet& gb2013() {
+  static const BoundarySet s = [] {
+    Diagnostics d;
+    return loadBoundaries({shared("boundaries/lad_2013_gb_lgd_2012_ni_martinjc.gpkg"), "lad_2013_gb", "", ""}, d);
+  }();
+  return s;
+}
+
+CommonOptions defaultOptions() {
+  CommonOptions o;
+  o.dataDir = COUNCILMAP_TEST_DATA;
+  o.date = "2025-06-01";
+  return o;
+}
+
+}  // namespace
+
+static void BM_LoadDefaultCouncils(benchmark::State& state) {
+  for (auto _ : state) {
+    Diagnostics d;
+    auto set = loadBoundaries({shared(kDefaultBoundaries), kDefaultBoundaryLayer, "", ""}, d);
+    benchmark::DoNotOptimize(set.points.data());
+  }
+}
+BENCHMARK(BM_LoadDefaultCouncils)->Unit(benchmark::kMillisecond);
+
+static void BM_TessellateGb2013Councils(benchmark::State& state) {
+  const BoundarySet& set = gb2013();
+  std::size_t triangles = 0;
+  for (auto _ : state) {
+    const MapMesh mesh = buildMapMesh(set);
+    triangles = mesh.triangles.size() / 3;
+  }
+  state.counters["vertices"] = double(set.vertexCount());
+  state.counters["triangles"] = double(triangles);
+}
+BENCHMARK(BM_TessellateGb2013Councils)->Unit(benchmark::kMillisecond);
+
+static void BM_QueryPoint(benchmark::State& state) {
+  auto session = MapSession::open(defaultOptions());
+  std::mt19937 rng(42);
+  std::uniform_real_distribution<double> lon(-8.0, 1.7), lat(50.0, 58.5);
+  std::vector<std::pair<double, double>> pts(4096);
+  for (auto& p : pts) p = {lon(rng), lat(rng)};
+  std::size_t i = 0, hits = 0;
+  for (auto _ : state) {
+    auto [x, y] = pts[i++ & 4095];
+    Transform::wgs84ToMap().apply(x, y);
+    hits += session->featureAt({x, y}).has_value();
+  }
+  state.counters["hit_rate"] = double(hits) / double(state.iterations());
+}
+BENCHMARK(BM_QueryPoint)->Unit(benchmark::kMicrosecond);
+
+namespace {
+struct GlFixture {
+  GlFixture() : window((GlWindow::preferHeadless(), "bench"), 64, 64, false), session(MapSession::open(defaultOptions())) {
+    canvas = std::make_unique<MapCanvas>(*session, 1);
+  }
+  GlWindow window;
+  std::unique_ptr<MapSession> session;
+  std::unique_ptr<MapCanvas> canvas;
+};
+GlFixture& gl() {
+  static GlFixture f;
+  return f;
+}
+}  // namespace
+
+static void BM_RecolourAllFeatures(benchmark::State& state) {
+  auto& f = gl();
+  auto styles = f.session->styles();
+  std::uint8_t shade = 0;
+  for (auto _ : state) {
+    for (auto& s : styles) s.fill.r = shade;
+    ++shade;
+    f.canvas->renderer().setStyles(styles);
+    glFinish();
+  }
+  state.counters["features"] = double(styles.size());
+}
+BENCHMARK(BM_RecolourAllFeatures)->Unit(benchmark::kMicrosecond);
+
+// A whole national-view map frame at 1280x800 (fills, 1 px borders, resolve), waited on with glFinish.
+static void BM_FrameNationalView(benchmark::State& state) {
+  auto& f = gl();
+  MapCanvas canvas(*f.session, int(state.range(0)));
+  canvas.update(1280, 800);
+  canvas.camera().fit(f.session->visibleExtent());
+  for (auto _ : state) {
+    canvas.invalidate();
+    canvas.update(1280, 800);
+  }
+  state.SetLabel(state.range(0) > 1 ? "4x MSAA" : "no MSAA");
+  state.counters["vertices"] = double(canvas.mesh().vertices.size());
+}
+BENCHMARK(BM_FrameNationalView)->Arg(1)->Arg(4)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The same frame without borders, to split the time between the fill and border passes.
+static void BM_FrameNationalViewFillOnly(benchmark::State& state) {
+  auto& f = gl();
+  MapCanvas canvas(*f.session, 1);
+  canvas.renderer().look().borderWidth = 0;
+  canvas.update(1280, 800);
+  canvas.camera().fit(f.session->visibleExtent());
+  for (auto _ : state) {
+    canvas.invalidate();
+    canvas.update(1280, 800);
+  }
+}
+BENCHMARK(BM_FrameNationalViewFillOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+BENCHMARK_MAIN();

@@ -22,6 +22,7 @@ MapRenderer::MapRenderer(const MapMesh& mesh)
       vertexCount_(static_cast<std::uint32_t>(mesh.vertices.size())),
       indexCount_(static_cast<std::uint32_t>(mesh.triangles.size())),
       fill_("fill", shaders::fill_vert, shaders::fill_frag),
+      line_("line", shaders::line_vert, shaders::border_frag),
       border_("border", shaders::border_vert, shaders::border_frag) {
   glGenBuffers(1, &vbo_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
@@ -32,6 +33,25 @@ MapRenderer::MapRenderer(const MapMesh& mesh)
   glGenBuffers(1, &ebo_);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
   glBufferData(GL_ELEMENT_ARRAY_BUFFER, mesh.triangles.size() * sizeof(std::uint32_t), mesh.triangles.data(), GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, x)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, feature)));
+
+  // Hairlines: every segment within a ring as an index pair, skipping the jumps between rings.
+  std::vector<std::uint32_t> lines;
+  lines.reserve(mesh.vertices.size() * 2);
+  for (std::uint32_t i = 0; i + 1 < mesh.vertices.size(); ++i)
+    if (!(mesh.vertices[i].feature & kRingEndFlag)) {
+      lines.push_back(i);
+      lines.push_back(i + 1);
+    }
+  lineIndexCount_ = static_cast<std::uint32_t>(lines.size());
+  glGenVertexArrays(1, &lineVao_);
+  glBindVertexArray(lineVao_);
+  glGenBuffers(1, &lineEbo_);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, lineEbo_);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, lines.size() * sizeof(std::uint32_t), lines.data(), GL_STATIC_DRAW);
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, x)));
   glEnableVertexAttribArray(1);
@@ -56,6 +76,8 @@ MapRenderer::~MapRenderer() {
   glDeleteBuffers(1, &styleBuffer_);
   glDeleteVertexArrays(1, &fillVao_);
   glDeleteVertexArrays(1, &borderVao_);
+  glDeleteVertexArrays(1, &lineVao_);
+  glDeleteBuffers(1, &lineEbo_);
   glDeleteBuffers(1, &ebo_);
   glDeleteBuffers(1, &vbo_);
 }
@@ -75,7 +97,7 @@ void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
 }
 
 void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour) {
-  if (range.count < 2) return;
+  if (range.count < 2 || width <= 0) return;
   float scale[2], offset[2];
   camera.clipTransform(origin_, scale, offset);
   glUseProgram(border_.id());
@@ -97,6 +119,18 @@ void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float widt
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, range.count - 1);
 }
 
+void MapRenderer::drawHairlines(const Camera& camera, Rgba colour) {
+  float scale[2], offset[2];
+  camera.clipTransform(origin_, scale, offset);
+  glUseProgram(line_.id());
+  glUniform2fv(line_.uniform("uScale"), 1, scale);
+  glUniform2fv(line_.uniform("uOffset"), 1, offset);
+  glUniform1i(line_.uniform("uStyle"), 0);
+  colourUniform(line_.uniform("uColour"), colour);
+  glBindVertexArray(lineVao_);
+  glDrawElements(GL_LINES, GLsizei(lineIndexCount_), GL_UNSIGNED_INT, nullptr);
+}
+
 void MapRenderer::draw(const Camera& camera) {
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
@@ -115,7 +149,9 @@ void MapRenderer::draw(const Camera& camera) {
   glBindVertexArray(fillVao_);
   glDrawElements(GL_TRIANGLES, GLsizei(indexCount_), GL_UNSIGNED_INT, nullptr);
 
-  drawBorders(camera, {0, vertexCount_}, look_.borderWidth, look_.border);
+  // Up to about a pixel, GL lines are exact and several times cheaper than quads on llvmpipe.
+  if (look_.borderWidth > 0 && look_.borderWidth <= 1.25f) drawHairlines(camera, look_.border);
+  else drawBorders(camera, {0, vertexCount_}, look_.borderWidth, look_.border);
   if (hover_ && *hover_ < borderRanges_.size() && hover_ != selection_)
     drawBorders(camera, borderRanges_[*hover_], look_.hoverWidth, look_.hover);
   if (selection_ && *selection_ < borderRanges_.size()) {

@@ -47,11 +47,12 @@ class MapRenderer {
 
  private:
   void drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour);
+  void drawHairlines(const Camera& camera, Rgba colour);
   Point2 origin_;
   std::vector<IndexRange> borderRanges_;
-  std::uint32_t vertexCount_ = 0, indexCount_ = 0;
-  GLuint vbo_ = 0, ebo_ = 0, fillVao_ = 0, borderVao_ = 0, styleBuffer_ = 0, styleTexture_ = 0;
-  GlProgram fill_, border_;
+  std::uint32_t vertexCount_ = 0, indexCount_ = 0, lineIndexCount_ = 0;
+  GLuint vbo_ = 0, ebo_ = 0, lineEbo_ = 0, fillVao_ = 0, lineVao_ = 0, borderVao_ = 0, styleBuffer_ = 0, styleTexture_ = 0;
+  GlProgram fill_, line_, border_;
   std::vector<std::uint8_t> styleBytes_;
   std::optional<std::uint32_t> hover_, selection_;
   MapLook look_;
