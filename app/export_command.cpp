@@ -11,25 +11,13 @@
 #include "app/map_canvas.h"
 #include "app/png_writer.h"
 #include "app/ui_overlay.h"
-#include "data/projection.h"
+#include "app/view_framing.h"
 #include "data/text_parse.h"
 
 namespace cm {
 namespace {
 
 constexpr int kMaxExportSide = 16384;
-
-// The map area covered by a lon/lat box: corners and edge midpoints, since a straight
-// lon/lat edge is curved in British National Grid.
-Box mapBoxOf(const LonLatBox& b) {
-  Box out;
-  for (double fx : {0.0, 0.5, 1.0})
-    for (double fy : {0.0, 0.5, 1.0}) {
-      double x = b.lon1 + (b.lon2 - b.lon1) * fx, y = b.lat1 + (b.lat2 - b.lat1) * fy;
-      if (Transform::wgs84ToMap().apply(x, y)) out.add(Point2{x, y});
-    }
-  return out;
-}
 
 }  // namespace
 
@@ -39,9 +27,7 @@ int runExport(const ExportOptions& o) {
   std::string why;
   const auto size = parseImageSize(o.size, kMaxExportSide, &why);
   if (!size) throw UsageError("--size: " + why);
-  std::optional<LonLatBox> bbox;
-  if (!o.bbox.empty() && !(bbox = parseLonLatBox(o.bbox, &why))) throw UsageError("--bbox: " + why);
-  if (!o.bbox.empty() && !o.focus.empty()) throw UsageError("give --focus or --bbox, not both");
+  if (!o.bbox.empty() && !parseLonLatBox(o.bbox, &why)) throw UsageError("--bbox: " + why);  // before any slow work
 
   auto session = MapSession::open(o.common);
   session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
@@ -54,22 +40,8 @@ int runExport(const ExportOptions& o) {
 
   MapCanvas canvas(*session, o.samples);
   canvas.renderer().look().borderWidth = o.borderWidth;
-  Camera& cam = canvas.camera();
-  cam.setViewport(size->width, size->height);
-  if (!o.focus.empty()) {
-    const auto f = session->boundaries().findByCode(o.focus, session->year());
-    if (!f) throw UsageError("--focus: no area with code '" + o.focus + "' in " + session->boundaries().source);
-    if (!session->boundaries().features[*f].existsIn(session->year()))
-      std::cerr << "councilmap: warning: " << o.focus << " does not exist in " << session->year() << "; framing it anyway\n";
-    cam.fit(session->boundaries().features[*f].bbox, 0.08);
-    canvas.setSelection(*f);
-  } else if (bbox) {
-    const Box b = mapBoxOf(*bbox);
-    if (b.empty()) throw UsageError("--bbox: the box cannot be placed on the British National Grid");
-    cam.fit(b, 0.0);
-  } else {
-    cam.fit(session->visibleExtent());
-  }
+  canvas.camera().setViewport(size->width, size->height);
+  frameInitialView(canvas, *session, o.focus, o.bbox);
   if (!canvas.update(size->width, size->height))
     throw UsageError("cannot allocate a " + o.size + " image on this GPU");
   const auto tMap = Clock::now();

@@ -18,6 +18,7 @@
 #include "app/png_writer.h"
 #include "app/selection_panel.h"
 #include "app/ui_overlay.h"
+#include "app/view_framing.h"
 #include "app/warnings_panel.h"
 
 namespace cm {
@@ -50,7 +51,8 @@ class Viewer {
     canvas_.renderer().look().borderWidth = o.borderWidth;
     window_.drawableSize(drawW_, drawH_);
     canvas_.camera().setViewport(drawW_, drawH_);
-    canvas_.camera().fit(session_.visibleExtent());
+    frameInitialView(canvas_, session_, o.focus, o.bbox);
+    if (o.focus.size()) state_.selected = session_.boundaries().findByCode(o.focus, session_.year());
   }
 
   void handle(const SDL_Event& e, bool& quit);
@@ -303,6 +305,8 @@ void addViewerOptions(CLI::App& app, ViewerOptions& o) {
   app.add_option("--height", o.height, "Window height in points")->capture_default_str()->check(CLI::Range(150, 16384));
   app.add_option("--border-width", o.borderWidth, "Border width in pixels")->capture_default_str()->check(CLI::Range(0.0f, 50.0f));
   app.add_option("--samples", o.samples, "Multisampling for smooth edges (1 = off, 0 = auto: off on software rendering)")->capture_default_str()->check(CLI::Range(0, 16));
+  app.add_option("--focus", o.focus, "Open on the area with this GSS code, selected, e.g. E09000014");
+  app.add_option("--bbox", o.bbox, "Open on a WGS84 box lon1,lat1,lon2,lat2");
   app.add_option("--script", o.script, "Replay input from a script file, then quit (for tests and demos)");
   app.add_option("--quit-after-frames", o.quitAfterFrames, "Quit after drawing this many frames (for benchmarks)");
 }

@@ -14,6 +14,8 @@ struct ViewerOptions {
   int width = 1280, height = 800;
   float borderWidth = 1.0f;
   int samples = 0;  // 0 = auto
+  std::string focus;        // GSS code to open on
+  std::string bbox;         // lon1,lat1,lon2,lat2 to open on
   std::string script;       // input script to replay (see input_script.h)
   int quitAfterFrames = 0;  // 0 = run until closed
 };

@@ -1,0 +1,48 @@
+#include "app/view_framing.h"
+
+#include <iostream>
+
+#include "data/projection.h"
+#include "data/text_parse.h"
+
+namespace cm {
+namespace {
+
+// The map area covered by a lon/lat box: corners and edge midpoints, since a straight
+// lon/lat edge is curved in British National Grid.
+Box mapBoxOf(const LonLatBox& b) {
+  Box out;
+  for (double fx : {0.0, 0.5, 1.0})
+    for (double fy : {0.0, 0.5, 1.0}) {
+      double x = b.lon1 + (b.lon2 - b.lon1) * fx, y = b.lat1 + (b.lat2 - b.lat1) * fy;
+      if (Transform::wgs84ToMap().apply(x, y)) out.add(Point2{x, y});
+    }
+  return out;
+}
+
+}  // namespace
+
+void frameInitialView(MapCanvas& canvas, const MapSession& session, const std::string& focus, const std::string& bbox) {
+  if (!focus.empty() && !bbox.empty()) throw UsageError("give --focus or --bbox, not both");
+  Camera& cam = canvas.camera();
+  if (!focus.empty()) {
+    const auto f = session.boundaries().findByCode(focus, session.year());
+    if (!f) throw UsageError("--focus: no area with code '" + focus + "' in " + session.boundaries().source);
+    if (!session.boundaries().features[*f].existsIn(session.year()))
+      std::cerr << "councilmap: warning: " << focus << " does not exist in " << session.year() << "; framing it anyway\n";
+    cam.fit(session.boundaries().features[*f].bbox, 0.08);
+    canvas.setSelection(*f);
+  } else if (!bbox.empty()) {
+    std::string why;
+    const auto box = parseLonLatBox(bbox, &why);
+    if (!box) throw UsageError("--bbox: " + why);
+    const Box b = mapBoxOf(*box);
+    if (b.empty()) throw UsageError("--bbox: the box cannot be placed on the British National Grid");
+    cam.fit(b, 0.0);
+  } else {
+    cam.fit(session.visibleExtent());
+  }
+  canvas.invalidate();
+}
+
+}  // namespace cm
