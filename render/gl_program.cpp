@@ -4,6 +4,13 @@
 
 namespace cm {
 namespace {
+template <class GetLog>
+std::string infoLog(GLuint object, GetLog getLog) {
+  char log[4096] = {};
+  getLog(object, sizeof log, nullptr, log);
+  return log;
+}
+
 GLuint compile(const char* name, GLenum type, const char* src) {
   GLuint s = glCreateShader(type);
   glShaderSource(s, 1, &src, nullptr);
@@ -11,8 +18,7 @@ GLuint compile(const char* name, GLenum type, const char* src) {
   GLint ok = 0;
   glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
   if (!ok) {
-    char log[4096] = {};
-    glGetShaderInfoLog(s, sizeof log, nullptr, log);
+    const std::string log = infoLog(s, glGetShaderInfoLog);
     glDeleteShader(s);
     throw GlError(std::string("shader '") + name + "' failed to compile: " + log);
   }
@@ -32,8 +38,7 @@ GlProgram::GlProgram(const char* name, const char* vs, const char* fs) {
   GLint ok = 0;
   glGetProgramiv(id_, GL_LINK_STATUS, &ok);
   if (!ok) {
-    char log[4096] = {};
-    glGetProgramInfoLog(id_, sizeof log, nullptr, log);
+    const std::string log = infoLog(id_, glGetProgramInfoLog);
     glDeleteProgram(id_);
     id_ = 0;
     throw GlError(std::string("shader program '") + name + "' failed to link: " + log);

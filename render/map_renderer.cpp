@@ -16,6 +16,15 @@ void clearTo(Rgba c) {
 
 }  // namespace
 
+void MapRenderer::useProgram(const GlProgram& program, const Camera& camera) const {
+  float scale[2], offset[2];
+  camera.clipTransform(origin_, scale, offset);
+  glUseProgram(program.id());
+  glUniform2fv(program.uniform("uScale"), 1, scale);
+  glUniform2fv(program.uniform("uOffset"), 1, offset);
+  glUniform1i(program.uniform("uStyle"), 0);
+}
+
 MapRenderer::MapRenderer(const MapMesh& mesh)
     : origin_(mesh.origin),
       borderRanges_(mesh.borderRanges),
@@ -98,14 +107,9 @@ void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
 
 void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour) {
   if (range.count < 2 || width <= 0) return;
-  float scale[2], offset[2];
-  camera.clipTransform(origin_, scale, offset);
-  glUseProgram(border_.id());
-  glUniform2fv(border_.uniform("uScale"), 1, scale);
-  glUniform2fv(border_.uniform("uOffset"), 1, offset);
+  useProgram(border_, camera);
   glUniform2f(border_.uniform("uViewport"), float(camera.width()), float(camera.height()));
   glUniform1f(border_.uniform("uWidth"), width);
-  glUniform1i(border_.uniform("uStyle"), 0);
   colourUniform(border_.uniform("uColour"), colour);
   // Segment k joins vertex k and k+1: the same buffer is bound twice, one vertex apart. GL 3.3
   // has no base-instance draw, so the range start goes into the attribute offsets instead.
@@ -120,12 +124,7 @@ void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float widt
 }
 
 void MapRenderer::drawHairlines(const Camera& camera, Rgba colour) {
-  float scale[2], offset[2];
-  camera.clipTransform(origin_, scale, offset);
-  glUseProgram(line_.id());
-  glUniform2fv(line_.uniform("uScale"), 1, scale);
-  glUniform2fv(line_.uniform("uOffset"), 1, offset);
-  glUniform1i(line_.uniform("uStyle"), 0);
+  useProgram(line_, camera);
   colourUniform(line_.uniform("uColour"), colour);
   glBindVertexArray(lineVao_);
   glDrawElements(GL_LINES, GLsizei(lineIndexCount_), GL_UNSIGNED_INT, nullptr);
@@ -140,12 +139,7 @@ void MapRenderer::draw(const Camera& camera) {
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_BUFFER, styleTexture_);
 
-  float scale[2], offset[2];
-  camera.clipTransform(origin_, scale, offset);
-  glUseProgram(fill_.id());
-  glUniform2fv(fill_.uniform("uScale"), 1, scale);
-  glUniform2fv(fill_.uniform("uOffset"), 1, offset);
-  glUniform1i(fill_.uniform("uStyle"), 0);
+  useProgram(fill_, camera);
   glBindVertexArray(fillVao_);
   glDrawElements(GL_TRIANGLES, GLsizei(indexCount_), GL_UNSIGNED_INT, nullptr);
 

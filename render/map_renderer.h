@@ -48,6 +48,8 @@ class MapRenderer {
  private:
   void drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour);
   void drawHairlines(const Camera& camera, Rgba colour);
+  // Binds a program and sets what every map shader shares: the view transform and the style table.
+  void useProgram(const GlProgram& program, const Camera& camera) const;
   Point2 origin_;
   std::vector<IndexRange> borderRanges_;
   std::uint32_t vertexCount_ = 0, indexCount_ = 0, lineIndexCount_ = 0;
