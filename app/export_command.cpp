@@ -30,6 +30,7 @@ int runExport(const ExportOptions& o) {
   if (!o.bbox.empty() && !parseLonLatBox(o.bbox, &why)) throw UsageError("--bbox: " + why);  // before any slow work
 
   auto session = MapSession::open(o.common);
+  std::cerr << "councilmap: using " << session->dataDescription() << '\n';
   session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
 
   GlWindow::preferHeadless();
