@@ -18,6 +18,8 @@ struct ExportOptions {
   float borderWidth = 1.0f;
   int samples = 4;
   bool caption = true;
+  std::string colourBy = "none";
+  bool colourBlindSafe = false;
 };
 
 // Renders the map headless into a PNG through the same canvas and overlay as the window.

@@ -1,11 +1,14 @@
 #include "app/map_session.h"
 
 #include <iostream>
+#include <map>
 
 #include "data/data_locator.h"
 #include "data/boundary_loader.h"
 #include "data/palette.h"
+#include "data/parties.h"
 #include "app/ui_overlay.h"
+#include "data/attribution.h"
 #include "render/map_renderer.h"
 
 namespace cm {
@@ -32,6 +35,11 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     src.path = (loc->dir / kDefaultBoundaries).string();
     if (src.layer.empty()) src.layer = kDefaultBoundaryLayer;
     s->usesDefaultData_ = true;
+    const auto control = loc->dir / "control";
+    s->control_ = std::make_unique<ControlHistory>(ControlHistory::load(
+        (control / "ocd_council_composition_2016_2026_gss.csv").string(),
+        (loc->dir / "boundaries" / "ons_uk_topojson_changes.csv").string(),
+        (loc->dir / "boundaries" / "ons_uk_topojson_ltla14_lookup.csv").string(), s->diagnostics_));
     s->dataDescription_ = "data folder " + loc->dir.string() + " (" + loc->how + ")";
   } else {
     s->dataDescription_ = "boundaries " + src.path;
@@ -54,7 +62,12 @@ std::vector<FeatureStyle> MapSession::styles() const {
   std::vector<FeatureStyle> out(boundaries_.features.size());
   for (std::size_t i = 0; i < out.size(); ++i) {
     const Feature& f = boundaries_.features[i];
-    out[i].fill = neutralColourFor(f.code);
+    if (colourBy_ == ColourBy::Control) {
+      const Composition* c = compositionOf(std::uint32_t(i));
+      out[i].fill = colourForControl(c ? std::string_view(c->control) : std::string_view(), colourBlindSafe_);
+    } else {
+      out[i].fill = neutralColourFor(f.code);
+    }
     out[i].visible = f.existsIn(year());
   }
   return out;
@@ -69,7 +82,11 @@ std::size_t MapSession::visibleCount() const {
 }  // namespace cm
 
 namespace cm {
-std::string MapSession::attribution() const { return attributionFor(boundaries_.source, usesDefaultData_); }
+std::string MapSession::attribution() const {
+  std::string text = attributionFor(boundaries_.source, usesDefaultData_);
+  if (colourBy_ == ColourBy::Control) text += std::string(" ") + kControlAttribution;
+  return text;
+}
 
 std::string MapSession::title() const { return usesDefaultData_ ? "UK councils" : boundaries_.layer; }
 
@@ -77,5 +94,40 @@ std::string MapSession::subtitle() const {
   const std::string count = std::to_string(visibleCount()) + " areas";
   // A layer without validity years looks the same on every date, so the date would mislead.
   return boundaries_.hasYears ? date_.iso() + "  \xC2\xB7  " + count : count;
+}
+}  // namespace cm
+
+namespace cm {
+const Composition* MapSession::compositionOf(std::uint32_t feature) const {
+  return control_ ? control_->at(boundaries_.features[feature].code, date_) : nullptr;
+}
+}  // namespace cm
+
+namespace cm {
+std::vector<MapSession::LegendEntry> MapSession::legend() const {
+  std::vector<LegendEntry> out;
+  if (colourBy_ != ColourBy::Control) return out;
+  std::map<std::string, std::size_t> counts;
+  for (std::uint32_t i = 0; i < boundaries_.features.size(); ++i) {
+    if (!boundaries_.features[i].existsIn(year())) continue;
+    const Composition* c = compositionOf(i);
+    ++counts[c ? c->control : std::string()];
+  }
+  for (const Party& p : parties())
+    if (auto it = counts.find(std::string(p.code)); it != counts.end())
+      out.push_back({std::string(p.name), colourForControl(p.code, colourBlindSafe_), it->second});
+  if (auto it = counts.find(std::string(kNoOverallControl)); it != counts.end())
+    out.push_back({"No overall control", colourForControl(kNoOverallControl, colourBlindSafe_), it->second});
+  if (auto it = counts.find(""); it != counts.end()) out.push_back({"No data", colourForControl("", colourBlindSafe_), it->second});
+  return out;
+}
+}  // namespace cm
+
+namespace cm {
+std::vector<LegendItem> legendItems(const MapSession& session) {
+  std::vector<LegendItem> out;
+  for (const auto& e : session.legend())
+    out.push_back({e.label, {e.colour.r / 255.f, e.colour.g / 255.f, e.colour.b / 255.f, 1.f}, e.count});
+  return out;
 }
 }  // namespace cm

@@ -5,13 +5,18 @@
 
 #include "app/options.h"
 #include "data/boundary_set.h"
+#include "data/control_history.h"
 #include "data/dates.h"
 #include "data/diagnostics.h"
+#include "data/palette.h"
 #include "data/picker.h"
 
 namespace cm {
 
 struct FeatureStyle;
+
+// What the fill colour shows.
+enum class ColourBy { Neutral, Control };
 
 // Raised for problems the user must fix before anything can be shown (no data folder, bad date…).
 struct UsageError : std::runtime_error {
@@ -37,7 +42,22 @@ class MapSession {
   int year() const { return date_.year; }
 
   std::optional<std::uint32_t> featureAt(Point2 mapPoint) const { return picker_->pick(mapPoint, year()); }
+  // Seats and control, loaded with the default data (null for other boundaries or if missing).
+  const ControlHistory* control() const { return control_.get(); }
+  const Composition* compositionOf(std::uint32_t feature) const;
+  void setColourBy(ColourBy c) { colourBy_ = c; }
+  ColourBy colourBy() const { return colourBy_; }
+  void setColourBlindSafe(bool on) { colourBlindSafe_ = on; }
   std::vector<FeatureStyle> styles() const;  // colours and visibility at the current date
+
+  struct LegendEntry {
+    std::string label;
+    Rgba colour;
+    std::size_t count = 0;
+  };
+  // What each fill colour means and how many shown areas have it; empty for the neutral palette.
+  std::vector<LegendEntry> legend() const;
+  std::string legendHeading() const { return "Control"; }
   std::size_t visibleCount() const;
   Box visibleExtent() const { return boundaries_.extentIn(year()); }
 
@@ -47,8 +67,15 @@ class MapSession {
   std::unique_ptr<Picker> picker_;
   std::string dataDescription_;
   bool usesDefaultData_ = false;
+  std::unique_ptr<ControlHistory> control_;
+  ColourBy colourBy_ = ColourBy::Neutral;
+  bool colourBlindSafe_ = false;
   Date date_;
 };
+
+// The legend as overlay items (colours as floats for ImGui).
+struct LegendItem;
+std::vector<LegendItem> legendItems(const MapSession& session);
 
 // The date shown when none is given: today, but no later than the end of the data's last year.
 Date defaultDate(const BoundarySet& set);

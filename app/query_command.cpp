@@ -13,7 +13,23 @@ namespace cm {
 
 nlohmann::ordered_json describeArea(const MapSession& session, std::uint32_t feature) {
   const Feature& f = session.boundaries().features[feature];
-  return {{"code", f.code}, {"name", f.name}, {"type", areaTypeForCode(f.code)}};
+  nlohmann::ordered_json j = {{"code", f.code}, {"name", f.name}, {"type", areaTypeForCode(f.code)}, {"tier", "lower"}};
+  if (!session.control()) return j;
+  // Unknown data is null, never a guess.
+  const Composition* c = session.compositionOf(feature);
+  j["control"] = c ? nlohmann::ordered_json(c->control) : nullptr;
+  j["largest"] = c && !c->largest.empty() ? nlohmann::ordered_json(c->largest) : nullptr;
+  nlohmann::ordered_json seats = nlohmann::ordered_json::object();
+  if (c)
+    for (const auto& [party, n] : c->seats) seats[party] = n;
+  j["seats"] = c ? seats : nlohmann::ordered_json(nullptr);
+  j["total_seats"] = c ? nlohmann::ordered_json(c->totalSeats) : nullptr;
+  j["control_source_label"] = c ? nlohmann::ordered_json(c->sourceLabel) : nullptr;
+  if (c && !c->administration.empty()) j["administration"] = c->administration;
+  j["composition_year"] = c ? nlohmann::ordered_json(c->year) : nullptr;
+  if (c && !c->note.empty()) j["note"] = c->note;
+  j["sources"] = c ? nlohmann::ordered_json::array({c->source}) : nlohmann::ordered_json::array();
+  return j;
 }
 
 nlohmann::ordered_json queryPoint(const MapSession& session, double lon, double lat) {

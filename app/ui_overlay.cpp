@@ -70,4 +70,26 @@ void drawCaption(const std::string& title, const std::string& subtitle, float sc
   ImGui::PopStyleVar();
 }
 
+void drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float height, float scale) {
+  if (items.empty()) return;
+  ImGui::SetNextWindowPos({10 * scale, height - 10 * scale}, ImGuiCond_Always, {0, 1});
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * scale, 8 * scale});
+  ImGui::Begin("##legend", nullptr, kOverlayFlags);
+  ImGui::TextUnformatted(heading.c_str());
+  const float swatch = ImGui::GetTextLineHeight();
+  for (const auto& item : items) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 fill = ImGui::ColorConvertFloat4ToU32({item.rgba[0], item.rgba[1], item.rgba[2], item.rgba[3]});
+    dl->AddRectFilled(p, {p.x + swatch * 1.4f, p.y + swatch}, fill);
+    dl->AddRect(p, {p.x + swatch * 1.4f, p.y + swatch}, IM_COL32(70, 70, 70, 255));
+    ImGui::Dummy({swatch * 1.4f, swatch});
+    ImGui::SameLine();
+    ImGui::Text("%s  %zu", item.label.c_str(), item.count);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
 }  // namespace cm

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 struct ImFont;
 
@@ -13,6 +14,14 @@ void shutdownImGui();
 void drawAttribution(const std::string& text, float width, float height, float scale);
 // A caption top-left (e.g. "UK councils · 2025-12-31").
 void drawCaption(const std::string& title, const std::string& subtitle, float scale);
+
+struct LegendItem {
+  std::string label;
+  float rgba[4];
+  std::size_t count;
+};
+// A key of fill colours with counts, bottom-left.
+void drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float height, float scale);
 
 std::string attributionFor(const std::string& boundarySource, bool isDefaultData);
 

@@ -207,6 +207,7 @@ void Viewer::frame() {
       break;
     case SelectionAction::None: break;
   }
+  drawLegend(session_.legendHeading(), legendItems(session_), io.DisplaySize.y - 40 * uiScale_, uiScale_);
   drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, uiScale_);
   drawAttribution(session_.attribution(), io.DisplaySize.x, io.DisplaySize.y, uiScale_);
   ImGui::Render();

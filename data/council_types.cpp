@@ -28,4 +28,11 @@ std::string areaTypeForCode(std::string_view code) {
   return "Unknown area type";
 }
 
+bool isCouncilCode(std::string_view code) {
+  if (code.size() < 3) return false;
+  for (std::string_view p : {"E06", "E07", "E08", "E09", "E10", "W06", "S12", "N09"})
+    if (code.substr(0, 3) == p) return true;
+  return false;
+}
+
 }  // namespace cm

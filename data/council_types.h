@@ -8,4 +8,7 @@ namespace cm {
 // (E06 unitary authority, E07 district, E09 London borough, W06, S12, N09 …).
 std::string areaTypeForCode(std::string_view gssCode);
 
+// True for codes of elected councils (districts, unitaries, boroughs, counties, Welsh, Scottish and NI councils).
+bool isCouncilCode(std::string_view gssCode);
+
 }  // namespace cm

@@ -74,6 +74,23 @@ TEST(CliQuery, KnownPlacesOnTheirDates) {
   }
 }
 
+TEST(CliQuery, ControlAndSeatsWithTheirSource) {
+  const auto j = query("-0.1076,51.5959", "--date 2018-06-01");
+  const auto& c = j["council"];
+  EXPECT_EQ(c["tier"], "lower");
+  EXPECT_EQ(c["control"], "LAB");
+  EXPECT_EQ(c["largest"], "LAB");
+  EXPECT_EQ(c["seats"]["LAB"], 42);
+  EXPECT_EQ(c["seats"]["LD"], 15);
+  EXPECT_EQ(c["total_seats"], 57);
+  ASSERT_FALSE(c["sources"].empty());
+  EXPECT_NE(c["sources"][0].get<std::string>().find("Open Council Data UK"), std::string::npos);
+  // Northern Ireland has no composition before 2026: unknown is null, not a guess.
+  const auto ni = query("-5.9301,54.5964", "--date 2019-06-01");
+  EXPECT_TRUE(ni["council"]["control"].is_null());
+  EXPECT_TRUE(ni["council"]["seats"].is_null());
+}
+
 TEST(CliQuery, SeaIsNull) {
   for (const char* at : {"-3.0,54.0", "1.9,51.0", "-10,50"}) {
     const auto j = query(at);

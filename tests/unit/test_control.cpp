@@ -1,0 +1,123 @@
+#include <gtest/gtest.h>
+
+#include "data/control_history.h"
+#include "data/csv_table.h"
+
+#include <map>
+#include "data/parties.h"
+#include "test_support.h"
+
+using namespace cm;
+
+TEST(ElectionDay, FirstThursdayOfMay) {
+  EXPECT_EQ(electionDay(2016), (Date{2016, 5, 5}));
+  EXPECT_EQ(electionDay(2018), (Date{2018, 5, 3}));
+  EXPECT_EQ(electionDay(2019), (Date{2019, 5, 2}));
+  EXPECT_EQ(electionDay(2021), (Date{2021, 5, 6}));
+  EXPECT_EQ(electionDay(2024), (Date{2024, 5, 2}));
+  EXPECT_EQ(electionDay(2026), (Date{2026, 5, 7}));
+  EXPECT_EQ(electionYearFor({2018, 5, 2}), 2017);
+  EXPECT_EQ(electionYearFor({2018, 5, 3}), 2018);
+  EXPECT_EQ(electionYearFor({2019, 1, 1}), 2018);
+}
+
+TEST(ControlRule, MoreThanHalfTheSeatsElseNoOverallControl) {
+  EXPECT_EQ(controlFromSeats({{"LAB", 42}, {"LD", 15}}, 57), "LAB");
+  EXPECT_EQ(controlFromSeats({{"CON", 25}, {"LAB", 25}}, 50), "NOC");  // exactly half is not control
+  EXPECT_EQ(controlFromSeats({{"CON", 26}, {"LAB", 24}}, 50), "CON");
+  EXPECT_EQ(controlFromSeats({}, 0), "NOC");
+}
+
+TEST(PartyAliases, FreeTextNames) {
+  EXPECT_EQ(partyCodeFor("Labour & Co-operative"), "LAB");
+  EXPECT_EQ(partyCodeFor("Labour and Co-operative Party"), "LAB");
+  EXPECT_EQ(partyCodeFor("Lab"), "LAB");
+  EXPECT_EQ(partyCodeFor("Conservative"), "CON");
+  EXPECT_EQ(partyCodeFor("Liberal Democrats"), "LD");
+  EXPECT_EQ(partyCodeFor("Green Party"), "GRN");
+  EXPECT_EQ(partyCodeFor("Plaid Cymru"), "PC");
+  EXPECT_EQ(partyCodeFor("Scottish National Party"), "SNP");
+  EXPECT_EQ(partyCodeFor("UKIP"), "UKIP");
+  EXPECT_EQ(partyCodeFor("Reform UK"), "REF");
+  EXPECT_EQ(partyCodeFor("Independent"), "OTH");
+  EXPECT_EQ(partyCodeFor("Putting Hartlepool First"), "OTH");
+  EXPECT_EQ(partyCodeFor("Conwy Independents"), "OTH");
+  EXPECT_FALSE(partyCodeFor("  "));
+}
+
+TEST(PartyColours, NocAndUnknownStandApartFromEveryParty) {
+  for (bool cb : {false, true}) {
+    const Rgba noc = colourForControl("NOC", cb), unknown = colourForControl("", cb);
+    EXPECT_NE(noc, unknown);
+    for (const Party& p : parties()) {
+      EXPECT_NE(colourForControl(p.code, cb), noc) << p.code;
+      EXPECT_NE(colourForControl(p.code, cb), unknown) << p.code;
+    }
+  }
+}
+
+namespace {
+const ControlHistory& history() {
+  static const ControlHistory h = [] {
+    Diagnostics d;
+    return ControlHistory::load(sharedData("control/ocd_council_composition_2016_2026_gss.csv"),
+                                sharedData("boundaries/ons_uk_topojson_changes.csv"),
+                                sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), d);
+  }();
+  return h;
+}
+int seatsOf(const Composition& c, const std::string& party) {
+  for (const auto& [p, n] : c.seats)
+    if (p == party) return n;
+  return 0;
+}
+}  // namespace
+
+TEST(ControlHistoryRealData, HaringeyAfterMay2018IsLabour42LibDem15) {
+  REQUIRE_SHARED_DATA("control/ocd_council_composition_2016_2026_gss.csv");
+  const Composition* c = history().at("E09000014", {2018, 6, 1});
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->control, "LAB");
+  EXPECT_EQ(seatsOf(*c, "LAB"), 42);
+  EXPECT_EQ(seatsOf(*c, "LD"), 15);
+  EXPECT_EQ(c->totalSeats, 57);
+  const Composition* before = history().at("E09000014", {2018, 5, 2});  // the day before the election
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->year, 2017);
+}
+
+TEST(ControlHistoryRealData, Thanet2016IsAUkipMajority) {
+  const Composition* c = history().at("E07000114", {2016, 6, 1});
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->control, "UKIP");
+  EXPECT_EQ(c->sourceLabel, "Other") << "the source's own label is kept";
+  EXPECT_FALSE(c->note.empty()) << "the disagreement is reported";
+}
+
+TEST(ControlHistoryRealData, DocumentedGapsAreFilledAndSaidSo) {
+  const Composition* bucks = history().at("E06000060", {2020, 6, 1});
+  ASSERT_TRUE(bucks) << "Buckinghamshire 2020";
+  EXPECT_EQ(bucks->control, "CON");
+  EXPECT_NE(bucks->note.find("Buckinghamshire"), std::string::npos);
+  const Composition* carlisle = history().at("E07000028", {2022, 6, 1});
+  ASSERT_TRUE(carlisle) << "Carlisle governed until April 2023";
+  EXPECT_EQ(carlisle->year, 2022);
+  EXPECT_FALSE(carlisle->note.empty());
+  EXPECT_TRUE(history().at("E06000063", {2024, 6, 1})) << "Cumberland";
+}
+
+TEST(ControlHistoryRealData, CountsBySeatMajorityMatchTheCatalogue) {
+  // CATALOGUE §3.2's sanity check, over every GB council row including county councils.
+  Diagnostics d;
+  const CsvTable t = readCsv(sharedData("control/ocd_council_composition_2016_2026_gss.csv"), d);
+  std::map<std::string, int> counts;
+  for (const auto& row : t.rows) {
+    if (t.get(row, t.column("year")) != "2016") continue;
+    const Composition* c = history().inYear(t.get(row, t.column("ons_uktopo_areacd")), 2016);
+    ASSERT_TRUE(c);
+    ++counts[c->control];
+  }
+  EXPECT_EQ(counts["CON"], 191);
+  EXPECT_EQ(counts["LAB"], 110);
+  EXPECT_EQ(counts["LD"], 7);
+}
