@@ -33,7 +33,10 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
       throw UsageError(msg);
     }
     src.path = (loc->dir / kDefaultBoundaries).string();
-    if (src.layer.empty()) src.layer = kDefaultBoundaryLayer;
+    if (src.layer.empty()) src.layer = o.tier == "upper" ? kUpperTierLayer : kDefaultBoundaryLayer;
+    s->tier_ = o.tier;
+    s->counties_ = std::make_unique<BoundarySet>(loadBoundaries({src.path, kCountyLayer, "", ""}, s->diagnostics_));
+    s->countyPicker_ = std::make_unique<Picker>(*s->counties_, 16);
     s->usesDefaultData_ = true;
     const auto control = loc->dir / "control";
     s->control_ = std::make_unique<ControlHistory>(ControlHistory::load(
@@ -88,7 +91,10 @@ std::string MapSession::attribution() const {
   return text;
 }
 
-std::string MapSession::title() const { return usesDefaultData_ ? "UK councils" : boundaries_.layer; }
+std::string MapSession::title() const {
+  if (!usesDefaultData_) return boundaries_.layer;
+  return tier_ == "upper" ? "UK councils, upper tier" : "UK councils";
+}
 
 std::string MapSession::subtitle() const {
   const std::string count = std::to_string(visibleCount()) + " areas";
@@ -99,7 +105,15 @@ std::string MapSession::subtitle() const {
 
 namespace cm {
 const Composition* MapSession::compositionOf(std::uint32_t feature) const {
-  return control_ ? control_->at(boundaries_.features[feature].code, date_) : nullptr;
+  return compositionFor(boundaries_.features[feature].code);
+}
+
+const Composition* MapSession::compositionFor(std::string_view code) const {
+  return control_ ? control_->at(code, date_) : nullptr;
+}
+
+std::optional<std::uint32_t> MapSession::countyAt(Point2 p) const {
+  return countyPicker_ ? countyPicker_->pick(p, year()) : std::nullopt;
 }
 }  // namespace cm
 

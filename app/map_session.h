@@ -45,6 +45,12 @@ class MapSession {
   // Seats and control, loaded with the default data (null for other boundaries or if missing).
   const ControlHistory* control() const { return control_.get(); }
   const Composition* compositionOf(std::uint32_t feature) const;
+  const Composition* compositionFor(std::string_view code) const;
+  // "lower" or "upper"; the tier of the areas on the map.
+  const std::string& tier() const { return tier_; }
+  // County councils, for reporting the upper tier of a point in a two-tier area (default data only).
+  const BoundarySet* counties() const { return counties_.get(); }
+  std::optional<std::uint32_t> countyAt(Point2 mapPoint) const;
   void setColourBy(ColourBy c) { colourBy_ = c; }
   ColourBy colourBy() const { return colourBy_; }
   void setColourBlindSafe(bool on) { colourBlindSafe_ = on; }
@@ -68,6 +74,9 @@ class MapSession {
   std::string dataDescription_;
   bool usesDefaultData_ = false;
   std::unique_ptr<ControlHistory> control_;
+  std::string tier_ = "lower";
+  std::unique_ptr<BoundarySet> counties_;
+  std::unique_ptr<Picker> countyPicker_;
   ColourBy colourBy_ = ColourBy::Neutral;
   bool colourBlindSafe_ = false;
   Date date_;

@@ -11,6 +11,8 @@ void addCommonOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--code-field", o.codeField, "Attribute holding each area's code (default: detected, e.g. LAD13CD, areacd)");
   app.add_option("--name-field", o.nameField, "Attribute holding each area's name (default: detected, e.g. LAD13NM, areanm)");
   app.add_option("--date", o.date, "Date to show, YYYY-MM-DD (default: the latest year in the data)");
+  app.add_option("--tier", o.tier, "Council tier to show: lower (districts and unitaries) or upper (county councils and unitaries)")
+      ->check(CLI::IsMember({"lower", "upper"}))->capture_default_str();
   app.add_flag("-v,--verbose", o.verbose, "Say which data was used and how long each step took");
 }
 

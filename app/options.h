@@ -14,6 +14,7 @@ struct CommonOptions {
   std::string layer;
   std::string codeField, nameField;
   std::string date;        // YYYY-MM-DD; empty: the latest year in the data
+  std::string tier = "lower";  // lower (districts and unitaries) or upper (counties and unitaries)
   bool verbose = false;
 };
 

@@ -11,12 +11,11 @@
 
 namespace cm {
 
-nlohmann::ordered_json describeArea(const MapSession& session, std::uint32_t feature) {
-  const Feature& f = session.boundaries().features[feature];
-  nlohmann::ordered_json j = {{"code", f.code}, {"name", f.name}, {"type", areaTypeForCode(f.code)}, {"tier", "lower"}};
+nlohmann::ordered_json describeArea(const MapSession& session, const Feature& f, const std::string& tier) {
+  nlohmann::ordered_json j = {{"code", f.code}, {"name", f.name}, {"type", areaTypeForCode(f.code)}, {"tier", tier}};
   if (!session.control()) return j;
   // Unknown data is null, never a guess.
-  const Composition* c = session.compositionOf(feature);
+  const Composition* c = session.compositionFor(f.code);
   j["control"] = c ? nlohmann::ordered_json(c->control) : nullptr;
   j["largest"] = c && !c->largest.empty() ? nlohmann::ordered_json(c->largest) : nullptr;
   nlohmann::ordered_json seats = nlohmann::ordered_json::object();
@@ -35,13 +34,20 @@ nlohmann::ordered_json describeArea(const MapSession& session, std::uint32_t fea
 nlohmann::ordered_json queryPoint(const MapSession& session, double lon, double lat) {
   double x = lon, y = lat;
   nlohmann::ordered_json out = {{"date", session.date().iso()}, {"at", {{"lon", lon}, {"lat", lat}}}};
-  std::optional<std::uint32_t> hit;
+  std::optional<std::uint32_t> hit, county;
   if (Transform::wgs84ToMap().apply(x, y)) {
     out["at"]["easting"] = std::round(x * 100) / 100;
     out["at"]["northing"] = std::round(y * 100) / 100;
     hit = session.featureAt({x, y});
+    county = session.countyAt({x, y});
   }
-  out["council"] = hit ? describeArea(session, *hit) : nlohmann::ordered_json(nullptr);
+  const auto& features = session.boundaries().features;
+  out["council"] = hit ? describeArea(session, features[*hit], session.tier()) : nlohmann::ordered_json(nullptr);
+  // In a two-tier area the county council is reported too (on the lower-tier map; on the upper-tier
+  // map it is the council itself).
+  const bool countyIsCouncil = hit && county && features[*hit].code == session.counties()->features[*county].code;
+  out["county"] = county && !countyIsCouncil ? describeArea(session, session.counties()->features[*county], "upper")
+                                               : nlohmann::ordered_json(nullptr);
   out["boundaries"] = {{"source", session.boundaries().source}, {"layer", session.boundaries().layer}, {"year", session.year()}};
   return out;
 }

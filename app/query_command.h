@@ -11,7 +11,7 @@ namespace cm {
 
 // `councilmap query --at LON,LAT`: what lies at a point on a date, as one JSON object.
 // Built as nested objects so later data (control, faction, disputes, wards) adds keys, not shapes.
-nlohmann::ordered_json describeArea(const MapSession& session, std::uint32_t feature);
+nlohmann::ordered_json describeArea(const MapSession& session, const Feature& feature, const std::string& tier);
 nlohmann::ordered_json queryPoint(const MapSession& session, double lon, double lat);
 
 void addQueryCommand(CLI::App& app);

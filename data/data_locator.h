@@ -20,6 +20,8 @@ std::optional<DataLocation> locateDataDir(const std::string& explicitDir, const 
 
 // The default council boundaries inside the data folder.
 inline constexpr const char* kDefaultBoundaries = "boundaries/ons_uk_topojson_2014_2025.gpkg";
-inline constexpr const char* kDefaultBoundaryLayer = "ltla";
+inline constexpr const char* kDefaultBoundaryLayer = "ltla";     // lower tier: districts and unitaries
+inline constexpr const char* kUpperTierLayer = "utla";           // upper tier: county councils and unitaries
+inline constexpr const char* kCountyLayer = "cty";               // county councils only
 
 }  // namespace cm

@@ -91,6 +91,21 @@ TEST(CliQuery, ControlAndSeatsWithTheirSource) {
   EXPECT_TRUE(ni["council"]["seats"].is_null());
 }
 
+TEST(CliQuery, TwoTierAreasReportTheirCounty) {
+  auto j = query("-2.9393,54.8946", "--date 2018-06-01");  // Carlisle, in Cumbria until 2023
+  EXPECT_EQ(j["council"]["name"], "Carlisle");
+  ASSERT_TRUE(j["county"].is_object()) << j.dump();
+  EXPECT_EQ(j["county"]["code"], "E10000006");
+  EXPECT_EQ(j["county"]["tier"], "upper");
+  EXPECT_TRUE(j["county"].contains("control"));
+  j = query("-2.9393,54.8946", "--date 2024-06-01");  // Cumberland, a unitary: no county
+  EXPECT_EQ(j["council"]["name"], "Cumberland");
+  EXPECT_TRUE(j["county"].is_null());
+  j = query("-2.9393,54.8946", "--date 2018-06-01 --tier upper");
+  EXPECT_EQ(j["council"]["name"], "Cumbria");
+  EXPECT_TRUE(j["county"].is_null());
+}
+
 TEST(CliQuery, SeaIsNull) {
   for (const char* at : {"-3.0,54.0", "1.9,51.0", "-10,50"}) {
     const auto j = query(at);
