@@ -1,5 +1,6 @@
 #include "app/map_session.h"
 
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -35,6 +36,10 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     src.path = (loc->dir / kDefaultBoundaries).string();
     if (src.layer.empty()) src.layer = o.tier == "upper" ? kUpperTierLayer : kDefaultBoundaryLayer;
     s->tier_ = o.tier;
+    // The project's own curated tables, written from the facts in shared/research.
+    const std::filesystem::path tables = std::filesystem::path(COUNCILMAP_SOURCE_DIR) / "data" / "tables";
+    s->events_ = std::make_unique<EventLog>(EventLog::load((tables / "events.csv").string(), s->diagnostics_));
+    s->leadership_ = std::make_unique<LeadershipRecord>(LeadershipRecord::load((tables / "leadership_periods.csv").string(), s->diagnostics_));
     s->counties_ = std::make_unique<BoundarySet>(loadBoundaries({src.path, kCountyLayer, "", ""}, s->diagnostics_));
     s->countyPicker_ = std::make_unique<Picker>(*s->counties_, 16);
     s->usesDefaultData_ = true;
@@ -68,6 +73,10 @@ std::vector<FeatureStyle> MapSession::styles() const {
     if (colourBy_ == ColourBy::Control) {
       const Composition* c = compositionOf(std::uint32_t(i));
       out[i].fill = colourForControl(c ? std::string_view(c->control) : std::string_view(), colourBlindSafe_);
+    } else if (colourBy_ == ColourBy::Disputes) {
+      out[i].fill = disputeColour(disputesFor(f.code).events.size());
+    } else if (colourBy_ == ColourBy::Faction) {
+      out[i].fill = factionColour(factionFor(f.code));
     } else {
       out[i].fill = neutralColourFor(f.code);
     }
@@ -120,6 +129,22 @@ std::optional<std::uint32_t> MapSession::countyAt(Point2 p) const {
 namespace cm {
 std::vector<MapSession::LegendEntry> MapSession::legend() const {
   std::vector<LegendEntry> out;
+  if (colourBy_ == ColourBy::Disputes || colourBy_ == ColourBy::Faction) {
+    std::map<std::string, std::size_t> counts;
+    for (const auto& f : boundaries_.features) {
+      if (!f.existsIn(year())) continue;
+      const std::size_t n = disputesFor(f.code).events.size();
+      ++counts[colourBy_ == ColourBy::Faction ? factionFor(f.code) : n == 0 ? "0" : n == 1 ? "1" : n == 2 ? "2" : "3"];
+    }
+    if (colourBy_ == ColourBy::Disputes) {
+      const char* labels[] = {"No open dispute", "1 dispute event", "2 dispute events", "3 or more"};
+      for (int k = 0; k < 4; ++k)
+        if (auto it = counts.find(std::to_string(k)); it != counts.end()) out.push_back({labels[k], disputeColour(std::size_t(k)), it->second});
+    } else {
+      for (const auto& [faction, n] : counts) out.push_back({factionLabel(faction), factionColour(faction), n});
+    }
+    return out;
+  }
   if (colourBy_ != ColourBy::Control) return out;
   std::map<std::string, std::size_t> counts;
   for (std::uint32_t i = 0; i < boundaries_.features.size(); ++i) {
@@ -143,5 +168,24 @@ std::vector<LegendItem> legendItems(const MapSession& session) {
   for (const auto& e : session.legend())
     out.push_back({e.label, {e.colour.r / 255.f, e.colour.g / 255.f, e.colour.b / 255.f, 1.f}, e.count});
   return out;
+}
+}  // namespace cm
+
+namespace cm {
+std::optional<ColourBy> colourByFromName(std::string_view n) {
+  if (n == "none") return ColourBy::Neutral;
+  if (n == "control") return ColourBy::Control;
+  if (n == "disputes") return ColourBy::Disputes;
+  if (n == "faction") return ColourBy::Faction;
+  return std::nullopt;
+}
+
+DisputeStatus MapSession::disputesFor(std::string_view code) const {
+  return events_ ? events_->disputeAt(code, date_, disputeWindowDays) : DisputeStatus{};
+}
+
+std::string MapSession::factionFor(std::string_view code) const {
+  const LeadershipPeriod* p = leadership_ ? leadership_->at(code, date_) : nullptr;
+  return p ? p->faction : "unknown";
 }
 }  // namespace cm

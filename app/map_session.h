@@ -6,6 +6,8 @@
 #include "app/options.h"
 #include "data/boundary_set.h"
 #include "data/control_history.h"
+#include "data/events.h"
+#include "data/leadership.h"
 #include "data/dates.h"
 #include "data/diagnostics.h"
 #include "data/palette.h"
@@ -16,7 +18,8 @@ namespace cm {
 struct FeatureStyle;
 
 // What the fill colour shows.
-enum class ColourBy { Neutral, Control };
+enum class ColourBy { Neutral, Control, Disputes, Faction };
+std::optional<ColourBy> colourByFromName(std::string_view name);  // none, control, disputes, faction
 
 // Raised for problems the user must fix before anything can be shown (no data folder, bad date…).
 struct UsageError : std::runtime_error {
@@ -46,6 +49,12 @@ class MapSession {
   const ControlHistory* control() const { return control_.get(); }
   const Composition* compositionOf(std::uint32_t feature) const;
   const Composition* compositionFor(std::string_view code) const;
+  // The project's event and leadership tables (default data only; null otherwise).
+  const EventLog* events() const { return events_.get(); }
+  const LeadershipRecord* leadership() const { return leadership_.get(); }
+  DisputeStatus disputesFor(std::string_view code) const;
+  std::string factionFor(std::string_view code) const;  // a faction code, or "unknown"
+  int disputeWindowDays = 180;
   // "lower" or "upper"; the tier of the areas on the map.
   const std::string& tier() const { return tier_; }
   // County councils, for reporting the upper tier of a point in a two-tier area (default data only).
@@ -63,7 +72,10 @@ class MapSession {
   };
   // What each fill colour means and how many shown areas have it; empty for the neutral palette.
   std::vector<LegendEntry> legend() const;
-  std::string legendHeading() const { return "Control"; }
+  std::string legendHeading() const {
+    return colourBy_ == ColourBy::Disputes ? "Disputes (open or within " + std::to_string(disputeWindowDays) + " days)"
+           : colourBy_ == ColourBy::Faction ? "Leading faction" : "Control";
+  }
   std::size_t visibleCount() const;
   Box visibleExtent() const { return boundaries_.extentIn(year()); }
 
@@ -74,6 +86,8 @@ class MapSession {
   std::string dataDescription_;
   bool usesDefaultData_ = false;
   std::unique_ptr<ControlHistory> control_;
+  std::unique_ptr<EventLog> events_;
+  std::unique_ptr<LeadershipRecord> leadership_;
   std::string tier_ = "lower";
   std::unique_ptr<BoundarySet> counties_;
   std::unique_ptr<Picker> countyPicker_;

@@ -27,7 +27,26 @@ nlohmann::ordered_json describeArea(const MapSession& session, const Feature& f,
   if (c && !c->administration.empty()) j["administration"] = c->administration;
   j["composition_year"] = c ? nlohmann::ordered_json(c->year) : nullptr;
   if (c && !c->note.empty()) j["note"] = c->note;
-  j["sources"] = c ? nlohmann::ordered_json::array({c->source}) : nlohmann::ordered_json::array();
+  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
+  if (c) sources.push_back(c->source);
+  j["faction"] = session.factionFor(f.code);
+  if (const LeadershipPeriod* lead = session.leadership() ? session.leadership()->at(f.code, session.date()) : nullptr) {
+    j["leader"] = {{"name", lead->leader.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(lead->leader)},
+                   {"party", lead->party}, {"faction", lead->faction},
+                   {"from", lead->start ? nlohmann::ordered_json(lead->start->iso()) : nlohmann::ordered_json(nullptr)},
+                   {"basis", lead->basis}, {"confidence", lead->confidence}};
+    for (const auto& s : lead->sources) sources.push_back(s);
+  } else {
+    j["leader"] = nullptr;
+  }
+  nlohmann::ordered_json disputes = nlohmann::ordered_json::array();
+  for (const Event* e : session.disputesFor(f.code).events) {
+    disputes.push_back({{"id", e->id}, {"type", e->type}, {"date", e->date.iso()}, {"precision", e->precision},
+                        {"title", e->title}, {"confidence", e->confidence}, {"sources", e->sources}});
+    for (const auto& s : e->sources) sources.push_back(s);
+  }
+  j["disputes"] = disputes;
+  j["sources"] = sources;
   return j;
 }
 

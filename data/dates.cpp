@@ -55,4 +55,33 @@ Date today() {
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+// Howard Hinnant's days_from_civil / civil_from_days.
+int daysSinceEpoch(Date d) {
+  const int y = d.year - (d.month <= 2);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = unsigned(y - era * 400);
+  const unsigned doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + int(doe) - 719468;
+}
+
+Date dateFromDays(int z) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = unsigned(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = int(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const int d = int(doy - (153 * mp + 2) / 5 + 1);
+  const int m = int(mp < 10 ? mp + 3 : mp - 9);
+  return {y + (m <= 2), m, d};
+}
+
+Date endOfMonth(int year, int month) {
+  int day = 31;
+  while (!isValidDate(year, month, day)) --day;
+  return {year, month, day};
+}
+
 }  // namespace cm

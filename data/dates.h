@@ -20,4 +20,10 @@ std::optional<Date> parseDate(std::string_view text, std::string* error = nullpt
 
 Date today();
 
+// Days since 1970-01-01 (negative before), for date differences and windows.
+int daysSinceEpoch(Date d);
+Date dateFromDays(int days);
+// The last day of a period given to month or year precision.
+Date endOfMonth(int year, int month);
+
 }  // namespace cm

@@ -17,6 +17,30 @@ Rgba neutralColourFor(std::string_view code) {
   return kMuted[h % kMuted.size()];
 }
 
+Rgba disputeColour(std::size_t n) {
+  static constexpr Rgba kRamp[] = {{0xe8, 0xe6, 0xe1, 255}, {0xfd, 0xae, 0x61, 255}, {0xf4, 0x6d, 0x43, 255}, {0xa5, 0x00, 0x26, 255}};
+  return kRamp[n < 3 ? n : 3];
+}
+
+Rgba factionColour(std::string_view f) {
+  if (f == "labour_left") return {0xb5, 0x17, 0x5d, 255};
+  if (f == "labour_moderate") return {0xf4, 0x9a, 0xb8, 255};
+  if (f == "labour_left_1980s") return {0x6a, 0x0d, 0x3a, 255};
+  if (f == "conservative") return {0x00, 0x87, 0xdc, 255};
+  if (f == "liberal_democrat") return {0xfa, 0xa6, 0x1a, 255};
+  return {0xe0, 0xe0, 0xe0, 255};
+}
+
+std::string factionLabel(std::string_view f) {
+  if (f == "labour_left") return "Labour left (Corbyn-supporting, Momentum)";
+  if (f == "labour_moderate") return "Labour moderate (Progress, Labour First)";
+  if (f == "labour_left_1980s") return "1980s Labour municipal left";
+  if (f == "conservative") return "Conservative";
+  if (f == "liberal_democrat") return "Liberal Democrat";
+  if (f == "unknown") return "Unknown";
+  return std::string(f);
+}
+
 Rgba parseHexColour(std::string_view hex, Rgba fallback) {
   if (!hex.empty() && hex[0] == '#') hex.remove_prefix(1);
   if (hex.size() != 6 && hex.size() != 8) return fallback;

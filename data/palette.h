@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace cm {
@@ -12,6 +13,12 @@ struct Rgba {
 // A muted categorical colour for an area, stable for a given code so the same council keeps its
 // colour across dates and runs. Stands in until areas are coloured by control.
 Rgba neutralColourFor(std::string_view code);
+
+// Dispute intensity: none, then a warm ramp for 1, 2, and 3 or more open dispute events.
+Rgba disputeColour(std::size_t openEvents);
+// Leading-faction colours; unknown is a neutral grey, never a party-like colour.
+Rgba factionColour(std::string_view faction);
+std::string factionLabel(std::string_view faction);
 
 Rgba parseHexColour(std::string_view hex, Rgba fallback = {});
 

@@ -106,6 +106,22 @@ TEST(CliQuery, TwoTierAreasReportTheirCounty) {
   EXPECT_TRUE(j["county"].is_null());
 }
 
+TEST(CliQuery, DisputesAndFactionWithSources) {
+  const auto j = query("-0.1076,51.5959", "--date 2018-01-28");
+  const auto& c = j["council"];
+  EXPECT_EQ(c["faction"], "labour_moderate");
+  ASSERT_TRUE(c["disputes"].is_array());
+  EXPECT_GE(c["disputes"].size(), 3u);
+  for (const auto& d : c["disputes"]) {
+    EXPECT_TRUE(d.contains("id") && d.contains("type") && d.contains("date") && d.contains("title")) << d.dump();
+    EXPECT_FALSE(d["sources"].empty());
+  }
+  EXPECT_GT(c["sources"].size(), c["disputes"].size());
+  const auto quiet = query("-1.8996,52.4778", "--date 2025-06-01");  // Birmingham, no events in 2025
+  EXPECT_TRUE(quiet["council"]["disputes"].empty());
+  EXPECT_EQ(quiet["council"]["faction"], "unknown");
+}
+
 TEST(CliQuery, SeaIsNull) {
   for (const char* at : {"-3.0,54.0", "1.9,51.0", "-10,50"}) {
     const auto j = query(at);

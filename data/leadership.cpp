@@ -1,0 +1,61 @@
+#include "data/leadership.h"
+
+#include "data/csv_table.h"
+
+namespace cm {
+
+LeadershipRecord LeadershipRecord::load(const std::string& csv, Diagnostics& diag) {
+  LeadershipRecord r;
+  const CsvTable t = readCsv(csv, diag);
+  if (!requireColumns(t, {"council", "council_name", "leader", "party", "faction", "start_date", "end_date"}, diag)) return r;
+  auto get = [&](const CsvTable::Row& row, const char* c) { return t.get(row, t.column(c)); };
+  for (const auto& row : t.rows) {
+    LeadershipPeriod p;
+    p.line = row.line;
+    p.council = get(row, "council");
+    p.councilName = get(row, "council_name");
+    p.leader = get(row, "leader");
+    p.party = get(row, "party");
+    p.faction = get(row, "faction").empty() ? "unknown" : get(row, "faction");
+    if (t.column("basis") >= 0) p.basis = get(row, "basis");
+    if (t.column("confidence") >= 0) p.confidence = get(row, "confidence");
+    if (t.column("sources") >= 0)
+      for (std::size_t a = 0, b; a < get(row, "sources").size(); a = b + 1) {
+        const std::string s = get(row, "sources");
+        b = s.find('|', a);
+        if (b == std::string::npos) b = s.size();
+        if (b > a) p.sources.push_back(s.substr(a, b - a));
+      }
+    const std::string record = t.where(row) + " (" + p.councilName + ")";
+    bool ok = true;
+    for (auto [text, slot] : {std::pair{get(row, "start_date"), &p.start}, std::pair{get(row, "end_date"), &p.end}}) {
+      if (text.empty()) continue;
+      std::string why;
+      if (const auto d = parseDate(text, &why)) *slot = *d;
+      else {
+        diag.warn(csv, record, why + "; period skipped");
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    if (p.start && p.end && !(*p.start < *p.end)) diag.warn(csv, record, "ends before it starts");
+    r.byCouncil_[p.council].push_back(r.periods_.size());
+    r.periods_.push_back(std::move(p));
+  }
+  return r;
+}
+
+const LeadershipPeriod* LeadershipRecord::at(std::string_view council, Date d) const {
+  const auto it = byCouncil_.find(std::string(council));
+  if (it == byCouncil_.end()) return nullptr;
+  // The latest-starting period that covers the date wins, so a dated successor overrides an
+  // open-ended earlier record.
+  const LeadershipPeriod* best = nullptr;
+  for (std::size_t i : it->second) {
+    const LeadershipPeriod& p = periods_[i];
+    if (p.covers(d) && (!best || (p.start && (!best->start || *best->start < *p.start)))) best = &p;
+  }
+  return best;
+}
+
+}  // namespace cm
