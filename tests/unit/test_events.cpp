@@ -37,8 +37,9 @@ TEST(DisputeWindow, OpenUntilEndThenWindowDays) {
   EXPECT_FALSE(log.disputeAt("E09000014", {2018, 1, 9}).inDispute());
   EXPECT_EQ(log.disputeAt("E09000014", {2018, 1, 10}).events.size(), 1u);
   EXPECT_EQ(log.disputeAt("E09000014", {2018, 4, 1}).events.size(), 2u) << "a within 180 days, b open";
-  EXPECT_EQ(X;
-  EXPECT_FALSE(log.disputeAt("E09000014", {2018, 7, 9}, 7).inDispute()) << "a configurable window";
+  EXPECT_EQ(log.disputeAt("E09000014", {2018, 7, 9}, 180).events.size(), 2u) << "day 180 after a is still inside";
+  EXPECT_EQ(log.disputeAt("E09000014", {2018, 7, 10}, 180).events.size(), 1u) << "a's window closed after 180 days";
+  EXPECT_FALSE(log.disputeAt("E09000014", {2018, 7, 10}, 7).inDispute()) << "a configurable window";
   EXPECT_FALSE(log.disputeAt("E09000033", {2018, 4, 1}).inDispute());
 }
 
