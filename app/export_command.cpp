@@ -30,12 +30,7 @@ int runExport(const ExportOptions& o) {
   if (!o.bbox.empty() && !parseLonLatBox(o.bbox, &why)) throw UsageError("--bbox: " + why);  // before any slow work
 
   auto session = MapSession::open(o.common);
-  const auto colourBy = colourByFromName(o.colourBy);
-  if (!colourBy) throw UsageError("--colour-by: '" + o.colourBy + "' is not one of: none, control, disputes, faction");
-  if (*colourBy != ColourBy::Neutral && !session->control())
-    throw UsageError("--colour-by " + o.colourBy + " needs the UK council data (not available with --boundaries)");
-  session->setColourBy(*colourBy);
-  session->setColourBlindSafe(o.colourBlindSafe);
+  session->applyStyle(o.style);
   std::cerr << "councilmap: using " << session->dataDescription() << '\n';
   session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
 
@@ -97,8 +92,7 @@ void addExportCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--bbox", o->bbox, "Frame a WGS84 box lon1,lat1,lon2,lat2");
   cmd->add_option("--border-width", o->borderWidth, "Border width in pixels")->capture_default_str()->check(CLI::Range(0.0f, 50.0f));
   cmd->add_option("--samples", o->samples, "Multisampling for smooth edges (1 = off)")->capture_default_str()->check(CLI::Range(1, 16));
-  cmd->add_option("--colour-by", o->colourBy, "Fill colour: control (party in control, NOC, unknown), disputes (open dispute events), faction (leading faction) or none")->capture_default_str();
-  cmd->add_flag("--colour-blind", o->colourBlindSafe, "Use the colour-blind-safe party palette");
+  addStyleOptions(*cmd, o->style);
   cmd->add_flag("!--no-caption", o->caption, "Leave out the title and date in the top-left corner");
   addCommonOptions(*cmd, o->common);
   cmd->callback([o, &exitCode] { exitCode = runExport(*o); });

@@ -18,8 +18,7 @@ struct ExportOptions {
   float borderWidth = 1.0f;
   int samples = 4;
   bool caption = true;
-  std::string colourBy = "none";
-  bool colourBlindSafe = false;
+  StyleOptions style;
 };
 
 // Renders the map headless into a PNG through the same canvas and overlay as the window.

@@ -68,15 +68,17 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
 
 std::vector<FeatureStyle> MapSession::styles() const {
   std::vector<FeatureStyle> out(boundaries_.features.size());
+  const std::vector<CouncilState> state =
+      colourBy_ == ColourBy::Neutral ? std::vector<CouncilState>(out.size()) : political().stateAt(boundaries_, date_);
   for (std::size_t i = 0; i < out.size(); ++i) {
     const Feature& f = boundaries_.features[i];
+    const CouncilState& s = state[i];
     if (colourBy_ == ColourBy::Control) {
-      const Composition* c = compositionOf(std::uint32_t(i));
-      out[i].fill = colourForControl(c ? std::string_view(c->control) : std::string_view(), colourBlindSafe_);
+      out[i].fill = colourForControl(s.composition ? std::string_view(s.composition->control) : std::string_view(), colourBlindSafe_);
     } else if (colourBy_ == ColourBy::Disputes) {
-      out[i].fill = disputeColour(disputesFor(f.code).events.size());
+      out[i].fill = disputeColour(s.disputes.events.size());
     } else if (colourBy_ == ColourBy::Faction) {
-      out[i].fill = factionColour(factionFor(f.code));
+      out[i].fill = factionColour(s.faction());
     } else {
       out[i].fill = neutralColourFor(f.code);
     }
@@ -180,12 +182,15 @@ std::optional<ColourBy> colourByFromName(std::string_view n) {
   return std::nullopt;
 }
 
-DisputeStatus MapSession::disputesFor(std::string_view code) const {
-  return events_ ? events_->disputeAt(code, date_, disputeWindowDays) : DisputeStatus{};
-}
+}  // namespace cm
 
-std::string MapSession::factionFor(std::string_view code) const {
-  const LeadershipPeriod* p = leadership_ ? leadership_->at(code, date_) : nullptr;
-  return p ? p->faction : "unknown";
+namespace cm {
+void MapSession::applyStyle(const StyleOptions& style) {
+  const auto colourBy = colourByFromName(style.colourBy);
+  if (!colourBy) throw UsageError("--colour-by: '" + style.colourBy + "' is not one of: none, control, disputes, faction");
+  if (*colourBy != ColourBy::Neutral && !control_)
+    throw UsageError("--colour-by " + style.colourBy + " needs the UK council data (not available with --boundaries)");
+  colourBy_ = *colourBy;
+  colourBlindSafe_ = style.colourBlindSafe;
 }
 }  // namespace cm

@@ -6,6 +6,7 @@
 #include "app/options.h"
 #include "data/boundary_set.h"
 #include "data/control_history.h"
+#include "data/council_state.h"
 #include "data/events.h"
 #include "data/leadership.h"
 #include "data/dates.h"
@@ -30,6 +31,8 @@ struct UsageError : std::runtime_error {
 class MapSession {
  public:
   static std::unique_ptr<MapSession> open(const CommonOptions& options);
+  // Applies --colour-by and --colour-blind; throws UsageError when the data cannot support them.
+  void applyStyle(const StyleOptions& style);
 
   const BoundarySet& boundaries() const { return boundaries_; }
   const Diagnostics& diagnostics() const { return diagnostics_; }
@@ -52,8 +55,9 @@ class MapSession {
   // The project's event and leadership tables (default data only; null otherwise).
   const EventLog* events() const { return events_.get(); }
   const LeadershipRecord* leadership() const { return leadership_.get(); }
-  DisputeStatus disputesFor(std::string_view code) const;
-  std::string factionFor(std::string_view code) const;  // a faction code, or "unknown"
+  DisputeStatus disputesFor(std::string_view code) const { return political().stateOf(code, date_).disputes; }
+  std::string factionFor(std::string_view code) const { return std::string(political().stateOf(code, date_).faction()); }
+  PoliticalData political() const { return {control_.get(), events_.get(), leadership_.get(), disputeWindowDays}; }
   int disputeWindowDays = 180;
   // "lower" or "upper"; the tier of the areas on the map.
   const std::string& tier() const { return tier_; }

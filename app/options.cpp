@@ -16,4 +16,10 @@ void addCommonOptions(CLI::App& app, CommonOptions& o) {
   app.add_flag("-v,--verbose", o.verbose, "Say which data was used and how long each step took");
 }
 
+void addStyleOptions(CLI::App& app, StyleOptions& o) {
+  app.add_option("--colour-by", o.colourBy, "Fill colour: control (party in control, NOC, unknown), disputes (open dispute events), faction (leading faction) or none")
+      ->check(CLI::IsMember({"none", "control", "disputes", "faction"}))->capture_default_str();
+  app.add_flag("--colour-blind", o.colourBlindSafe, "Use the colour-blind-safe party palette");
+}
+
 }  // namespace cm

@@ -20,4 +20,11 @@ struct CommonOptions {
 
 void addCommonOptions(CLI::App& app, CommonOptions& options);
 
+// How the map is coloured, shared by the window and export.
+struct StyleOptions {
+  std::string colourBy = "none";
+  bool colourBlindSafe = false;
+};
+void addStyleOptions(CLI::App& app, StyleOptions& options);
+
 }  // namespace cm

@@ -112,6 +112,13 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
       if (state_.selected) cam.fit(session_.boundaries().features[*state_.selected].bbox, 0.1);
       break;
     case SDLK_ESCAPE: select(std::nullopt); break;
+    case SDLK_c:
+      if (session_.control()) {  // cycle the fill: control, disputes, faction, neutral
+        const ColourBy next[] = {ColourBy::Control, ColourBy::Disputes, ColourBy::Faction, ColourBy::Neutral};
+        session_.setColourBy(next[int(session_.colourBy())]);
+        canvas_.restyle(session_);
+      }
+      break;
     case SDLK_q:
       if (mods & KMOD_CTRL) quit = true;
       break;
@@ -244,6 +251,7 @@ int runViewer(const ViewerOptions& o) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   auto session = MapSession::open(o.common);
+  session->applyStyle(o.style);
   std::cerr << "councilmap: using " << session->dataDescription() << '\n';
   session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning, 10);
   std::unique_ptr<InputScript> script;
@@ -302,6 +310,7 @@ int runViewer(const ViewerOptions& o) {
 
 void addViewerOptions(CLI::App& app, ViewerOptions& o) {
   addCommonOptions(app, o.common);
+  addStyleOptions(app, o.style);
   app.add_option("--width", o.width, "Window width in points")->capture_default_str()->check(CLI::Range(200, 16384));
   app.add_option("--height", o.height, "Window height in points")->capture_default_str()->check(CLI::Range(150, 16384));
   app.add_option("--border-width", o.borderWidth, "Border width in pixels")->capture_default_str()->check(CLI::Range(0.0f, 50.0f));

@@ -11,6 +11,7 @@ namespace cm {
 
 struct ViewerOptions {
   CommonOptions common;
+  StyleOptions style;
   int width = 1280, height = 800;
   float borderWidth = 1.0f;
   int samples = 0;  // 0 = auto

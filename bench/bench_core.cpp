@@ -73,6 +73,24 @@ static void BM_QueryPoint(benchmark::State& state) {
 }
 BENCHMARK(BM_QueryPoint)->Unit(benchmark::kMicrosecond);
 
+// Every council's control, seats, faction and disputes at a date: what the timeline recomputes
+// on each step. Dates sweep 2016-2025 so caches cannot help.
+static void BM_StateAtDate(benchmark::State& state) {
+  auto session = MapSession::open(defaultOptions());
+  const PoliticalData data = session->political();
+  int day = daysSinceEpoch({2016, 1, 1});
+  std::size_t councils = 0;
+  for (auto _ : state) {
+    const Date d = dateFromDays(day);
+    day = day >= daysSinceEpoch({2025, 12, 31}) ? daysSinceEpoch({2016, 1, 1}) : day + 7;
+    const auto states = data.stateAt(session->boundaries(), d);
+    benchmark::DoNotOptimize(states.data());
+    councils = session->boundaries().featuresIn(d.year).size();
+  }
+  state.counters["councils"] = double(councils);
+}
+BENCHMARK(BM_StateAtDate)->Unit(benchmark::kMicrosecond);
+
 namespace {
 struct GlFixture {
   GlFixture() : window((GlWindow::preferHeadless(), "bench"), 64, 64, false), session(MapSession::open(defaultOptions())) {
