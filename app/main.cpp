@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "app/check_command.h"
 #include "app/export_command.h"
 #include "app/gl_context.h"
 #include "app/map_session.h"
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   cm::addViewerOptions(app, viewer);
   cm::addExportCommand(app, exitCode);
   cm::addQueryCommand(app);
+  cm::addCheckCommand(app, exitCode);
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);

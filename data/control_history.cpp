@@ -57,6 +57,13 @@ const Composition* ControlHistory::inYear(std::string_view council, int year) co
   return c.year ? &c : nullptr;
 }
 
+std::vector<std::string> ControlHistory::councils() const {
+  std::vector<std::string> out;
+  for (const auto& [code, v] : byCouncil_) out.push_back(code);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 const Composition* ControlHistory::at(std::string_view council, Date d) const { return inYear(council, electionYearFor(d)); }
 
 namespace {

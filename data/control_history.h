@@ -45,6 +45,7 @@ class ControlHistory {
   int firstYear() const { return firstYear_; }
   int lastYear() const { return lastYear_; }
   std::size_t size() const { return count_; }
+  std::vector<std::string> councils() const;  // every council code with at least one year
 
  private:
   void put(Composition c);

@@ -38,9 +38,21 @@ LeadershipRecord LeadershipRecord::load(const std::string& csv, Diagnostics& dia
       }
     }
     if (!ok) continue;
+    if (t.column("start_precision") >= 0 && !get(row, "start_precision").empty()) p.startPrecision = get(row, "start_precision");
     if (p.start && p.end && !(*p.start < *p.end)) diag.warn(csv, record, "ends before it starts");
     r.byCouncil_[p.council].push_back(r.periods_.size());
     r.periods_.push_back(std::move(p));
+  }
+  // A start known only to the month or year, inside which the previous leader's period ended, began
+  // when that one ended: "Yates, 2018" after "Morgan, to 26 February 2018" starts on 26 February.
+  for (auto& [council, indices] : r.byCouncil_) {
+    for (std::size_t a : indices)
+      for (std::size_t b : indices) {
+        LeadershipPeriod &pa = r.periods_[a], &pb = r.periods_[b];
+        if (a == b || !pa.end || !pb.start || pb.startPrecision == "day" || !(*pb.start < *pa.end)) continue;
+        const Date periodEnd = pb.startPrecision == "year" ? Date{pb.start->year, 12, 31} : endOfMonth(pb.start->year, pb.start->month);
+        if (!(periodEnd < *pa.end) && (!pa.start || *pa.start < *pb.start)) pb.start = pa.end;
+      }
   }
   return r;
 }

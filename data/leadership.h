@@ -14,6 +14,7 @@ namespace cm {
 struct LeadershipPeriod {
   std::string council, councilName, leader, party, faction;
   std::optional<Date> start;  // first day; none = before the record begins
+  std::string startPrecision = "day";  // day, month or year
   std::optional<Date> end;    // first day no longer in office; none = still current in the record
   std::string basis, confidence;
   std::vector<std::string> sources;

@@ -97,3 +97,32 @@ TEST(ProjectTables, FactionsFollowTheFactsAndUnknownIsUnknown) {
   EXPECT_EQ(birmingham->faction, "unknown") << "the facts give no faction for Clancy";
   EXPECT_EQ(lead.at("E06000001", {2018, 1, 1}), nullptr) << "no record: unknown, not guessed";
 }
+
+#include "data/consistency.h"
+
+TEST(Consistency, OverlappingLeadershipAndUnknownCodesAreErrors) {
+  const std::string csv = writeTemp("periods.csv",
+      "council,council_name,leader,party,faction,start_date,start_precision,end_date,end_precision\n"
+      "E09000014,Haringey,A,Labour,unknown,2010-01-01,day,2016-01-01,day\n"
+      "E09000014,Haringey,B,Labour,unknown,2015-06-01,day,,\n"
+      "E09000014,Haringey,C,Labour,unknown,2018,year,,\n"
+      "E99999999,Nowhere,D,Labour,unknown,2015-01-01,day,,\n");
+  Diagnostics d;
+  const LeadershipRecord lead = LeadershipRecord::load(csv, d);
+  BoundarySet set;
+  Feature haringey;
+  haringey.code = "E09000014";
+  haringey.name = "Haringey";
+  set.features.push_back(haringey);
+  ConsistencyInputs in;
+  in.boundaries = {&set};
+  in.leadership = &lead;
+  in.leadershipFile = "periods.csv";
+  checkConsistency(in, d);
+  std::string all;
+  for (const auto& i : d.items()) all += i.text() + "\n";
+  EXPECT_NE(all.find("periods.csv: line 3: overlaps line 2"), std::string::npos) << all;
+  EXPECT_NE(all.find("overlaps line 3"), std::string::npos) << "B has no end and C starts later: " << all;
+  EXPECT_NE(all.find("E99999999 does not exist"), std::string::npos) << all;
+  EXPECT_EQ(d.count(Severity::Error), 3u) << all;
+}
