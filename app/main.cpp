@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "app/build_dataset_command.h"
 #include "app/check_command.h"
 #include "app/export_command.h"
 #include "app/gl_context.h"
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   cm::addExportCommand(app, exitCode);
   cm::addQueryCommand(app);
   cm::addCheckCommand(app, exitCode);
+  cm::addBuildDatasetCommand(app, exitCode);
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);

@@ -7,6 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include <set>
 
 namespace fs = std::filesystem;
@@ -225,4 +228,41 @@ TEST(CliViewer, ScriptedHoverClickZoomAndEscape) {
   EXPECT_LT(c["camera"]["metres_per_pixel"].get<double>(), b["camera"]["metres_per_pixel"].get<double>() / 2) << "wheel zooms in";
   EXPECT_NE(c["camera"]["centre"], b["camera"]["centre"]) << "drag pans";
   EXPECT_TRUE(fs::exists(shot));
+}
+
+TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
+  const fs::path out = scratch("councilmap-uk.gpkg");
+  fs::remove(out);
+  const Outcome r = run("build-dataset --out " + out.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("100%"), std::string::npos) << "progress is shown: " << r.err;
+  GDALAllRegister();
+  auto* ds = static_cast<GDALDataset*>(GDALOpenEx(out.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
+  ASSERT_NE(ds, nullptr);
+  const std::pair<const char*, GIntBig> expected[] = {
+      {"councils_lower", 407}, {"councils_upper", 230}, {"county_councils", 27}, {"wards_2013_gb", 8886},
+      {"wards_2012_ni", 462}, {"wards_2019", 8887}, {"wards_2023", 8441}, {"events", 73}, {"control_periods", 4286}};
+  for (auto [name, count] : expected) {
+    OGRLayer* l = ds->GetLayerByName(name);
+    ASSERT_NE(l, nullptr) << name;
+    EXPECT_EQ(l->GetFeatureCount(), count) << name;
+    if (const OGRSpatialReference* srs = l->GetSpatialRef()) {
+      EXPECT_STREQ(srs->GetAuthorityCode(nullptr), "27700") << name;
+    }
+  }
+  for (const char* table : {"parties", "factions", "leadership_periods", "sources"}) EXPECT_NE(ds->GetLayerByName(table), nullptr) << table;
+  GDALClose(ds);
+  // The compiled file is a boundary source like any other.
+  const auto j = query("-1.7783,50.7356", "--date 2020-06-01 --boundaries " + out.string() + " --layer councils_lower");
+  EXPECT_EQ(j["council"]["code"], "E06000058");
+}
+
+TEST(CliBuildDataset, AFailedBuildLeavesTheOldFileAlone) {
+  const fs::path out = scratch("keep.gpkg");
+  std::ofstream(out) << "previous good file";
+  const Outcome r = run("build-dataset --out " + out.string() + " --data /nonexistent-data");
+  EXPECT_NE(r.code, 0);
+  std::ifstream in(out);
+  std::string content((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(content, "previous good file");
 }

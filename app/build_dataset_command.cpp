@@ -1,0 +1,66 @@
+#include "app/build_dataset_command.h"
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "app/map_session.h"
+#include "data/data_locator.h"
+#include "data/dataset_compiler.h"
+
+namespace cm {
+namespace {
+
+// A one-line bar on a terminal; on a pipe or log, a line per step so logs stay readable.
+class ProgressBar {
+ public:
+  void operator()(double fraction, const std::string& step) {
+    const int percent = int(fraction * 100 + 0.5);
+    if (isatty(STDERR_FILENO)) {
+      constexpr int kWidth = 32;
+      const int filled = int(fraction * kWidth);
+      std::fprintf(stderr, "\r[%.*s%*s] %3d%%  %-22s", filled, "================================", kWidth - filled, "", percent, step.c_str());
+      if (fraction >= 1) std::fputc('\n', stderr);
+    } else if (step != lastStep_) {
+      std::fprintf(stderr, "councilmap: %3d%% %s\n", percent, step.c_str());
+    }
+    lastStep_ = step;
+    std::fflush(stderr);
+  }
+
+ private:
+  std::string lastStep_;
+};
+
+}  // namespace
+
+void addBuildDatasetCommand(CLI::App& app, int& exitCode) {
+  auto* cmd = app.add_subcommand("build-dataset", "Compile boundaries of every year and tier, wards, parties, control, events and factions into one GeoPackage");
+  auto out = std::make_shared<std::string>("councilmap-uk.gpkg");
+  auto dataDir = std::make_shared<std::string>();
+  cmd->add_option("--out,-o", *out, "GeoPackage to write (replaced only once complete)")->capture_default_str();
+  cmd->add_option("--data", *dataDir, "Data folder (default as for the map)");
+  cmd->callback([out, dataDir, &exitCode] {
+    std::vector<std::string> tried;
+    const auto loc = locateDataDir(*dataDir, COUNCILMAP_SOURCE_DIR, &tried);
+    if (!loc) throw UsageError("no data folder found (looked in " + std::to_string(tried.size()) + " places); give one with --data DIR");
+    const auto start = std::chrono::steady_clock::now();
+    std::cerr << "councilmap: building " << *out << " from " << loc->dir.string() << '\n';
+    Diagnostics diag;
+    ProgressBar bar;
+    const bool ok = compileDataset({loc->dir, std::filesystem::path(COUNCILMAP_SOURCE_DIR) / "data" / "tables", *out, std::ref(bar)}, diag);
+    diag.print(std::cerr, Severity::Warning);
+    if (!ok) {
+      exitCode = 1;
+      return;
+    }
+    std::cerr << "councilmap: wrote " << *out << " ("
+              << std::filesystem::file_size(*out) / (1024 * 1024) << " MB) in "
+              << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
+  });
+}
+
+}  // namespace cm

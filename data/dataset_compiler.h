@@ -1,0 +1,28 @@
+#pragma once
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "data/diagnostics.h"
+
+namespace cm {
+
+// Reports progress as a fraction of the whole build and the step under way.
+using ProgressFn = std::function<void(double fraction, const std::string& step)>;
+
+struct CompileInputs {
+  std::filesystem::path dataDir;    // the shared data folder
+  std::filesystem::path tablesDir;  // the project's own tables (data/tables)
+  std::filesystem::path out;        // the GeoPackage to write
+  ProgressFn progress;
+};
+
+// Compiles every source into one GeoPackage in British National Grid that QGIS opens as it is:
+// council boundaries of every year and tier (with start/end years), each ward vintage, and the
+// tables parties, control_periods (seats and control per council and election year, gaps filled
+// and noted), events, factions, leadership_periods and sources (attribution). Written beside the
+// target and renamed into place, so a failed build never replaces a good file.
+// Returns false (with the reason in `diag`) if it could not be written.
+bool compileDataset(const CompileInputs& in, Diagnostics& diag);
+
+}  // namespace cm
