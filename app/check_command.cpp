@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <iostream>
 
 #include "app/map_session.h"
@@ -32,12 +33,25 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     in.leadership = session->leadership();
     in.leadershipFile = "data/tables/leadership_periods.csv";
     checkConsistency(in, diag);
+    // The 2018 ward councillors use WD18 codes, for which no boundary file exists: report how many
+    // join the December 2019 wards by code.
+    std::string wardJoin;
+    if (const WardCouncillors2018* wc = session->wardCouncillors(); wc && wc->size()) {
+      Diagnostics ignored;
+      const BoundarySet wards2019 = loadBoundaries({(session->dataDir() / "wards/wards_dec2019_uk.gpkg").string(), "", "", ""}, ignored);
+      std::size_t matched = 0;
+      for (const auto& w : wards2019.features) matched += wc->find(w.code) != nullptr;
+      char line[160];
+      std::snprintf(line, sizeof line, "\n  ward councillors 2018: %zu of %zu wards match a December 2019 ward code (%.1f%%)", matched,
+                    wc->size(), 100.0 * double(matched) / double(wc->size()));
+      wardJoin = line;
+    }
     diag.print(std::cout, o->verbose ? Severity::Info : Severity::Warning, *limit);
     const std::size_t errors = diag.count(Severity::Error), warnings = diag.count(Severity::Warning);
     std::cout << "councilmap check: " << session->dataDescription() << "\n  " << session->control()->size()
               << " compositions, " << (in.events ? in.events->all().size() : 0) << " events, "
               << (in.leadership ? in.leadership->all().size() : 0) << " leadership periods: " << errors << " errors, "
-              << warnings << " warnings, " << diag.count(Severity::Info) << " notes" << (o->verbose ? "" : " (-v shows notes)") << '\n';
+              << warnings << " warnings, " << diag.count(Severity::Info) << " notes" << (o->verbose ? "" : " (-v shows notes)") << wardJoin << '\n';
     exitCode = errors ? 1 : 0;
   });
 }

@@ -43,6 +43,9 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     s->counties_ = std::make_unique<BoundarySet>(loadBoundaries({src.path, kCountyLayer, "", ""}, s->diagnostics_));
     s->countyPicker_ = std::make_unique<Picker>(*s->counties_, 16);
     s->usesDefaultData_ = true;
+    s->dataDir_ = loc->dir;
+    s->wardCouncillors_ = std::make_unique<WardCouncillors2018>(
+        WardCouncillors2018::load((loc->dir / "control" / "odm_ward_councillor_party_2018.csv").string(), s->diagnostics_));
     const auto control = loc->dir / "control";
     s->control_ = std::make_unique<ControlHistory>(ControlHistory::load(
         (control / "ocd_council_composition_2016_2026_gss.csv").string(),

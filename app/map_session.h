@@ -9,6 +9,9 @@
 #include "data/council_state.h"
 #include "data/events.h"
 #include "data/leadership.h"
+#include "data/wards.h"
+
+#include <filesystem>
 #include "data/dates.h"
 #include "data/diagnostics.h"
 #include "data/palette.h"
@@ -55,6 +58,8 @@ class MapSession {
   // The project's event and leadership tables (default data only; null otherwise).
   const EventLog* events() const { return events_.get(); }
   const LeadershipRecord* leadership() const { return leadership_.get(); }
+  const WardCouncillors2018* wardCouncillors() const { return wardCouncillors_.get(); }
+  const std::filesystem::path& dataDir() const { return dataDir_; }
   DisputeStatus disputesFor(std::string_view code) const { return political().stateOf(code, date_).disputes; }
   std::string factionFor(std::string_view code) const { return std::string(political().stateOf(code, date_).faction()); }
   PoliticalData political() const { return {control_.get(), events_.get(), leadership_.get(), disputeWindowDays}; }
@@ -92,6 +97,8 @@ class MapSession {
   std::unique_ptr<ControlHistory> control_;
   std::unique_ptr<EventLog> events_;
   std::unique_ptr<LeadershipRecord> leadership_;
+  std::unique_ptr<WardCouncillors2018> wardCouncillors_;
+  std::filesystem::path dataDir_;
   std::string tier_ = "lower";
   std::unique_ptr<BoundarySet> counties_;
   std::unique_ptr<Picker> countyPicker_;

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <iostream>
 
+#include "data/boundary_loader.h"
 #include "data/council_types.h"
+#include "data/wards.h"
 #include "data/projection.h"
 #include "data/text_parse.h"
 
@@ -50,6 +52,34 @@ nlohmann::ordered_json describeArea(const MapSession& session, const Feature& f,
   return j;
 }
 
+// The ward at a point on the session's date, read through the ward file's spatial index.
+nlohmann::ordered_json wardAt(const MapSession& session, double lon, double lat) {
+  double x = lon, y = lat;
+  if (!Transform::wgs84ToMap().apply(x, y)) return nullptr;
+  for (const WardVintage& v : wardVintagesFor(session.year())) {
+    Diagnostics ignored;  // problems with other wards near the point are not this query's business
+    BoundarySource src{(session.dataDir() / v.file).string(), "", "", ""};
+    BoundarySet wards;
+    try {
+      wards = loadBoundaries(src, ignored, std::pair{lon, lat});
+    } catch (const LoadError&) {
+      continue;
+    }
+    const Picker picker(wards, 4);
+    const auto hit = picker.pickAny({x, y});
+    if (!hit) continue;
+    const Feature& w = wards.features[*hit];
+    nlohmann::ordered_json j = {{"code", w.code}, {"name", w.name}, {"vintage", v.label}};
+    if (const WardCouncillors* c = session.wardCouncillors() ? session.wardCouncillors()->find(w.code) : nullptr;
+        c && WardCouncillors2018::covers(session.date())) {
+      j["councillors_2018"] = {{"parties", c->codes}, {"as_given", c->names}, {"representation", c->representation},
+                               {"source", "Open Data Manchester, ward councillors as at September 2018"}};
+    }
+    return j;
+  }
+  return nullptr;
+}
+
 nlohmann::ordered_json queryPoint(const MapSession& session, double lon, double lat) {
   double x = lon, y = lat;
   nlohmann::ordered_json out = {{"date", session.date().iso()}, {"at", {{"lon", lon}, {"lat", lat}}}};
@@ -67,6 +97,7 @@ nlohmann::ordered_json queryPoint(const MapSession& session, double lon, double 
   const bool countyIsCouncil = hit && county && features[*hit].code == session.counties()->features[*county].code;
   out["county"] = county && !countyIsCouncil ? describeArea(session, session.counties()->features[*county], "upper")
                                                : nlohmann::ordered_json(nullptr);
+  out["ward"] = session.usesDefaultData() ? wardAt(session, lon, lat) : nlohmann::ordered_json(nullptr);
   out["boundaries"] = {{"source", session.boundaries().source}, {"layer", session.boundaries().layer}, {"year", session.year()}};
   return out;
 }

@@ -94,7 +94,7 @@ std::vector<std::string> listLayers(const std::string& path) {
   return out;
 }
 
-BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag) {
+BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::optional<std::pair<double, double>> onlyAt) {
   auto ds = openVector(src.path);
   OGRLayer* layer = chooseLayer(*ds, src);
   const std::string file = src.path;
@@ -134,6 +134,14 @@ BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag) {
   std::unique_ptr<Transform> toMap;
   if (!srcSrs.IsSame(&mapSrs)) toMap = Transform::between(srcSrs, mapSrs);
 
+  if (onlyAt) {
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    useTraditionalAxisOrder(wgs84);
+    double x = onlyAt->first, y = onlyAt->second;
+    if (!srcSrs.IsSame(&wgs84)) Transform::between(wgs84, srcSrs)->apply(x, y);
+    layer->SetSpatialFilterRect(x, y, x, y);
+  }
   std::set<std::string> seenCodes;
   std::vector<const OGRPolygon*> polygons;
   std::vector<std::vector<Point2>> partRings;

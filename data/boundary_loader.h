@@ -1,6 +1,8 @@
 #pragma once
 #include <stdexcept>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "data/boundary_set.h"
 #include "data/diagnostics.h"
@@ -21,7 +23,10 @@ struct LoadError : std::runtime_error {
 
 // Reads every polygon feature, reprojecting to British National Grid with one transformation.
 // Features that cannot be drawn are kept (so codes and names still resolve) and reported.
-BoundarySet loadBoundaries(const BoundarySource& source, Diagnostics& diagnostics);
+// With `onlyAtLonLat`, only features whose bounding box contains that WGS84 point are read,
+// through the source's spatial index: answering one point never loads a whole ward file.
+BoundarySet loadBoundaries(const BoundarySource& source, Diagnostics& diagnostics,
+                           std::optional<std::pair<double, double>> onlyAtLonLat = std::nullopt);
 
 // Names of the layers in a source, with their geometry type, for error messages and --help.
 std::vector<std::string> listLayers(const std::string& path);

@@ -125,6 +125,27 @@ TEST(CliQuery, DisputesAndFactionWithSources) {
   EXPECT_EQ(quiet["council"]["faction"], "unknown");
 }
 
+TEST(CliQuery, WardOfTheVintageValidAtTheDate) {
+  auto j = query("-0.1076,51.5959", "--date 2018-06-01");  // Haringey Civic Centre, Wood Green
+  ASSERT_TRUE(j["ward"].is_object()) << j.dump();
+  EXPECT_EQ(j["ward"]["name"], "Noel Park");
+  EXPECT_EQ(j["ward"]["vintage"], "2013 (GB)");
+  ASSERT_TRUE(j["ward"].contains("councillors_2018"));
+  EXPECT_EQ(j["ward"]["councillors_2018"]["parties"], nlohmann::json::array({"LAB", "LAB", "LAB"}));
+  j = query("-1.8996,52.4778", "--date 2024-06-01");
+  EXPECT_EQ(j["ward"]["vintage"], "May 2023");
+  EXPECT_EQ(j["ward"]["code"].get<std::string>().substr(0, 3), "E05");
+  EXPECT_FALSE(j["ward"].contains("councillors_2018")) << "2018 councillors are not shown for 2024";
+  EXPECT_TRUE(query("-3.0,54.0")["ward"].is_null()) << "sea";
+}
+
+TEST(CliCheck, ReportsTheWardJoinRate) {
+  const Outcome r = run("check");
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("0 errors"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ward councillors 2018:"), std::string::npos) << r.out;
+}
+
 TEST(CliQuery, SeaIsNull) {
   for (const char* at : {"-3.0,54.0", "1.9,51.0", "-10,50"}) {
     const auto j = query(at);
