@@ -30,6 +30,26 @@ SelectionAction drawSelectionPanel(const MapSession& session, std::optional<std:
     };
     row("Code", f.code);
     row("Type", areaTypeForCode(f.code));
+    if (const Composition* c = session.compositionFor(f.code)) {
+      std::string seats;
+      for (const auto& [party, n] : c->seats) seats += (seats.empty() ? "" : ", ") + party + " " + std::to_string(n);
+      row("Control", c->control == "NOC" ? "No overall control" + (c->largest.empty() ? std::string() : " (largest " + c->largest + ")") : c->control);
+      row("Seats", seats + " of " + std::to_string(c->totalSeats));
+      if (!c->administration.empty()) row("Administration", c->administration);
+      // A yearly snapshot, in force from that year's election day (not every council votes every year).
+      const Date from = electionDay(c->year);
+      static const char* kMonths[] = {"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+      row("Record", "from " + std::to_string(from.day) + " " + kMonths[from.month] + " " + std::to_string(from.year) + (c->note.empty() ? "" : " (see note)"));
+    } else if (session.control()) {
+      row("Control", "no data");
+    }
+    if (session.leadership()) {
+      const LeadershipPeriod* lead = session.leadership()->at(f.code, session.date());
+      if (lead && !lead->leader.empty()) row("Leader", lead->leader);
+      row("Faction", factionLabel(session.factionFor(f.code)));
+      const auto disputes = session.disputesFor(f.code);
+      if (disputes.inDispute()) row("In dispute", std::to_string(disputes.events.size()) + " open event" + (disputes.events.size() > 1 ? "s" : ""));
+    }
     if (session.boundaries().hasYears) {
       auto year = [](int y, const char* open) { return (y == INT_MIN || y == INT_MAX) ? std::string(open) : std::to_string(y); };
       row("Exists", year(f.startYear, "earlier") + " \xE2\x80\x93 " + year(f.endYear, "present"));
