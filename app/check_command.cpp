@@ -19,6 +19,7 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
   addCommonOptions(*cmd, *o);
   cmd->add_option("--limit", *limit, "Print at most this many problems")->capture_default_str();
   cmd->callback([o, limit, &exitCode] {
+    o->sourcesOnly = o->dataset.empty();  // check validates the sources, not a compiled copy of them
     auto session = MapSession::open(*o);
     if (!session->control()) throw UsageError("check validates the UK council data; it does not apply with --boundaries");
     Diagnostics diag = session->diagnostics();

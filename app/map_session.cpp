@@ -21,10 +21,55 @@ Date defaultDate(const BoundarySet& set) {
   return {range->second, 12, 31};
 }
 
+namespace {
+
+// The compiled dataset to read, if any: --dataset, else the one scripts/start.sh builds, unless the
+// user asked for the sources (--data) or other boundaries (--boundaries).
+std::optional<std::filesystem::path> compiledDataset(const CommonOptions& o) {
+  namespace fs = std::filesystem;
+  if (!o.dataset.empty()) {
+    std::error_code ec;
+    if (!fs::is_regular_file(o.dataset, ec)) throw UsageError("--dataset: no file '" + o.dataset + "' (make one with councilmap build-dataset)");
+    return fs::path(o.dataset);
+  }
+  if (!o.dataDir.empty() || !o.boundaries.empty() || o.sourcesOnly) return std::nullopt;
+  const fs::path built = fs::path(COUNCILMAP_BINARY_DIR) / "councilmap-uk.gpkg";
+  std::error_code ec;
+  return fs::is_regular_file(built, ec) ? std::optional(built) : std::nullopt;
+}
+
+// True when a project table changed after the dataset was compiled.
+bool olderThanTables(const std::filesystem::path& dataset, const std::filesystem::path& tables) {
+  std::error_code ec;
+  const auto built = std::filesystem::last_write_time(dataset, ec);
+  for (const auto& e : std::filesystem::directory_iterator(tables, ec))
+    if (e.last_write_time(ec) > built) return true;
+  return false;
+}
+
+}  // namespace
+
 std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
   auto s = std::make_unique<MapSession>();
   BoundarySource src{o.boundaries, o.layer, o.codeField, o.nameField};
-  if (src.path.empty()) {
+  const std::filesystem::path tables = std::filesystem::path(COUNCILMAP_SOURCE_DIR) / "data" / "tables";
+  s->tier_ = o.tier;
+  if (const auto compiled = compiledDataset(o)) {
+    // One file holds everything, already in British National Grid.
+    const std::string path = compiled->string();
+    s->compiled_ = *compiled;
+    src.path = path;
+    if (src.layer.empty()) src.layer = o.tier == "upper" ? "councils_upper" : "councils_lower";
+    s->counties_ = std::make_unique<BoundarySet>(loadBoundaries({path, "county_councils", "", ""}, s->diagnostics_));
+    s->control_ = std::make_unique<ControlHistory>(ControlHistory::loadCompiled(path, s->diagnostics_));
+    s->events_ = std::make_unique<EventLog>(EventLog::load(path, s->diagnostics_, "events"));
+    s->leadership_ = std::make_unique<LeadershipRecord>(LeadershipRecord::load(path, s->diagnostics_, "leadership_periods"));
+    s->wardCouncillors_ = std::make_unique<WardCouncillors2018>(WardCouncillors2018::load(path, s->diagnostics_, "ward_councillors_2018"));
+    if (olderThanTables(*compiled, tables))
+      s->diagnostics_.warn(path, "", "older than the project's tables in data/tables; rebuild it with councilmap build-dataset");
+    s->usesDefaultData_ = true;
+    s->dataDescription_ = "compiled dataset " + path;
+  } else if (src.path.empty()) {
     std::vector<std::string> tried;
     const auto loc = locateDataDir(o.dataDir, COUNCILMAP_SOURCE_DIR, &tried);
     if (!loc) {
@@ -35,13 +80,10 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     }
     src.path = (loc->dir / kDefaultBoundaries).string();
     if (src.layer.empty()) src.layer = o.tier == "upper" ? kUpperTierLayer : kDefaultBoundaryLayer;
-    s->tier_ = o.tier;
     // The project's own curated tables, written from the facts in shared/research.
-    const std::filesystem::path tables = std::filesystem::path(COUNCILMAP_SOURCE_DIR) / "data" / "tables";
     s->events_ = std::make_unique<EventLog>(EventLog::load((tables / "events.csv").string(), s->diagnostics_));
     s->leadership_ = std::make_unique<LeadershipRecord>(LeadershipRecord::load((tables / "leadership_periods.csv").string(), s->diagnostics_));
     s->counties_ = std::make_unique<BoundarySet>(loadBoundaries({src.path, kCountyLayer, "", ""}, s->diagnostics_));
-    s->countyPicker_ = std::make_unique<Picker>(*s->counties_, 16);
     s->usesDefaultData_ = true;
     s->dataDir_ = loc->dir;
     s->wardCouncillors_ = std::make_unique<WardCouncillors2018>(
@@ -55,6 +97,8 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
   } else {
     s->dataDescription_ = "boundaries " + src.path;
   }
+  if (s->counties_) s->countyPicker_ = std::make_unique<Picker>(*s->counties_, 16);
+  s->disputeWindowDays = o.disputeWindowDays;
   s->boundaries_ = loadBoundaries(src, s->diagnostics_);
   s->dataDescription_ += ", layer " + s->boundaries_.layer + ", " + std::to_string(s->boundaries_.features.size()) + " areas";
   s->picker_ = std::make_unique<Picker>(s->boundaries_);
@@ -99,6 +143,11 @@ std::size_t MapSession::visibleCount() const {
 }  // namespace cm
 
 namespace cm {
+BoundarySource MapSession::wardSource(const WardVintage& v) const {
+  if (compiled_) return {compiled_->string(), v.compiledLayer, "", ""};
+  return {(dataDir_ / v.file).string(), "", "", ""};
+}
+
 std::string MapSession::attribution() const {
   std::string text = attributionFor(boundaries_.source, usesDefaultData_);
   if (colourBy_ == ColourBy::Control) text += std::string(" ") + kControlAttribution;

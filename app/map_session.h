@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/options.h"
+#include "data/boundary_loader.h"
 #include "data/boundary_set.h"
 #include "data/control_history.h"
 #include "data/council_state.h"
@@ -60,6 +61,9 @@ class MapSession {
   const LeadershipRecord* leadership() const { return leadership_.get(); }
   const WardCouncillors2018* wardCouncillors() const { return wardCouncillors_.get(); }
   const std::filesystem::path& dataDir() const { return dataDir_; }
+  // Where to read a ward vintage: the compiled dataset's layer, or the shared file.
+  BoundarySource wardSource(const WardVintage& v) const;
+  bool usesCompiledDataset() const { return compiled_.has_value(); }
   DisputeStatus disputesFor(std::string_view code) const { return political().stateOf(code, date_).disputes; }
   std::string factionFor(std::string_view code) const { return std::string(political().stateOf(code, date_).faction()); }
   PoliticalData political() const { return {control_.get(), events_.get(), leadership_.get(), disputeWindowDays}; }
@@ -99,6 +103,7 @@ class MapSession {
   std::unique_ptr<LeadershipRecord> leadership_;
   std::unique_ptr<WardCouncillors2018> wardCouncillors_;
   std::filesystem::path dataDir_;
+  std::optional<std::filesystem::path> compiled_;
   std::string tier_ = "lower";
   std::unique_ptr<BoundarySet> counties_;
   std::unique_ptr<Picker> countyPicker_;

@@ -58,7 +58,7 @@ nlohmann::ordered_json wardAt(const MapSession& session, double lon, double lat)
   if (!Transform::wgs84ToMap().apply(x, y)) return nullptr;
   for (const WardVintage& v : wardVintagesFor(session.year())) {
     Diagnostics ignored;  // problems with other wards near the point are not this query's business
-    BoundarySource src{(session.dataDir() / v.file).string(), "", "", ""};
+    const BoundarySource src = session.wardSource(v);
     BoundarySet wards;
     try {
       wards = loadBoundaries(src, ignored, std::pair{lon, lat});

@@ -84,6 +84,38 @@ std::string controlFromLabel(const std::string& label) {
 
 }  // namespace
 
+ControlHistory ControlHistory::loadCompiled(const std::string& gpkg, Diagnostics& diag) {
+  ControlHistory h;
+  const CsvTable t = readTable(gpkg, "control_periods", diag);
+  if (!requireColumns(t, {"council", "name", "election_year", "total_seats", "control", "largest", "source_label",
+                          "administration", "note", "source"}, diag))
+    return h;
+  auto get = [&](const CsvTable::Row& r, const char* c) -> const std::string& { return t.get(r, t.column(c)); };
+  for (const auto& row : t.rows) {
+    Composition c;
+    c.council = get(row, "council");
+    c.name = get(row, "name");
+    if (!parseCount(get(row, "election_year"), c.year) || !parseCount(get(row, "total_seats"), c.totalSeats)) {
+      diag.warn(t.path, t.where(row), "year or total seats is not a number; row skipped");
+      continue;
+    }
+    for (const Party& p : parties()) {
+      int n = 0;
+      if (t.column(std::string(p.code)) >= 0 && parseCount(t.get(row, t.column(std::string(p.code))), n) && n > 0)
+        c.seats.emplace_back(std::string(p.code), n);
+    }
+    std::stable_sort(c.seats.begin(), c.seats.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    c.control = get(row, "control");
+    c.largest = get(row, "largest");
+    c.sourceLabel = get(row, "source_label");
+    c.administration = get(row, "administration");
+    c.note = get(row, "note");
+    c.source = get(row, "source");
+    h.put(std::move(c));
+  }
+  return h;
+}
+
 ControlHistory ControlHistory::load(const std::string& compositionCsv, const std::string& changesCsv,
                                     const std::string& lookupCsv, Diagnostics& diag) {
   ControlHistory h;

@@ -40,6 +40,9 @@ class ControlHistory {
   static ControlHistory load(const std::string& compositionCsv, const std::string& changesCsv,
                              const std::string& lookupCsv, Diagnostics& diag);
 
+  // From the compiled dataset's control_periods table, whose rows are already resolved.
+  static ControlHistory loadCompiled(const std::string& gpkg, Diagnostics& diag);
+
   const Composition* at(std::string_view council, Date d) const;
   const Composition* inYear(std::string_view council, int year) const;
   int firstYear() const { return firstYear_; }

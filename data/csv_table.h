@@ -25,6 +25,9 @@ struct CsvTable {
 
 // Reads the whole table; a missing or unreadable file is an error in `diag` and an empty table.
 CsvTable readCsv(const std::string& path, Diagnostics& diag);
+// The same from any OGR source: a CSV file, or the named layer of a GeoPackage (the compiled dataset).
+// Rows are numbered from 1 by feature id in GeoPackage tables.
+CsvTable readTable(const std::string& path, const std::string& layer, Diagnostics& diag);
 
 // Reports, as errors, the required columns the table lacks. Returns true if all are there.
 bool requireColumns(const CsvTable& t, const std::vector<std::string>& names, Diagnostics& diag);

@@ -179,6 +179,7 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
       {(in.tablesDir / "events.csv").string(), "", "events", 0.2, false},
       {(in.tablesDir / "factions.csv").string(), "", "factions", 0.1, false},
       {(in.tablesDir / "leadership_periods.csv").string(), "", "leadership_periods", 0.1, false},
+      {"control/odm_ward_councillor_party_2018.csv", "", "ward_councillors_2018", 0.3, false},
   };
   double total = 2;  // the control table and the rest
   for (const auto& s : steps) total += s.weight;

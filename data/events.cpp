@@ -43,9 +43,9 @@ std::vector<std::string> split(const std::string& s, char sep) {
 }
 }  // namespace
 
-EventLog EventLog::load(const std::string& csv, Diagnostics& diag) {
+EventLog EventLog::load(const std::string& csv, Diagnostics& diag, const std::string& table) {
   EventLog log;
-  const CsvTable t = readCsv(csv, diag);
+  const CsvTable t = readTable(csv, table, diag);
   if (!requireColumns(t, {"id", "date", "date_precision", "end_date", "type", "councils", "ward", "actors", "factions",
                           "title", "summary", "sources", "confidence"}, diag))
     return log;

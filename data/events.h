@@ -45,7 +45,8 @@ struct DisputeStatus {
 // Events read from the project's own table (data/tables/events.csv), indexed by council.
 class EventLog {
  public:
-  static EventLog load(const std::string& csv, Diagnostics& diag);
+  // From a CSV file, or (with `table`) a table of a GeoPackage such as the compiled dataset.
+  static EventLog load(const std::string& csv, Diagnostics& diag, const std::string& table = "");
   const std::vector<Event>& all() const { return events_; }
   const std::vector<const Event*>& forCouncil(std::string_view code) const;
   // In dispute while a dispute-type event is open or up to `windowDays` after it ended.

@@ -4,9 +4,9 @@
 
 namespace cm {
 
-LeadershipRecord LeadershipRecord::load(const std::string& csv, Diagnostics& diag) {
+LeadershipRecord LeadershipRecord::load(const std::string& csv, Diagnostics& diag, const std::string& table) {
   LeadershipRecord r;
-  const CsvTable t = readCsv(csv, diag);
+  const CsvTable t = readTable(csv, table, diag);
   if (!requireColumns(t, {"council", "council_name", "leader", "party", "faction", "start_date", "end_date"}, diag)) return r;
   auto get = [&](const CsvTable::Row& row, const char* c) { return t.get(row, t.column(c)); };
   for (const auto& row : t.rows) {

@@ -24,7 +24,7 @@ struct LeadershipPeriod {
 
 class LeadershipRecord {
  public:
-  static LeadershipRecord load(const std::string& csv, Diagnostics& diag);
+  static LeadershipRecord load(const std::string& csv, Diagnostics& diag, const std::string& table = "");
   // The period covering `d`, or null when the record is silent (shown as unknown, never guessed).
   const LeadershipPeriod* at(std::string_view council, Date d) const;
   const std::vector<LeadershipPeriod>& all() const { return periods_; }

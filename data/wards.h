@@ -12,8 +12,9 @@ namespace cm {
 
 // A ward boundary file in the shared data and the years it stands for.
 struct WardVintage {
-  std::string file;   // relative to the data folder
-  std::string label;  // e.g. "2013 (GB)", "December 2019"
+  std::string file;           // relative to the data folder
+  std::string label;          // e.g. "2013 (GB)", "December 2019"
+  std::string compiledLayer;  // its layer in the compiled dataset
 };
 
 // The ward vintages valid in a year: the 2013 GB and 2012 NI wards up to 2018, then each
@@ -29,7 +30,7 @@ struct WardCouncillors {
 
 class WardCouncillors2018 {
  public:
-  static WardCouncillors2018 load(const std::string& csv, Diagnostics& diag);
+  static WardCouncillors2018 load(const std::string& csv, Diagnostics& diag, const std::string& table = "");
   const WardCouncillors* find(const std::string& wardCode) const;
   std::size_t size() const { return byWard_.size(); }
   // The election period the data describes: May 2018 to May 2019.

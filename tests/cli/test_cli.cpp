@@ -287,3 +287,26 @@ TEST(CliBuildDataset, AFailedBuildLeavesTheOldFileAlone) {
   std::string content((std::istreambuf_iterator<char>(in)), {});
   EXPECT_EQ(content, "previous good file");
 }
+
+TEST(CliBuildDataset, QueriesFromTheCompiledFileMatchTheSources) {
+  const fs::path out = scratch("compiled-for-query.gpkg");
+  ASSERT_EQ(run("build-dataset --out " + out.string()).code, 0);
+  for (const char* at : {"-0.1076,51.5959 --date 2018-06-01", "-2.9393,54.8946 --date 2018-06-01", "-0.81,51.81 --date 2020-06-01",
+                         "-5.9301,54.5964 --date 2018-06-01", "-1.8996,52.4778 --date 2024-06-01", "-3,54"}) {
+    auto compiled = query(at, "--dataset " + out.string());
+    auto sources = query(at, "--data " COUNCILMAP_TEST_DATA);
+    compiled.erase("boundaries");
+    sources.erase("boundaries");
+    EXPECT_EQ(compiled, sources) << at;
+  }
+  const Outcome missing = run("query --at -0.1,51.5 --dataset /nonexistent.gpkg");
+  EXPECT_NE(missing.code, 0);
+  EXPECT_NE(missing.err.find("build-dataset"), std::string::npos) << missing.err;
+}
+
+TEST(CliQuery, DisputeWindowIsConfigurable) {
+  // On 1 March 2018 several of Haringey's dispute events lie weeks behind: inside a 180-day window, outside a 0-day one.
+  const auto wide = query("-0.1076,51.5959", "--date 2018-03-01");
+  const auto narrow = query("-0.1076,51.5959", "--date 2018-03-01 --dispute-window 0");
+  EXPECT_GT(wide["council"]["disputes"].size(), narrow["council"]["disputes"].size());
+}
