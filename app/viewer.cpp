@@ -17,6 +17,7 @@
 #include "app/map_canvas.h"
 #include "app/png_writer.h"
 #include "app/selection_panel.h"
+#include "app/timeline_panel.h"
 #include "app/ui_overlay.h"
 #include "app/view_framing.h"
 #include "app/warnings_panel.h"
@@ -53,6 +54,12 @@ class Viewer {
     canvas_.camera().setViewport(drawW_, drawH_);
     frameInitialView(canvas_, session_, o.focus, o.bbox);
     if (o.focus.size()) state_.selected = session_.boundaries().findByCode(o.focus, session_.year());
+    // The timeline spans the political data: boundaries from 2014, control to its last year.
+    if (session_.control()) {
+      timelineFirst_ = {2014, 1, 1};
+      timelineLast_ = {session_.control()->lastYear(), 12, 31};
+      if (o.focus.empty() && o.bbox.empty()) fitAboveTimeline(session_.visibleExtent(), 0.03);
+    }
   }
 
   void handle(const SDL_Event& e, bool& quit);
@@ -60,6 +67,7 @@ class Viewer {
   void writeScreenshot(const std::string& path);
   void writeState(const std::string& path);
   float uiScale_ = 1;
+  bool playing() const { return timeline_.playing; }
 
  private:
   double pixelRatio() const {
@@ -84,12 +92,35 @@ class Viewer {
     canvas_.invalidate();
   }
   void handleKey(SDL_Keycode key, Uint16 mods, bool& quit);
+  bool hasTimeline() const { return session_.control() != nullptr; }
+  float bottomInset() const { return hasTimeline() ? timelineHeight(uiScale_) : 0.0f; }
+  // Fits a box into the part of the window above the timeline bar.
+  void fitAboveTimeline(const Box& box, double margin) {
+    Camera& cam = canvas_.camera();
+    const double bar = bottomInset() * pixelRatio();
+    cam.setViewport(drawW_, std::max(1, int(drawH_ - bar)));
+    cam.fit(box, margin);
+    cam.setViewport(drawW_, drawH_);
+    cam.panPixels(0, -bar / 2);
+    canvas_.invalidate();
+  }
+  void setDate(Date d) {
+    if (d == session_.date()) return;
+    session_.setDate(d);
+    canvas_.restyle(session_);  // a style-table upload; the geometry stays on the GPU
+  }
+  void stepEvent(bool forward) {
+    if (!session_.events()) return;
+    if (const auto d = nextEventDate(session_.events()->all(), session_.date(), forward)) setDate(*d);
+  }
 
   const ViewerOptions& o_;
   MapSession& session_;
   GlWindow& window_;
   MapCanvas canvas_;
   ViewState state_;
+  TimelineState timeline_;
+  Date timelineFirst_, timelineLast_;
   int drawW_ = 1, drawH_ = 1;
 };
 
@@ -103,11 +134,20 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
     case SDLK_MINUS: case SDLK_KP_MINUS:
       cam.zoomAt(1 / kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0);
       break;
-    case SDLK_LEFT: cam.panPixels(panStep, 0); break;
-    case SDLK_RIGHT: cam.panPixels(-panStep, 0); break;
+    case SDLK_LEFT:
+      if (mods & KMOD_SHIFT || !hasTimeline()) cam.panPixels(panStep, 0);
+      else stepEvent(false);
+      break;
+    case SDLK_RIGHT:
+      if (mods & KMOD_SHIFT || !hasTimeline()) cam.panPixels(-panStep, 0);
+      else stepEvent(true);
+      break;
+    case SDLK_SPACE:
+      if (hasTimeline()) timeline_.playing = !timeline_.playing;
+      break;
     case SDLK_UP: cam.panPixels(0, panStep); break;
     case SDLK_DOWN: cam.panPixels(0, -panStep); break;
-    case SDLK_f: case SDLK_HOME: cam.fit(session_.visibleExtent()); break;
+    case SDLK_f: case SDLK_HOME: fitAboveTimeline(session_.visibleExtent(), 0.03); break;
     case SDLK_z:
       if (state_.selected) cam.fit(session_.boundaries().features[*state_.selected].bbox, 0.1);
       break;
@@ -198,6 +238,11 @@ void Viewer::frame() {
   // works for scripted and unfocused input too, so ImGui gets the same position.
   if (state_.mouseInside) ImGui::GetIO().MousePos = {float(state_.mouseX), float(state_.mouseY)};
   ImGui::NewFrame();
+  if (hasTimeline()) {
+    if (const auto d = advancePlayback(timeline_, io.DeltaTime, timelineFirst_, timelineLast_)) setDate(*d);
+    if (const auto d = drawTimeline(timeline_, session_.date(), timelineFirst_, timelineLast_, session_.events()->all(), uiScale_))
+      setDate(*d);
+  }
   drawCaption(session_.title(), session_.subtitle(), uiScale_);
   if (state_.hovered) {
     const Feature& f = session_.boundaries().features[*state_.hovered];
@@ -214,9 +259,10 @@ void Viewer::frame() {
       break;
     case SelectionAction::None: break;
   }
-  drawLegend(session_.legendHeading(), legendItems(session_), io.DisplaySize.y - 40 * uiScale_, uiScale_);
-  drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, uiScale_);
-  drawAttribution(session_.attribution(), io.DisplaySize.x, io.DisplaySize.y, uiScale_);
+  const float usableHeight = io.DisplaySize.y - bottomInset();
+  drawLegend(session_.legendHeading(), legendItems(session_), usableHeight - 40 * uiScale_, uiScale_);
+  drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, usableHeight, uiScale_);
+  drawAttribution(session_.attribution(), io.DisplaySize.x, usableHeight, uiScale_);
   ImGui::Render();
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, drawW_, drawH_);
@@ -241,7 +287,11 @@ void Viewer::writeState(const std::string& path) {
                       {"selected", code(state_.selected)},
                       {"camera", {{"centre", {cam.centre().x, cam.centre().y}}, {"metres_per_pixel", cam.metresPerPixel()}}},
                       {"drawable", {drawW_, drawH_}},
-                      {"map_draw_ms", canvas_.lastDrawMs()}};
+                      {"map_draw_ms", canvas_.lastDrawMs()},
+                      {"playing", timeline_.playing},
+                      {"timeline", {{"left", timeline_.trackLeft}, {"right", timeline_.trackRight}, {"y", timeline_.trackY},
+                                    {"first", timelineFirst_.iso()}, {"last", timelineLast_.iso()}}}};
+  for (const auto& e : session_.legend()) j["legend"][e.label] = e.count;
   std::ofstream(path) << j.dump(2) << '\n';
 }
 
@@ -294,6 +344,7 @@ int runViewer(const ViewerOptions& o) {
       pending = kSettleFrames;
       have = SDL_PollEvent(&e);
     }
+    if (viewer.playing()) pending = kSettleFrames;  // playback animates without input
     if (pending == 0 || quit) continue;
     viewer.frame();
     SDL_GL_SwapWindow(window.window());

@@ -4,11 +4,10 @@
 
 namespace cm {
 
-void drawWarningsPanel(const Diagnostics& diagnostics, bool& open, float scale) {
+void drawWarningsPanel(const Diagnostics& diagnostics, bool& open, float bottom, float scale) {
   const std::size_t problems = diagnostics.count(Severity::Warning) + diagnostics.count(Severity::Error);
   if (problems == 0) return;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos({10 * scale, vp->Size.y - 10 * scale}, ImGuiCond_Always, {0, 1});
+  ImGui::SetNextWindowPos({10 * scale, bottom - 10 * scale}, ImGuiCond_Always, {0, 1});
   ImGui::Begin("##warnings-button", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
   const std::string label = std::to_string(problems) + (problems == 1 ? " data warning" : " data warnings");
@@ -16,7 +15,7 @@ void drawWarningsPanel(const Diagnostics& diagnostics, bool& open, float scale) 
   ImGui::End();
   if (!open) return;
   ImGui::SetNextWindowSize({640 * scale, 260 * scale}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowPos({10 * scale, vp->Size.y - 50 * scale}, ImGuiCond_FirstUseEver, {0, 1});
+  ImGui::SetNextWindowPos({10 * scale, bottom - 50 * scale}, ImGuiCond_FirstUseEver, {0, 1});
   if (ImGui::Begin("Data warnings", &open)) {
     for (const auto& d : diagnostics.items()) {
       if (d.severity == Severity::Info) continue;

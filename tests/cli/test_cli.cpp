@@ -310,3 +310,46 @@ TEST(CliQuery, DisputeWindowIsConfigurable) {
   const auto narrow = query("-0.1076,51.5959", "--date 2018-03-01 --dispute-window 0");
   EXPECT_GT(wide["council"]["disputes"].size(), narrow["council"]["disputes"].size());
 }
+
+namespace {
+nlohmann::json viewerState(const std::string& args, const std::string& scriptBody, const std::string& name) {
+  const fs::path script = scratch(name + ".script"), state = scratch(name + ".json");
+  std::ofstream(script) << scriptBody << "state " << state.string() << "\n";
+  const Outcome r = run("--script " + script.string() + " --width 1280 --height 800 " + args);
+  EXPECT_EQ(r.code, 0) << r.err;
+  return nlohmann::json::parse(std::ifstream(state));
+}
+int timelineX(const nlohmann::json& s, const std::string& date) {
+  // Linear in days between the track's ends, as drawn.
+  auto days = [](const std::string& iso) {
+    std::tm tm{};
+    strptime(iso.c_str(), "%Y-%m-%d", &tm);
+    return double(timegm(&tm)) / 86400.0;
+  };
+  const double t = (days(date) - days(s["timeline"]["first"])) / (days(s["timeline"]["last"]) - days(s["timeline"]["first"]));
+  return int(s["timeline"]["left"].get<double>() + t * (s["timeline"]["right"].get<double>() - s["timeline"]["left"].get<double>()));
+}
+}  // namespace
+
+TEST(CliViewerTimeline, DraggingFrom2016To2024UpdatesTheLegendToThatDatesCounts) {
+  const auto before = viewerState("--date 2016-06-01 --colour-by control", "wait 3\n", "tl-before");
+  ASSERT_TRUE(before["timeline"]["right"].get<double>() > before["timeline"]["left"].get<double>());
+  const int y = int(before["timeline"]["y"].get<double>());
+  const std::string drag = "wait 3\ndrag " + std::to_string(timelineX(before, "2016-06-01")) + " " + std::to_string(y) + " " +
+                           std::to_string(timelineX(before, "2024-06-15")) + " " + std::to_string(y) + "\nwait 3\n";
+  const auto after = viewerState("--date 2016-06-01 --colour-by control", drag, "tl-after");
+  EXPECT_EQ(after["date"].get<std::string>().substr(0, 4), "2024") << after["date"];
+  EXPECT_EQ(after["visible_areas"], 361) << "the 2023 mergers are on the map";
+  const auto direct = viewerState("--date " + after["date"].get<std::string>() + " --colour-by control", "wait 3\n", "tl-direct");
+  EXPECT_EQ(after["legend"], direct["legend"]) << "counts after dragging equal the dataset's counts at that date";
+  EXPECT_EQ(after["legend"]["Labour"], 113) << "Labour councils in 2024, as in the catalogue";
+  EXPECT_NE(before["legend"], after["legend"]);
+}
+
+TEST(CliViewerTimeline, PlaybackAdvancesTheDateAndArrowsStepBetweenEvents) {
+  const auto played = viewerState("--date 2016-06-01", "wait 2\nkey space\nwait 60\n", "tl-play");
+  EXPECT_TRUE(played["playing"]);
+  EXPECT_GT(played["date"].get<std::string>(), "2016-06-01");
+  const auto stepped = viewerState("--date 2016-06-01", "wait 2\nkey Right\nwait 2\n", "tl-step");
+  EXPECT_EQ(stepped["date"], "2016-09-26") << "the next event after 1 June 2016";
+}
