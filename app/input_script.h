@@ -20,7 +20,7 @@ struct ScriptOutput {
 class InputScript {
  public:
   static InputScript fromFile(const std::string& path);  // throws std::runtime_error naming the line
-  bool done() const { return lines_.empty(); }
+  bool done() const { return lines_.empty() && waitFrames_ == 0; }
   // Pushes the next command's events. Returns an output request if the command asks for one.
   std::variant<std::monostate, ScriptOutput> step(SDL_Window* window, bool& quit);
 

@@ -6,7 +6,9 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -322,6 +324,16 @@ int runViewer(const ViewerOptions& o) {
   constexpr int kSettleFrames = 3;
   int pending = kSettleFrames, frames = 0;
   bool quit = false;
+  std::vector<double> frameMs;  // --frame-stats: every frame waited on with glFinish
+  auto drawFrame = [&] {
+    const auto f0 = Clock::now();
+    viewer.frame();
+    SDL_GL_SwapWindow(window.window());
+    if (o.frameStats) {
+      glFinish();
+      frameMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
+    }
+  };
   while (!quit) {
     if (script && !script->done()) {
       auto out = script->step(window.window(), quit);
@@ -346,12 +358,17 @@ int runViewer(const ViewerOptions& o) {
     }
     if (viewer.playing()) pending = kSettleFrames;  // playback animates without input
     if (pending == 0 || quit) continue;
-    viewer.frame();
-    SDL_GL_SwapWindow(window.window());
+    drawFrame();
     --pending;
     if (++frames == 1 && o.common.verbose)
       std::cerr << "councilmap: first frame after " << std::chrono::duration<double, std::milli>(Clock::now() - t0).count() << " ms\n";
     if (o.quitAfterFrames > 0 && frames >= o.quitAfterFrames) quit = true;
+  }
+  if (o.frameStats && !frameMs.empty()) {
+    std::sort(frameMs.begin(), frameMs.end());
+    const double median = frameMs[frameMs.size() / 2], p95 = frameMs[std::min(frameMs.size() - 1, frameMs.size() * 95 / 100)];
+    std::fprintf(stderr, "councilmap: %zu frames, median %.1f ms (%.0f frames/s), 95th percentile %.1f ms\n", frameMs.size(), median,
+                 1000.0 / median, p95);
   }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
@@ -370,6 +387,7 @@ void addViewerOptions(CLI::App& app, ViewerOptions& o) {
   app.add_option("--bbox", o.bbox, "Open on a WGS84 box lon1,lat1,lon2,lat2");
   app.add_option("--script", o.script, "Replay input from a script file, then quit (for tests and demos)");
   app.add_option("--quit-after-frames", o.quitAfterFrames, "Quit after drawing this many frames (for benchmarks)");
+  app.add_flag("--frame-stats", o.frameStats, "Wait for every frame to finish and print frame-time statistics on exit");
 }
 
 }  // namespace cm

@@ -19,6 +19,7 @@ struct ViewerOptions {
   std::string bbox;         // lon1,lat1,lon2,lat2 to open on
   std::string script;       // input script to replay (see input_script.h)
   int quitAfterFrames = 0;  // 0 = run until closed
+  bool frameStats = false;
 };
 
 // The interactive window. Returns the process exit code.
