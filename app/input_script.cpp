@@ -1,5 +1,6 @@
 #include "app/input_script.h"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -47,6 +48,11 @@ InputScript InputScript::fromFile(const std::string& path) {
 }
 
 std::variant<std::monostate, ScriptOutput> InputScript::step(SDL_Window* w, bool& quit) {
+  if (pendingKeyUp_) {
+    SDL_PushEvent(&*pendingKeyUp_);
+    pendingKeyUp_.reset();
+    return {};
+  }
   if (waitFrames_ > 0) {
     --waitFrames_;
     return {};
@@ -91,15 +97,24 @@ std::variant<std::monostate, ScriptOutput> InputScript::step(SDL_Window* w, bool
     if (!(in >> name)) throw bad();
     const SDL_Keycode key = SDL_GetKeyFromName(name.c_str());
     if (key == SDLK_UNKNOWN) throw std::runtime_error(path_ + ":" + std::to_string(line.number) + ": unknown key '" + name + "'");
-    for (Uint32 type : {Uint32(SDL_KEYDOWN), Uint32(SDL_KEYUP)}) {
-      SDL_Event e{};
-      e.type = type;
-      e.key.windowID = SDL_GetWindowID(w);
-      e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
-      e.key.keysym.sym = key;
-      e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
-      SDL_PushEvent(&e);
-    }
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.windowID = SDL_GetWindowID(w);
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = key;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    pendingKeyUp_ = e;
+  } else if (cmd == "type") {
+    std::string text;
+    std::getline(in >> std::ws, text);
+    SDL_Event e{};
+    e.type = SDL_TEXTINPUT;
+    e.text.windowID = SDL_GetWindowID(w);
+    std::snprintf(e.text.text, sizeof e.text.text, "%s", text.c_str());
+    SDL_PushEvent(&e);
   } else if (cmd == "wait") {
     if (!(in >> waitFrames_)) throw bad();
   } else if (cmd == "screenshot" || cmd == "state") {

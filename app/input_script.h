@@ -2,6 +2,7 @@
 #include <SDL.h>
 
 #include <deque>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -9,7 +10,7 @@ namespace cm {
 
 // Replays user input into the real event loop, for tests and demos that drive the viewer without
 // a person: one command per line,
-//   move X Y | click X Y | doubleclick X Y | drag X1 Y1 X2 Y2 | wheel X Y CLICKS | key NAME
+//   move X Y | click X Y | doubleclick X Y | drag X1 Y1 X2 Y2 | wheel X Y CLICKS | key NAME | type TEXT
 //   wait FRAMES | screenshot FILE.png | state FILE.json | quit
 // Coordinates are window points. Events go through SDL's queue, so they take the same path as real input.
 struct ScriptOutput {
@@ -20,7 +21,7 @@ struct ScriptOutput {
 class InputScript {
  public:
   static InputScript fromFile(const std::string& path);  // throws std::runtime_error naming the line
-  bool done() const { return lines_.empty() && waitFrames_ == 0; }
+  bool done() const { return lines_.empty() && waitFrames_ == 0 && !pendingKeyUp_; }
   // Pushes the next command's events. Returns an output request if the command asks for one.
   std::variant<std::monostate, ScriptOutput> step(SDL_Window* window, bool& quit);
 
@@ -32,6 +33,9 @@ class InputScript {
   std::deque<Line> lines_;
   std::string path_;
   int waitFrames_ = 0;
+  // A key is released on the frame after it is pressed: Dear ImGui 1.86 reads key state once a
+  // frame, so a press and release in the same frame would never reach its text boxes.
+  std::optional<SDL_Event> pendingKeyUp_;
 };
 
 }  // namespace cm

@@ -10,6 +10,8 @@
 #include "data/parties.h"
 #include "app/ui_overlay.h"
 #include "data/attribution.h"
+#include "data/council_types.h"
+#include "data/csv_table.h"
 #include "render/map_renderer.h"
 
 namespace cm {
@@ -98,6 +100,13 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     s->dataDescription_ = "boundaries " + src.path;
   }
   if (s->counties_) s->countyPicker_ = std::make_unique<Picker>(*s->counties_, 16);
+  if (s->usesDefaultData_) {
+    const CsvTable names = s->compiled_ ? readTable(s->compiled_->string(), "council_names_welsh", s->diagnostics_)
+                                        : readTable((s->dataDir_ / "boundaries/lad_may2023_uk_buc.gpkg").string(), "lad_may2023", s->diagnostics_);
+    const int code = names.column(s->compiled_ ? "code" : "LAD23CD"), cy = names.column(s->compiled_ ? "name_cy" : "LAD23NMW");
+    for (const auto& row : names.rows)
+      if (!names.get(row, cy).empty()) s->welshNames_[names.get(row, code)] = names.get(row, cy);
+  }
   s->disputeWindowDays = o.disputeWindowDays;
   s->boundaries_ = loadBoundaries(src, s->diagnostics_);
   s->dataDescription_ += ", layer " + s->boundaries_.layer + ", " + std::to_string(s->boundaries_.features.size()) + " areas";
@@ -143,6 +152,18 @@ std::size_t MapSession::visibleCount() const {
 }  // namespace cm
 
 namespace cm {
+SearchIndex MapSession::searchIndex() const {
+  SearchIndex index;
+  for (const auto& f : boundaries_.features) {
+    if (!f.existsIn(year())) continue;
+    const std::string detail = f.code + " \xC2\xB7 " + areaTypeForCode(f.code);
+    index.add(f.name, detail, f.code);
+    if (const auto cy = welshNames_.find(f.code); cy != welshNames_.end() && cy->second != f.name)
+      index.add(cy->second, f.name + " \xC2\xB7 " + detail, f.code);
+  }
+  return index;
+}
+
 BoundarySource MapSession::wardSource(const WardVintage& v) const {
   if (compiled_) return {compiled_->string(), v.compiledLayer, "", ""};
   return {(dataDir_ / v.file).string(), "", "", ""};

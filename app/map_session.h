@@ -10,7 +10,10 @@
 #include "data/council_state.h"
 #include "data/events.h"
 #include "data/leadership.h"
+#include "data/search_index.h"
 #include "data/wards.h"
+
+#include <map>
 
 #include <filesystem>
 #include "data/dates.h"
@@ -61,6 +64,8 @@ class MapSession {
   const LeadershipRecord* leadership() const { return leadership_.get(); }
   const WardCouncillors2018* wardCouncillors() const { return wardCouncillors_.get(); }
   const std::filesystem::path& dataDir() const { return dataDir_; }
+  // Council names for type-ahead at the current date, with Welsh names where they differ.
+  SearchIndex searchIndex() const;
   // Where to read a ward vintage: the compiled dataset's layer, or the shared file.
   BoundarySource wardSource(const WardVintage& v) const;
   bool usesCompiledDataset() const { return compiled_.has_value(); }
@@ -104,6 +109,7 @@ class MapSession {
   std::unique_ptr<WardCouncillors2018> wardCouncillors_;
   std::filesystem::path dataDir_;
   std::optional<std::filesystem::path> compiled_;
+  std::map<std::string, std::string> welshNames_;  // council code -> Welsh name
   std::string tier_ = "lower";
   std::unique_ptr<BoundarySet> counties_;
   std::unique_ptr<Picker> countyPicker_;

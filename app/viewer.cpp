@@ -18,6 +18,7 @@
 #include "app/input_script.h"
 #include "app/map_canvas.h"
 #include "app/png_writer.h"
+#include "app/search_panel.h"
 #include "app/selection_panel.h"
 #include "app/timeline_panel.h"
 #include "app/ui_overlay.h"
@@ -111,6 +112,18 @@ class Viewer {
     session_.setDate(d);
     canvas_.restyle(session_);  // a style-table upload; the geometry stays on the GPU
   }
+  void openSearch() {
+    search_.open = true;
+    search_.focusInput = true;
+  }
+  // Flies to a council by code and selects it.
+  void goTo(const std::string& code) {
+    const auto f = session_.boundaries().findByCode(code, session_.year());
+    if (!f) return;
+    select(f);
+    canvas_.camera().fit(session_.boundaries().features[*f].bbox, 0.25);
+    canvas_.invalidate();
+  }
   void stepEvent(bool forward) {
     if (!session_.events()) return;
     if (const auto d = nextEventDate(session_.events()->all(), session_.date(), forward)) setDate(*d);
@@ -122,6 +135,9 @@ class Viewer {
   MapCanvas canvas_;
   ViewState state_;
   TimelineState timeline_;
+  SearchState search_;
+  SearchIndex searchIndex_;
+  int searchIndexYear_ = 0;
   Date timelineFirst_, timelineLast_;
   int drawW_ = 1, drawH_ = 1;
 };
@@ -149,11 +165,21 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
       break;
     case SDLK_UP: cam.panPixels(0, panStep); break;
     case SDLK_DOWN: cam.panPixels(0, -panStep); break;
-    case SDLK_f: case SDLK_HOME: fitAboveTimeline(session_.visibleExtent(), 0.03); break;
+    case SDLK_HOME: fitAboveTimeline(session_.visibleExtent(), 0.03); break;
     case SDLK_z:
       if (state_.selected) cam.fit(session_.boundaries().features[*state_.selected].bbox, 0.1);
       break;
     case SDLK_ESCAPE: select(std::nullopt); break;
+    case SDLK_SLASH:
+      openSearch();
+      return;
+    case SDLK_f:
+      if (mods & KMOD_CTRL) {
+        openSearch();
+        return;
+      }
+      fitAboveTimeline(session_.visibleExtent(), 0.03);
+      break;
     case SDLK_c:
       if (session_.control()) {  // cycle the fill: control, disputes, faction, neutral
         const ColourBy next[] = {ColourBy::Control, ColourBy::Disputes, ColourBy::Faction, ColourBy::Neutral};
@@ -246,6 +272,13 @@ void Viewer::frame() {
       setDate(*d);
   }
   drawCaption(session_.title(), session_.subtitle(), uiScale_);
+  if (search_.open) {
+    if (searchIndexYear_ != session_.year()) {  // names follow the boundaries of the date
+      searchIndex_ = session_.searchIndex();
+      searchIndexYear_ = session_.year();
+    }
+    if (const auto code = drawSearchPanel(search_, searchIndex_, uiScale_)) goTo(*code);
+  }
   if (state_.hovered) {
     const Feature& f = session_.boundaries().features[*state_.hovered];
     ImGui::BeginTooltip();
@@ -291,6 +324,7 @@ void Viewer::writeState(const std::string& path) {
                       {"drawable", {drawW_, drawH_}},
                       {"map_draw_ms", canvas_.lastDrawMs()},
                       {"playing", timeline_.playing},
+                      {"search_open", search_.open},
                       {"timeline", {{"left", timeline_.trackLeft}, {"right", timeline_.trackRight}, {"y", timeline_.trackY},
                                     {"first", timelineFirst_.iso()}, {"last", timelineLast_.iso()}}}};
   for (const auto& e : session_.legend()) j["legend"][e.label] = e.count;

@@ -16,11 +16,14 @@ namespace cm {
 namespace {
 
 struct Step {
+  Step(std::string source, std::string layer, std::string name, double weight, bool spatial = true, std::string sql = {})
+      : source(std::move(source)), layer(std::move(layer)), name(std::move(name)), weight(weight), spatial(spatial), sql(std::move(sql)) {}
   std::string source;  // path relative to the data folder, or absolute
   std::string layer;   // source layer ("" = the first)
   std::string name;    // layer name in the compiled dataset
   double weight;       // share of the build time, roughly by vertex count
-  bool spatial = true;
+  bool spatial;
+  std::string sql;     // instead of a layer: a query on the source
 };
 
 struct ProgressScope {
@@ -46,7 +49,8 @@ bool translate(const std::string& dst, GDALDatasetH* target, const std::string& 
   // TopoJSON-derived layers carry no CRS; the shared GeoPackages all declare EPSG:4326.
   args.insert(args.end(), {"-s_srs", "EPSG:4326"});
   if (!step.spatial) args.resize(args.size() - 2);
-  if (!step.layer.empty()) args.push_back(step.layer);
+  if (!step.sql.empty()) args.insert(args.end(), {"-sql", step.sql});
+  else if (!step.layer.empty()) args.push_back(step.layer);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -180,6 +184,8 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
       {(in.tablesDir / "factions.csv").string(), "", "factions", 0.1, false},
       {(in.tablesDir / "leadership_periods.csv").string(), "", "leadership_periods", 0.1, false},
       {"control/odm_ward_councillor_party_2018.csv", "", "ward_councillors_2018", 0.3, false},
+      {"boundaries/lad_may2023_uk_buc.gpkg", "", "council_names_welsh", 0.1, false,
+       "SELECT LAD23CD AS code, LAD23NMW AS name_cy FROM lad_may2023 WHERE LAD23NMW IS NOT NULL AND LAD23NMW <> LAD23NM"},
   };
   double total = 2;  // the control table and the rest
   for (const auto& s : steps) total += s.weight;

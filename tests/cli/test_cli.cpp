@@ -353,3 +353,13 @@ TEST(CliViewerTimeline, PlaybackAdvancesTheDateAndArrowsStepBetweenEvents) {
   const auto stepped = viewerState("--date 2016-06-01", "wait 2\nkey Right\nwait 2\n", "tl-step");
   EXPECT_EQ(stepped["date"], "2016-09-26") << "the next event after 1 June 2016";
 }
+
+TEST(CliViewerSearch, AccentInsensitiveSearchFliesToTheCouncilAndSelectsIt) {
+  auto s = viewerState("", "wait 2\nkey /\nwait 2\ntype ynys mon\nwait 2\nkey Return\nwait 3\n", "search-ynys");
+  EXPECT_EQ(s["selected"], "W06000001");
+  EXPECT_FALSE(s["search_open"]);
+  s = viewerState("--date 2018-01-28", "wait 2\nkey f\n", "search-noop");  // plain F fits, does not search
+  EXPECT_FALSE(s["search_open"]);
+  s = viewerState("--date 2018-01-28", "wait 2\nkey /\nwait 2\ntype Haringey\nwait 2\nkey Return\nwait 3\n", "search-haringey");
+  EXPECT_EQ(s["selected"], "E09000014");
+}
