@@ -1,6 +1,9 @@
 #include "app/selection_panel.h"
 
+#include <SDL.h>
 #include <imgui.h>
+
+#include <algorithm>
 
 #include "data/council_types.h"
 
@@ -12,7 +15,7 @@ SelectionAction drawSelectionPanel(const MapSession& session, std::optional<std:
   SelectionAction action = SelectionAction::None;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos({vp->Size.x - 10 * scale, 10 * scale}, ImGuiCond_Always, {1, 0});
-  ImGui::SetNextWindowSizeConstraints({240 * scale, 0}, {420 * scale, vp->Size.y});
+  ImGui::SetNextWindowSizeConstraints({240 * scale, 0}, {440 * scale, vp->Size.y * 0.8f});
   ImGui::Begin("Selected council", nullptr,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoFocusOnAppearing);
@@ -55,6 +58,44 @@ SelectionAction drawSelectionPanel(const MapSession& session, std::optional<std:
       row("Exists", year(f.startYear, "earlier") + " \xE2\x80\x93 " + year(f.endYear, "present"));
     }
     ImGui::EndTable();
+  }
+  // Every event touching the council, newest first, each with its sources (a click opens the page).
+  if (session.events()) {
+    const auto& events = session.events()->forCouncil(f.code);
+    if (!events.empty() && ImGui::CollapsingHeader(("Events (" + std::to_string(events.size()) + ")").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+      ImGui::BeginChild("##events", {0, std::min(260 * scale, 24 * scale * float(events.size()) + 30 * scale)}, false);
+      for (auto it = events.rbegin(); it != events.rend(); ++it) {
+        const Event& e = **it;
+        ImGui::PushID(e.id.c_str());
+        ImGui::TextDisabled("%s", e.date.iso().substr(0, e.precision == "year" ? 4 : e.precision == "month" ? 7 : 10).c_str());
+        ImGui::SameLine();
+        // Events after the date on show are dimmed: they are known to the data, not yet to the map.
+        const bool future = session.date() < e.date;
+        if (future) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", e.title.c_str());
+        if (future) ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) {
+          ImGui::BeginTooltip();
+          ImGui::PushTextWrapPos(360 * scale);
+          ImGui::TextUnformatted(e.summary.c_str());
+          ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %s", e.type.c_str(), e.id.c_str(), e.confidence.c_str());
+          ImGui::PopTextWrapPos();
+          ImGui::EndTooltip();
+        }
+        int n = 0;
+        for (const auto& src : e.sources) {
+          if (src.rfind("http", 0) != 0) continue;
+          const std::string label = "source " + std::to_string(n + 1);
+          const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+          const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+          if (n++ && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+          if (ImGui::SmallButton(label.c_str())) SDL_OpenURL(src.c_str());
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", src.c_str());
+        }
+        ImGui::PopID();
+      }
+      ImGui::EndChild();
+    }
   }
   if (ImGui::Button("Zoom to")) action = SelectionAction::ZoomTo;
   ImGui::SameLine();

@@ -18,6 +18,7 @@
 #include "app/input_script.h"
 #include "app/map_canvas.h"
 #include "app/png_writer.h"
+#include "app/help_overlay.h"
 #include "app/search_panel.h"
 #include "app/selection_panel.h"
 #include "app/timeline_panel.h"
@@ -136,6 +137,7 @@ class Viewer {
   ViewState state_;
   TimelineState timeline_;
   SearchState search_;
+  bool helpOpen_ = false;
   SearchIndex searchIndex_;
   int searchIndexYear_ = 0;
   Date timelineFirst_, timelineLast_;
@@ -170,6 +172,9 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
       if (state_.selected) cam.fit(session_.boundaries().features[*state_.selected].bbox, 0.1);
       break;
     case SDLK_ESCAPE: select(std::nullopt); break;
+    case SDLK_h:
+      helpOpen_ = !helpOpen_;
+      return;
     case SDLK_SLASH:
       openSearch();
       return;
@@ -298,6 +303,7 @@ void Viewer::frame() {
   drawLegend(session_.legendHeading(), legendItems(session_), usableHeight - 40 * uiScale_, uiScale_);
   drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, usableHeight, uiScale_);
   drawAttribution(session_.attribution(), io.DisplaySize.x, usableHeight, uiScale_);
+  drawHelpOverlay(helpOpen_, uiScale_);
   ImGui::Render();
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, drawW_, drawH_);
@@ -325,9 +331,15 @@ void Viewer::writeState(const std::string& path) {
                       {"map_draw_ms", canvas_.lastDrawMs()},
                       {"playing", timeline_.playing},
                       {"search_open", search_.open},
+                      {"help_open", helpOpen_},
                       {"timeline", {{"left", timeline_.trackLeft}, {"right", timeline_.trackRight}, {"y", timeline_.trackY},
                                     {"first", timelineFirst_.iso()}, {"last", timelineLast_.iso()}}}};
   for (const auto& e : session_.legend()) j["legend"][e.label] = e.count;
+  // What the details panel lists for the selection: its events and their sources.
+  j["selected_events"] = nlohmann::json::array();
+  if (state_.selected && session_.events())
+    for (const Event* e : session_.events()->forCouncil(session_.boundaries().features[*state_.selected].code))
+      j["selected_events"].push_back({{"id", e->id}, {"date", e->date.iso()}, {"title", e->title}, {"sources", e->sources}});
   std::ofstream(path) << j.dump(2) << '\n';
 }
 

@@ -363,3 +363,18 @@ TEST(CliViewerSearch, AccentInsensitiveSearchFliesToTheCouncilAndSelectsIt) {
   s = viewerState("--date 2018-01-28", "wait 2\nkey /\nwait 2\ntype Haringey\nwait 2\nkey Return\nwait 3\n", "search-haringey");
   EXPECT_EQ(s["selected"], "E09000014");
 }
+
+TEST(CliViewerDetails, SearchSelectsHaringeyAndTheDetailsListItsJanuary2018EventsWithSources) {
+  const auto s = viewerState("--date 2018-01-28", "wait 2\nkey /\nwait 1\ntype haringey\nwait 1\nkey Return\nwait 3\nkey h\nwait 2\n",
+                             "details-haringey");
+  EXPECT_EQ(s["selected"], "E09000014");
+  EXPECT_TRUE(s["help_open"]) << "H opens the shortcut overlay";
+  int january = 0;
+  for (const auto& e : s["selected_events"]) {
+    if (e["date"].get<std::string>().rfind("2018-01", 0) != 0) continue;
+    ++january;
+    ASSERT_FALSE(e["sources"].empty()) << e.dump();
+    EXPECT_EQ(e["sources"][0].get<std::string>().rfind("http", 0), 0u) << e.dump();
+  }
+  EXPECT_GE(january, 2) << s["selected_events"].dump();
+}
