@@ -128,17 +128,15 @@ std::vector<FeatureStyle> MapSession::styles() const {
       colourBy_ == ColourBy::Neutral ? std::vector<CouncilState>(out.size()) : political().stateAt(boundaries_, date_);
   for (std::size_t i = 0; i < out.size(); ++i) {
     const Feature& f = boundaries_.features[i];
-    const CouncilState& s = state[i];
-    if (colourBy_ == ColourBy::Control) {
-      out[i].fill = colourForControl(s.composition ? std::string_view(s.composition->control) : std::string_view(), colourBlindSafe_);
-    } else if (colourBy_ == ColourBy::Disputes) {
-      out[i].fill = disputeColour(s.disputes.events.size());
-    } else if (colourBy_ == ColourBy::Faction) {
-      out[i].fill = factionColour(s.faction());
-    } else {
-      out[i].fill = neutralColourFor(f.code);
-    }
     out[i].visible = f.existsIn(year());
+    if (colourBy_ == ColourBy::Neutral) {
+      out[i].fill = neutralColourFor(f.code);
+      continue;
+    }
+    const std::string key = categoryOf(state[i]);
+    out[i].fill = colourOfCategory(key);
+    // Filtered out: dimmed toward a pale grey, not hidden, so the geography stays readable.
+    if (!filter_.empty() && !filter_.count(key)) out[i].fill = blend(out[i].fill, {0xf2, 0xf2, 0xf2, 255}, 0.8f);
   }
   return out;
 }
@@ -202,38 +200,71 @@ std::optional<std::uint32_t> MapSession::countyAt(Point2 p) const {
 }  // namespace cm
 
 namespace cm {
+std::string MapSession::categoryOf(const CouncilState& s) const {
+  switch (colourBy_) {
+    case ColourBy::Control: return s.composition ? s.composition->control : std::string();
+    case ColourBy::Disputes: return std::to_string(std::min<std::size_t>(s.disputes.events.size(), 3));
+    case ColourBy::Faction: return std::string(s.faction());
+    case ColourBy::Neutral: break;
+  }
+  return {};
+}
+
+Rgba MapSession::colourOfCategory(const std::string& key) const {
+  switch (colourBy_) {
+    case ColourBy::Control: return colourForControl(key, colourBlindSafe_);
+    case ColourBy::Disputes: return disputeColour(std::size_t(key[0] - '0'));
+    case ColourBy::Faction: return factionColour(key);
+    case ColourBy::Neutral: break;
+  }
+  return {};
+}
+
+std::string MapSession::labelOfCategory(const std::string& key) const {
+  if (colourBy_ == ColourBy::Control) {
+    if (const Party* p = findParty(key)) return std::string(p->name);
+    return key == kNoOverallControl ? "No overall control" : "No data";
+  }
+  if (colourBy_ == ColourBy::Disputes) {
+    static const char* kLabels[] = {"No open dispute", "1 dispute event", "2 dispute events", "3 or more"};
+    return kLabels[key[0] - '0'];
+  }
+  return factionLabel(key);
+}
+
 std::vector<MapSession::LegendEntry> MapSession::legend() const {
   std::vector<LegendEntry> out;
-  if (colourBy_ == ColourBy::Disputes || colourBy_ == ColourBy::Faction) {
-    std::map<std::string, std::size_t> counts;
-    for (const auto& f : boundaries_.features) {
-      if (!f.existsIn(year())) continue;
-      const std::size_t n = disputesFor(f.code).events.size();
-      ++counts[colourBy_ == ColourBy::Faction ? factionFor(f.code) : n == 0 ? "0" : n == 1 ? "1" : n == 2 ? "2" : "3"];
-    }
-    if (colourBy_ == ColourBy::Disputes) {
-      const char* labels[] = {"No open dispute", "1 dispute event", "2 dispute events", "3 or more"};
-      for (int k = 0; k < 4; ++k)
-        if (auto it = counts.find(std::to_string(k)); it != counts.end()) out.push_back({labels[k], disputeColour(std::size_t(k)), it->second});
-    } else {
-      for (const auto& [faction, n] : counts) out.push_back({factionLabel(faction), factionColour(faction), n});
-    }
-    return out;
-  }
-  if (colourBy_ != ColourBy::Control) return out;
+  if (colourBy_ == ColourBy::Neutral) return out;
+  const std::vector<CouncilState> state = political().stateAt(boundaries_, date_);
   std::map<std::string, std::size_t> counts;
-  for (std::uint32_t i = 0; i < boundaries_.features.size(); ++i) {
-    if (!boundaries_.features[i].existsIn(year())) continue;
-    const Composition* c = compositionOf(i);
-    ++counts[c ? c->control : std::string()];
+  for (std::size_t i = 0; i < state.size(); ++i)
+    if (boundaries_.features[i].existsIn(year())) ++counts[categoryOf(state[i])];
+  // Parties in their registry order, then NOC and no data; other modes in key order.
+  std::vector<std::string> order;
+  if (colourBy_ == ColourBy::Control) {
+    for (const Party& p : parties()) order.emplace_back(p.code);
+    order.emplace_back(kNoOverallControl);
+    order.emplace_back("");
+  } else {
+    for (const auto& [key, n] : counts) order.push_back(key);
   }
-  for (const Party& p : parties())
-    if (auto it = counts.find(std::string(p.code)); it != counts.end())
-      out.push_back({std::string(p.name), colourForControl(p.code, colourBlindSafe_), it->second});
-  if (auto it = counts.find(std::string(kNoOverallControl)); it != counts.end())
-    out.push_back({"No overall control", colourForControl(kNoOverallControl, colourBlindSafe_), it->second});
-  if (auto it = counts.find(""); it != counts.end()) out.push_back({"No data", colourForControl("", colourBlindSafe_), it->second});
+  for (const auto& key : order)
+    if (const auto it = counts.find(key); it != counts.end())
+      out.push_back({labelOfCategory(key), colourOfCategory(key), it->second, key, filter_.empty() || filter_.count(key) > 0});
   return out;
+}
+
+std::size_t MapSession::dimmedCount() const {
+  if (filter_.empty() || colourBy_ == ColourBy::Neutral) return 0;
+  const std::vector<CouncilState> state = political().stateAt(boundaries_, date_);
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < state.size(); ++i)
+    n += boundaries_.features[i].existsIn(year()) && !filter_.count(categoryOf(state[i]));
+  return n;
+}
+
+void MapSession::toggleFilter(const std::string& key) {
+  if (!filter_.erase(key)) filter_.insert(key);
 }
 }  // namespace cm
 
@@ -241,7 +272,7 @@ namespace cm {
 std::vector<LegendItem> legendItems(const MapSession& session) {
   std::vector<LegendItem> out;
   for (const auto& e : session.legend())
-    out.push_back({e.label, {e.colour.r / 255.f, e.colour.g / 255.f, e.colour.b / 255.f, 1.f}, e.count});
+    out.push_back({e.label, {e.colour.r / 255.f, e.colour.g / 255.f, e.colour.b / 255.f, 1.f}, e.count, e.active});
   return out;
 }
 }  // namespace cm

@@ -14,6 +14,7 @@
 #include "data/wards.h"
 
 #include <map>
+#include <set>
 
 #include <filesystem>
 #include "data/dates.h"
@@ -78,7 +79,10 @@ class MapSession {
   // County councils, for reporting the upper tier of a point in a two-tier area (default data only).
   const BoundarySet* counties() const { return counties_.get(); }
   std::optional<std::uint32_t> countyAt(Point2 mapPoint) const;
-  void setColourBy(ColourBy c) { colourBy_ = c; }
+  void setColourBy(ColourBy c) {
+    colourBy_ = c;
+    filter_.clear();  // categories differ between modes
+  }
   ColourBy colourBy() const { return colourBy_; }
   void setColourBlindSafe(bool on) { colourBlindSafe_ = on; }
   std::vector<FeatureStyle> styles() const;  // colours and visibility at the current date
@@ -87,9 +91,17 @@ class MapSession {
     std::string label;
     Rgba colour;
     std::size_t count = 0;
+    std::string key;     // the category: a party code, NOC, "" for no data, a dispute count, a faction
+    bool active = true;  // false when a filter dims this category
   };
   // What each fill colour means and how many shown areas have it; empty for the neutral palette.
   std::vector<LegendEntry> legend() const;
+  // Filters by category (legend keys); councils outside every chosen category are dimmed.
+  void toggleFilter(const std::string& key);
+  void clearFilter() { filter_.clear(); }
+  const std::set<std::string>& filter() const { return filter_; }
+  std::size_t dimmedCount() const;  // areas on the map that the filter dims
+  std::string labelOfCategory(const std::string& key) const;
   std::string legendHeading() const {
     return colourBy_ == ColourBy::Disputes ? "Disputes (open or within " + std::to_string(disputeWindowDays) + " days)"
            : colourBy_ == ColourBy::Faction ? "Leading faction" : "Control";
@@ -110,6 +122,9 @@ class MapSession {
   std::filesystem::path dataDir_;
   std::optional<std::filesystem::path> compiled_;
   std::map<std::string, std::string> welshNames_;  // council code -> Welsh name
+  std::set<std::string> filter_;
+  std::string categoryOf(const CouncilState& s) const;
+  Rgba colourOfCategory(const std::string& key) const;
   std::string tier_ = "lower";
   std::unique_ptr<BoundarySet> counties_;
   std::unique_ptr<Picker> countyPicker_;

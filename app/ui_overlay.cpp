@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <filesystem>
 
 #include "data/attribution.h"
@@ -70,26 +71,47 @@ void drawCaption(const std::string& title, const std::string& subtitle, float sc
   ImGui::PopStyleVar();
 }
 
-void drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float height, float scale) {
-  if (items.empty()) return;
+int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float height, float scale, bool interactive,
+               std::vector<std::pair<float, float>>* rowCentres) {
+  if (items.empty()) return -1;
+  int clicked = -1;
   ImGui::SetNextWindowPos({10 * scale, height - 10 * scale}, ImGuiCond_Always, {0, 1});
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * scale, 8 * scale});
-  ImGui::Begin("##legend", nullptr, kOverlayFlags);
+  ImGui::Begin("##legend", nullptr, interactive ? (kOverlayFlags & ~ImGuiWindowFlags_NoInputs) : kOverlayFlags);
   ImGui::TextUnformatted(heading.c_str());
+  if (interactive) ImGui::TextDisabled("click to filter");
   const float swatch = ImGui::GetTextLineHeight();
-  for (const auto& item : items) {
+  if (rowCentres) rowCentres->clear();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 fill = ImGui::ColorConvertFloat4ToU32({item.rgba[0], item.rgba[1], item.rgba[2], item.rgba[3]});
+    const float alpha = item.active ? 1.0f : 0.3f;
+    const ImU32 fill = ImGui::ColorConvertFloat4ToU32({item.rgba[0], item.rgba[1], item.rgba[2], alpha});
     dl->AddRectFilled(p, {p.x + swatch * 1.4f, p.y + swatch}, fill);
-    dl->AddRect(p, {p.x + swatch * 1.4f, p.y + swatch}, IM_COL32(70, 70, 70, 255));
+    dl->AddRect(p, {p.x + swatch * 1.4f, p.y + swatch}, IM_COL32(70, 70, 70, int(255 * alpha)));
     ImGui::Dummy({swatch * 1.4f, swatch});
     ImGui::SameLine();
-    ImGui::Text("%s  %zu", item.label.c_str(), item.count);
+    char text[160];
+    std::snprintf(text, sizeof text, "%s  %zu", item.label.c_str(), item.count);
+    if (!item.active) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (interactive) {
+      ImGui::PushID(int(i));
+      if (ImGui::Selectable(text, false, 0, {0, swatch})) clicked = int(i);
+      ImGui::PopID();
+    } else {
+      ImGui::TextUnformatted(text);
+    }
+    if (!item.active) ImGui::PopStyleColor();
+    if (rowCentres) {
+      const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+      rowCentres->push_back({(mn.x + mx.x) / 2, (mn.y + mx.y) / 2});
+    }
   }
   ImGui::End();
   ImGui::PopStyleVar();
+  return clicked;
 }
 
 }  // namespace cm

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 struct ImFont;
@@ -19,9 +20,12 @@ struct LegendItem {
   std::string label;
   float rgba[4];
   std::size_t count;
+  bool active = true;  // drawn faded when a filter excludes it
 };
-// A key of fill colours with counts, bottom-left.
-void drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float height, float scale);
+// A key of fill colours with counts, bottom-left. When `interactive`, rows are buttons: returns the
+// index of the row clicked this frame, or -1. `rowCentres` (optional) receives each row's centre.
+int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float height, float scale,
+               bool interactive = false, std::vector<std::pair<float, float>>* rowCentres = nullptr);
 
 std::string attributionFor(const std::string& boundarySource, bool isDefaultData);
 

@@ -125,6 +125,25 @@ class Viewer {
     canvas_.camera().fit(session_.boundaries().features[*f].bbox, 0.25);
     canvas_.invalidate();
   }
+  // Active filters as removable chips under the caption, with one click to reset them all.
+  void drawFilterChips() {
+    if (session_.filter().empty()) return;
+    ImGui::SetNextWindowPos({10 * uiScale_, 70 * uiScale_}, ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::Begin("##chips", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::TextDisabled("Showing only:");
+    std::optional<std::string> remove;
+    for (const auto& key : session_.filter()) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton((session_.labelOfCategory(key) + "  x##" + key).c_str())) remove = key;
+    }
+    ImGui::SameLine();
+    const bool reset = ImGui::SmallButton("Reset");
+    ImGui::End();
+    if (remove) session_.toggleFilter(*remove);
+    if (reset) session_.clearFilter();
+    if (remove || reset) canvas_.restyle(session_);
+  }
   void stepEvent(bool forward) {
     if (!session_.events()) return;
     if (const auto d = nextEventDate(session_.events()->all(), session_.date(), forward)) setDate(*d);
@@ -135,6 +154,7 @@ class Viewer {
   GlWindow& window_;
   MapCanvas canvas_;
   ViewState state_;
+  std::vector<std::pair<float, float>> legendRows_;  // where each legend row was drawn, for tests
   TimelineState timeline_;
   SearchState search_;
   bool helpOpen_ = false;
@@ -300,7 +320,14 @@ void Viewer::frame() {
     case SelectionAction::None: break;
   }
   const float usableHeight = io.DisplaySize.y - bottomInset();
-  drawLegend(session_.legendHeading(), legendItems(session_), usableHeight - 40 * uiScale_, uiScale_);
+  const auto legend = session_.legend();
+  const int clicked = drawLegend(session_.legendHeading(), legendItems(session_), usableHeight - 40 * uiScale_, uiScale_,
+                                 /*interactive=*/true, &legendRows_);
+  if (clicked >= 0) {
+    session_.toggleFilter(legend[std::size_t(clicked)].key);
+    canvas_.restyle(session_);
+  }
+  drawFilterChips();
   drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, usableHeight, uiScale_);
   drawAttribution(session_.attribution(), io.DisplaySize.x, usableHeight, uiScale_);
   drawHelpOverlay(helpOpen_, uiScale_);
@@ -335,6 +362,13 @@ void Viewer::writeState(const std::string& path) {
                       {"timeline", {{"left", timeline_.trackLeft}, {"right", timeline_.trackRight}, {"y", timeline_.trackY},
                                     {"first", timelineFirst_.iso()}, {"last", timelineLast_.iso()}}}};
   for (const auto& e : session_.legend()) j["legend"][e.label] = e.count;
+  j["filter"] = nlohmann::json::array();
+  for (const auto& k : session_.filter()) j["filter"].push_back(k);
+  j["legend_rows"] = nlohmann::json::array();
+  const auto entries = session_.legend();
+  for (std::size_t i = 0; i < entries.size() && i < legendRows_.size(); ++i)
+    j["legend_rows"].push_back({{"label", entries[i].label}, {"key", entries[i].key}, {"x", legendRows_[i].first}, {"y", legendRows_[i].second}});
+  j["dimmed_areas"] = session_.dimmedCount();
   // What the details panel lists for the selection: its events and their sources.
   j["selected_events"] = nlohmann::json::array();
   if (state_.selected && session_.events())

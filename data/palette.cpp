@@ -41,6 +41,11 @@ std::string factionLabel(std::string_view f) {
   return std::string(f);
 }
 
+Rgba blend(Rgba a, Rgba b, float t) {
+  auto mix = [t](std::uint8_t x, std::uint8_t y) { return std::uint8_t(x + (float(y) - float(x)) * t + 0.5f); };
+  return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
+}
+
 Rgba parseHexColour(std::string_view hex, Rgba fallback) {
   if (!hex.empty() && hex[0] == '#') hex.remove_prefix(1);
   if (hex.size() != 6 && hex.size() != 8) return fallback;

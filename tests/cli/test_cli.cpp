@@ -378,3 +378,19 @@ TEST(CliViewerDetails, SearchSelectsHaringeyAndTheDetailsListItsJanuary2018Event
   }
   EXPECT_GE(january, 2) << s["selected_events"].dump();
 }
+
+TEST(CliViewerFilter, ClickingAPartyInTheLegendDimsTheOthers) {
+  const auto before = viewerState("--date 2024-06-01 --colour-by control", "wait 3\n", "filter-before");
+  nlohmann::json labour;
+  for (const auto& row : before["legend_rows"])
+    if (row["key"] == "LAB") labour = row;
+  ASSERT_FALSE(labour.is_null()) << before["legend_rows"].dump();
+  const std::string click = "click " + std::to_string(int(labour["x"].get<double>())) + " " + std::to_string(int(labour["y"].get<double>())) + "\n";
+  const auto after = viewerState("--date 2024-06-01 --colour-by control", "wait 3\n" + click + "wait 3\n", "filter-after");
+  EXPECT_EQ(after["filter"], nlohmann::json::array({"LAB"}));
+  EXPECT_EQ(after["dimmed_areas"].get<int>(), after["visible_areas"].get<int>() - after["legend"]["Labour"].get<int>());
+  EXPECT_TRUE(after["selected"].is_null()) << "a legend click is not a map click";
+  const auto toggled = viewerState("--date 2024-06-01 --colour-by control", "wait 3\n" + click + "wait 3\n" + click + "wait 3\n", "filter-toggle");
+  EXPECT_TRUE(toggled["filter"].empty()) << "a second click removes the filter";
+  EXPECT_EQ(toggled["dimmed_areas"], 0);
+}
