@@ -28,6 +28,13 @@ void MapCanvas::setSelection(std::optional<std::uint32_t> f) {
   dirty_ = true;
 }
 
+void MapCanvas::setOverlay(std::unique_ptr<MapMesh> mesh) {
+  overlay_.reset();
+  overlayMesh_ = std::move(mesh);
+  if (overlayMesh_) overlay_ = std::make_unique<MapRenderer>(*overlayMesh_);
+  dirty_ = true;
+}
+
 bool MapCanvas::update(int width, int height) {
   if (width != camera_.width() || height != camera_.height() || resolved_.width() != width || resolved_.height() != height) {
     camera_.setViewport(width, height);
@@ -40,6 +47,8 @@ bool MapCanvas::update(int width, int height) {
   const Framebuffer& target = samples_ > 1 ? multisampled_ : resolved_;
   target.bind();
   renderer_->draw(camera_);
+  if (overlay_) overlay_->draw(camera_, /*asOverlay=*/true);
+  renderer_->drawHighlights(camera_);
   if (samples_ > 1) multisampled_.blitTo(resolved_.id(), width, height);
   glFinish();
   lastDrawMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

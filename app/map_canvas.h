@@ -21,6 +21,9 @@ class MapCanvas {
   const MapMesh& mesh() const { return mesh_; }
 
   void restyle(const MapSession& session);  // after a date or colour change
+  // A second layer drawn over the councils (wards); null removes it.
+  void setOverlay(std::unique_ptr<MapMesh> mesh);
+  MapRenderer* overlay() { return overlay_.get(); }
   void setHover(std::optional<std::uint32_t> f);
   void setSelection(std::optional<std::uint32_t> f);
   void invalidate() { dirty_ = true; }
@@ -33,6 +36,8 @@ class MapCanvas {
  private:
   MapMesh mesh_;
   std::unique_ptr<MapRenderer> renderer_;
+  std::unique_ptr<MapMesh> overlayMesh_;
+  std::unique_ptr<MapRenderer> overlay_;
   Camera camera_;
   Framebuffer multisampled_, resolved_;
   int samples_;

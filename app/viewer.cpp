@@ -22,6 +22,7 @@
 #include "app/search_panel.h"
 #include "app/selection_panel.h"
 #include "app/timeline_panel.h"
+#include "app/ward_layer.h"
 #include "app/ui_overlay.h"
 #include "app/view_framing.h"
 #include "app/warnings_panel.h"
@@ -32,6 +33,8 @@ namespace {
 constexpr double kWheelZoomStep = 1.25;
 constexpr double kKeyZoomStep = 1.5;
 constexpr double kDragThresholdPx = 3;
+// Closer than this, wards appear over the councils (about the scale of a city region on screen).
+constexpr double kWardMetresPerPixel = 150;
 
 // Multisampling doubles a frame's cost on a software rasteriser (measured: 16 ms to 37 ms for the
 // national view on llvmpipe), so "auto" keeps it for real GPUs.
@@ -112,6 +115,48 @@ class Viewer {
     if (d == session_.date()) return;
     session_.setDate(d);
     canvas_.restyle(session_);  // a style-table upload; the geometry stays on the GPU
+    if (wardsShown_) restyleWards();
+  }
+  void restyleWards() {
+    if (!canvas_.overlay()) return;
+    canvas_.overlay()->look().border = {70, 70, 70, 150};
+    canvas_.overlay()->setStyles(wards_.styles(session_));
+    canvas_.invalidate();
+  }
+  // Shows the wards of the date's vintage when zoomed in. Loading takes a frame to announce itself
+  // first, since a ward file can take a second to read from the sources.
+  void updateWards() {
+    const bool want = session_.usesDefaultData() && canvas_.camera().metresPerPixel() < kWardMetresPerPixel;
+    if (!want) {
+      if (wardsShown_) canvas_.setOverlay(nullptr);
+      wardsShown_ = wardsLoading_ = false;
+      return;
+    }
+    if (wardsShown_ && wards_.holdsVintageFor(session_)) return;
+    if (!wardsLoading_ && !wards_.holdsVintageFor(session_)) {
+      wardsLoading_ = true;
+      return;
+    }
+    wardsLoading_ = false;
+    wards_.ensureFor(session_);
+    canvas_.setOverlay(std::make_unique<MapMesh>(buildMapMesh(*wards_.set())));
+    wardsShown_ = true;
+    restyleWards();
+  }
+  void drawWardInfo() {
+    if (!wardsShown_ && !wardsLoading_) return;
+    ImGui::SetNextWindowPos({ImGui::GetMainViewport()->Size.x / 2, 12 * uiScale_}, ImGuiCond_Always, {0.5f, 0});
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::Begin("##wardinfo", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
+    if (wardsLoading_) {
+      ImGui::TextUnformatted("Loading wards\xE2\x80\xA6");
+    } else {
+      const std::size_t coloured = wards_.covered(session_);
+      ImGui::Text("Wards: %s, %zu wards", wards_.vintage().c_str(), wards_.set()->features.size());
+      if (coloured) ImGui::TextDisabled("Councillors' parties, Sept 2018: %zu wards. Pale wards: no data", coloured);
+      else ImGui::TextDisabled("Councillors by ward are known for May 2018 to May 2019 only");
+    }
+    ImGui::End();
   }
   void openSearch() {
     search_.open = true;
@@ -157,6 +202,8 @@ class Viewer {
   std::vector<std::pair<float, float>> legendRows_;  // where each legend row was drawn, for tests
   TimelineState timeline_;
   SearchState search_;
+  WardLayer wards_;
+  bool wardsShown_ = false, wardsLoading_ = false;
   bool helpOpen_ = false;
   SearchIndex searchIndex_;
   int searchIndexYear_ = 0;
@@ -282,6 +329,7 @@ void Viewer::frame() {
   const ImGuiIO& io = ImGui::GetIO();
   state_.hovered = (state_.dragging || io.WantCaptureMouse) ? std::nullopt : featureUnderMouse();
   canvas_.setHover(state_.hovered);
+  updateWards();
   canvas_.update(drawW_, drawH_);
   canvas_.image().blitTo(0, drawW_, drawH_);
 
@@ -297,6 +345,7 @@ void Viewer::frame() {
       setDate(*d);
   }
   drawCaption(session_.title(), session_.subtitle(), uiScale_);
+  if (!search_.open) drawWardInfo();
   if (search_.open) {
     if (searchIndexYear_ != session_.year()) {  // names follow the boundaries of the date
       searchIndex_ = session_.searchIndex();
@@ -359,6 +408,10 @@ void Viewer::writeState(const std::string& path) {
                       {"playing", timeline_.playing},
                       {"search_open", search_.open},
                       {"help_open", helpOpen_},
+                      {"wards_shown", wardsShown_},
+                      {"ward_vintage", wardsShown_ ? wards_.vintage() : std::string()},
+                      {"ward_count", wardsShown_ ? wards_.set()->features.size() : 0},
+                      {"wards_coloured", wardsShown_ ? wards_.covered(session_) : 0},
                       {"timeline", {{"left", timeline_.trackLeft}, {"right", timeline_.trackRight}, {"y", timeline_.trackY},
                                     {"first", timelineFirst_.iso()}, {"last", timelineLast_.iso()}}}};
   for (const auto& e : session_.legend()) j["legend"][e.label] = e.count;

@@ -64,6 +64,26 @@ void BoundarySet::addPart(Feature& f, std::span<const std::vector<Point2>> partR
   parts.push_back(part);
 }
 
+void appendBoundarySet(BoundarySet& into, const BoundarySet& from) {
+  const auto partBase = std::uint32_t(into.parts.size()), ringBase = std::uint32_t(into.rings.size()),
+             pointBase = std::uint32_t(into.points.size());
+  for (Feature f : from.features) {
+    f.firstPart += partBase;
+    into.features.push_back(std::move(f));
+  }
+  for (Part p : from.parts) {
+    p.firstRing += ringBase;
+    into.parts.push_back(p);
+  }
+  for (Ring r : from.rings) {
+    r.first += pointBase;
+    into.rings.push_back(r);
+  }
+  into.points.insert(into.points.end(), from.points.begin(), from.points.end());
+  into.extent.add(from.extent);
+  into.hasYears = into.hasYears || from.hasYears;
+}
+
 bool partContains(const BoundarySet& set, const Part& part, Point2 p) {
   if (!part.bbox.contains(p)) return false;
   bool inside = false;

@@ -58,6 +58,9 @@ struct BoundarySet {
   void addPart(Feature& f, std::span<const std::vector<Point2>> partRings);
 };
 
+// Appends every feature of `from` to `into` (for ward vintages split across files: GB and NI).
+void appendBoundarySet(BoundarySet& into, const BoundarySet& from);
+
 // Even-odd point-in-polygon over all rings of a part, so holes and quantised self-touching
 // rings answer the same way the fill is drawn.
 bool partContains(const BoundarySet& set, const Part& part, Point2 p);

@@ -130,12 +130,17 @@ void MapRenderer::drawHairlines(const Camera& camera, Rgba colour) {
   glDrawElements(GL_LINES, GLsizei(lineIndexCount_), GL_UNSIGNED_INT, nullptr);
 }
 
-void MapRenderer::draw(const Camera& camera) {
+void MapRenderer::draw(const Camera& camera, bool asOverlay) {
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_SCISSOR_TEST);
-  glDisable(GL_BLEND);
-  clearTo(look_.background);
+  if (asOverlay) {
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  } else {
+    glDisable(GL_BLEND);
+    clearTo(look_.background);
+  }
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_BUFFER, styleTexture_);
 
@@ -146,6 +151,14 @@ void MapRenderer::draw(const Camera& camera) {
   // Up to about a pixel, GL lines are exact and several times cheaper than quads on llvmpipe.
   if (look_.borderWidth > 0 && look_.borderWidth <= 1.25f) drawHairlines(camera, look_.border);
   else drawBorders(camera, {0, vertexCount_}, look_.borderWidth, look_.border);
+  glBindVertexArray(0);
+  glUseProgram(0);
+  glDisable(GL_BLEND);
+}
+
+void MapRenderer::drawHighlights(const Camera& camera) {
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_BUFFER, styleTexture_);
   if (hover_ && *hover_ < borderRanges_.size() && hover_ != selection_)
     drawBorders(camera, borderRanges_[*hover_], look_.hoverWidth, look_.hover);
   if (selection_ && *selection_ < borderRanges_.size()) {

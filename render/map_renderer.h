@@ -42,8 +42,11 @@ class MapRenderer {
   void setSelection(std::optional<std::uint32_t> feature) { selection_ = feature; }
   MapLook& look() { return look_; }
 
-  // Draws into the currently bound framebuffer, whose size is the camera's viewport.
-  void draw(const Camera& camera);
+  // Draws into the currently bound framebuffer, whose size is the camera's viewport. An overlay
+  // (wards over councils) keeps what is there and blends its fills by their alpha.
+  void draw(const Camera& camera, bool asOverlay = false);
+  // Hover and selection outlines, drawn last so no overlay covers them.
+  void drawHighlights(const Camera& camera);
 
  private:
   void drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour);

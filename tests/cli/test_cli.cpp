@@ -394,3 +394,17 @@ TEST(CliViewerFilter, ClickingAPartyInTheLegendDimsTheOthers) {
   EXPECT_TRUE(toggled["filter"].empty()) << "a second click removes the filter";
   EXPECT_EQ(toggled["dimmed_areas"], 0);
 }
+
+TEST(CliViewerWards, WardsAppearWhenZoomedIntoBirminghamInTheVintageOfTheDate) {
+  const auto national = viewerState("--date 2018-09-01", "wait 4\n", "wards-national");
+  EXPECT_FALSE(national["wards_shown"]) << "no wards at national scale";
+  const auto y2018 = viewerState("--date 2018-09-01 --focus E08000025", "wait 6\n", "wards-2018");
+  ASSERT_TRUE(y2018["wards_shown"]);
+  EXPECT_EQ(y2018["ward_vintage"], "2013 (GB) + 2012 (NI)");
+  EXPECT_EQ(y2018["ward_count"], 8886 + 462);
+  EXPECT_GT(y2018["wards_coloured"].get<int>(), 5000) << "2018 councillors colour the wards they cover";
+  const auto y2024 = viewerState("--date 2024-06-01 --focus E08000025", "wait 6\n", "wards-2024");
+  ASSERT_TRUE(y2024["wards_shown"]);
+  EXPECT_EQ(y2024["ward_vintage"], "May 2023");
+  EXPECT_EQ(y2024["wards_coloured"], 0) << "no councillor data outside May 2018 - May 2019";
+}

@@ -1,0 +1,56 @@
+#include "app/ward_layer.h"
+
+#include "data/parties.h"
+
+namespace cm {
+
+std::string WardLayer::keyFor(int year) {
+  std::string key;
+  for (const auto& v : wardVintagesFor(year)) key += (key.empty() ? "" : " + ") + v.label;
+  return key;
+}
+
+bool WardLayer::ensureFor(const MapSession& session) {
+  const auto vintages = wardVintagesFor(session.year());
+  const std::string key = keyFor(session.year());
+  if (key == vintage_ && set_) return false;
+  auto merged = std::make_unique<BoundarySet>();
+  Diagnostics diag;
+  for (const auto& v : vintages) {
+    try {
+      const BoundarySet part = loadBoundaries(session.wardSource(v), diag);
+      appendBoundarySet(*merged, part);
+    } catch (const LoadError&) {
+      // A missing vintage shows no wards rather than stopping the map.
+    }
+  }
+  set_ = std::move(merged);
+  vintage_ = key;
+  return true;
+}
+
+std::vector<FeatureStyle> WardLayer::styles(const MapSession& session) const {
+  std::vector<FeatureStyle> out(set_ ? set_->features.size() : 0);
+  const bool inPeriod = WardCouncillors2018::covers(session.date()) && session.wardCouncillors();
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    // Outside the data's period wards are outlines only; inside it, a ward the data does not cover
+    // is veiled pale, so a gap never passes for its council's colour.
+    out[i].fill = inPeriod ? Rgba{250, 250, 250, 170} : Rgba{0, 0, 0, 0};
+    if (!inPeriod) continue;
+    const WardCouncillors* c = session.wardCouncillors()->find(set_->features[i].code);
+    if (!c) continue;
+    // A split ward (councillors of different parties) is shown as split: the NOC colour.
+    const std::string code = c->representation == "NOC" ? "NOC" : partyCodeFor(c->representation).value_or("OTH");
+    out[i].fill = colourForControl(code);
+    out[i].fill.a = 235;
+  }
+  return out;
+}
+
+std::size_t WardLayer::covered(const MapSession& session) const {
+  std::size_t n = 0;
+  for (const auto& s : styles(session)) n += s.fill.a > 200;
+  return n;
+}
+
+}  // namespace cm

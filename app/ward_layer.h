@@ -1,0 +1,32 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/map_session.h"
+#include "render/map_renderer.h"
+
+namespace cm {
+
+// The wards shown when the map is zoomed in: the vintage valid at the session's date, coloured by
+// the councillors' parties of May 2018 to May 2019 where that data covers them, and otherwise
+// transparent so the councils show through.
+class WardLayer {
+ public:
+  // Loads the vintage for the session's date if it is not the one held; returns true if it changed.
+  bool ensureFor(const MapSession& session);
+  const BoundarySet* set() const { return set_.get(); }
+  const std::string& vintage() const { return vintage_; }
+  // True if the held vintage is the one valid at the session's date.
+  bool holdsVintageFor(const MapSession& session) const { return set_ && vintage_ == keyFor(session.year()); }
+  static std::string keyFor(int year);
+  std::vector<FeatureStyle> styles(const MapSession& session) const;
+  // How many wards the styles coloured from councillor data (0 outside May 2018 - May 2019).
+  std::size_t covered(const MapSession& session) const;
+
+ private:
+  std::string vintage_;
+  std::unique_ptr<BoundarySet> set_;
+};
+
+}  // namespace cm
