@@ -269,9 +269,9 @@ void MapSession::toggleFilter(const std::string& key) {
 }  // namespace cm
 
 namespace cm {
-std::vector<LegendItem> legendItems(const MapSession& session) {
+std::vector<LegendItem> legendItems(const std::vector<MapSession::LegendEntry>& entries) {
   std::vector<LegendItem> out;
-  for (const auto& e : session.legend())
+  for (const auto& e : entries)
     out.push_back({e.label, {e.colour.r / 255.f, e.colour.g / 255.f, e.colour.b / 255.f, 1.f}, e.count, e.active});
   return out;
 }

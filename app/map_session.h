@@ -135,7 +135,7 @@ class MapSession {
 
 // The legend as overlay items (colours as floats for ImGui).
 struct LegendItem;
-std::vector<LegendItem> legendItems(const MapSession& session);
+std::vector<LegendItem> legendItems(const std::vector<MapSession::LegendEntry>& entries);
 
 // The date shown when none is given: today, but no later than the end of the data's last year.
 Date defaultDate(const BoundarySet& set);

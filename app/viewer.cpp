@@ -151,7 +151,7 @@ class Viewer {
     if (wardsLoading_) {
       ImGui::TextUnformatted("Loading wards\xE2\x80\xA6");
     } else {
-      const std::size_t coloured = wards_.covered(session_);
+      const std::size_t coloured = wards_.covered();
       ImGui::Text("Wards: %s, %zu wards", wards_.vintage().c_str(), wards_.set()->features.size());
       if (coloured) ImGui::TextDisabled("Councillors' parties, Sept 2018: %zu wards. Pale wards: no data", coloured);
       else ImGui::TextDisabled("Councillors by ward are known for May 2018 to May 2019 only");
@@ -370,7 +370,7 @@ void Viewer::frame() {
   }
   const float usableHeight = io.DisplaySize.y - bottomInset();
   const auto legend = session_.legend();
-  const int clicked = drawLegend(session_.legendHeading(), legendItems(session_), usableHeight - 40 * uiScale_, uiScale_,
+  const int clicked = drawLegend(session_.legendHeading(), legendItems(legend), usableHeight - 40 * uiScale_, uiScale_,
                                  /*interactive=*/true, &legendRows_);
   if (clicked >= 0) {
     session_.toggleFilter(legend[std::size_t(clicked)].key);
@@ -411,7 +411,7 @@ void Viewer::writeState(const std::string& path) {
                       {"wards_shown", wardsShown_},
                       {"ward_vintage", wardsShown_ ? wards_.vintage() : std::string()},
                       {"ward_count", wardsShown_ ? wards_.set()->features.size() : 0},
-                      {"wards_coloured", wardsShown_ ? wards_.covered(session_) : 0},
+                      {"wards_coloured", wardsShown_ ? wards_.covered() : 0},
                       {"timeline", {{"left", timeline_.trackLeft}, {"right", timeline_.trackRight}, {"y", timeline_.trackY},
                                     {"first", timelineFirst_.iso()}, {"last", timelineLast_.iso()}}}};
   for (const auto& e : session_.legend()) j["legend"][e.label] = e.count;

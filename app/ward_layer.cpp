@@ -29,9 +29,10 @@ bool WardLayer::ensureFor(const MapSession& session) {
   return true;
 }
 
-std::vector<FeatureStyle> WardLayer::styles(const MapSession& session) const {
+std::vector<FeatureStyle> WardLayer::styles(const MapSession& session) {
   std::vector<FeatureStyle> out(set_ ? set_->features.size() : 0);
   const bool inPeriod = WardCouncillors2018::covers(session.date()) && session.wardCouncillors();
+  covered_ = 0;
   for (std::size_t i = 0; i < out.size(); ++i) {
     // Outside the data's period wards are outlines only; inside it, a ward the data does not cover
     // is veiled pale, so a gap never passes for its council's colour.
@@ -43,14 +44,11 @@ std::vector<FeatureStyle> WardLayer::styles(const MapSession& session) const {
     const std::string code = c->representation == "NOC" ? "NOC" : partyCodeFor(c->representation).value_or("OTH");
     out[i].fill = colourForControl(code);
     out[i].fill.a = 235;
+    ++covered_;
   }
   return out;
 }
 
-std::size_t WardLayer::covered(const MapSession& session) const {
-  std::size_t n = 0;
-  for (const auto& s : styles(session)) n += s.fill.a > 200;
-  return n;
-}
+
 
 }  // namespace cm

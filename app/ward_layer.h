@@ -20,13 +20,15 @@ class WardLayer {
   // True if the held vintage is the one valid at the session's date.
   bool holdsVintageFor(const MapSession& session) const { return set_ && vintage_ == keyFor(session.year()); }
   static std::string keyFor(int year);
-  std::vector<FeatureStyle> styles(const MapSession& session) const;
-  // How many wards the styles coloured from councillor data (0 outside May 2018 - May 2019).
-  std::size_t covered(const MapSession& session) const;
+  // Styles at the session's date; also counts the wards coloured from councillor data.
+  std::vector<FeatureStyle> styles(const MapSession& session);
+  // How many wards the last styles coloured (0 outside May 2018 - May 2019).
+  std::size_t covered() const { return covered_; }
 
  private:
   std::string vintage_;
   std::unique_ptr<BoundarySet> set_;
+  std::size_t covered_ = 0;
 };
 
 }  // namespace cm
