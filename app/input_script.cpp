@@ -19,7 +19,7 @@ void pushMotion(SDL_Window* w, int x, int y, Uint32 state) {
   SDL_PushEvent(&e);
 }
 
-void pushButton(SDL_Window* w, int x, int y, bool down, int clicks = 1) {
+SDL_Event buttonEvent(SDL_Window* w, int x, int y, bool down, int clicks = 1) {
   SDL_Event e{};
   e.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
   e.button.windowID = SDL_GetWindowID(w);
@@ -28,6 +28,11 @@ void pushButton(SDL_Window* w, int x, int y, bool down, int clicks = 1) {
   e.button.clicks = Uint8(clicks);
   e.button.x = x;
   e.button.y = y;
+  return e;
+}
+
+void pushButton(SDL_Window* w, int x, int y, bool down, int clicks = 1) {
+  SDL_Event e = buttonEvent(w, x, y, down, clicks);
   SDL_PushEvent(&e);
 }
 
@@ -48,9 +53,9 @@ InputScript InputScript::fromFile(const std::string& path) {
 }
 
 std::variant<std::monostate, ScriptOutput> InputScript::step(SDL_Window* w, bool& quit) {
-  if (pendingKeyUp_) {
-    SDL_PushEvent(&*pendingKeyUp_);
-    pendingKeyUp_.reset();
+  if (!later_.empty()) {
+    for (SDL_Event& e : later_.front()) SDL_PushEvent(&e);
+    later_.pop_front();
     return {};
   }
   if (waitFrames_ > 0) {
@@ -72,10 +77,12 @@ std::variant<std::monostate, ScriptOutput> InputScript::step(SDL_Window* w, bool
     if (!(in >> x >> y)) throw bad();
     pushMotion(w, x, y, 0);
     const int clicks = cmd == "click" ? 1 : 2;
+    std::vector<SDL_Event> buttons;
     for (int c = 1; c <= clicks; ++c) {
-      pushButton(w, x, y, true, c);
-      pushButton(w, x, y, false, c);
+      buttons.push_back(buttonEvent(w, x, y, true, c));
+      buttons.push_back(buttonEvent(w, x, y, false, c));
     }
+    later_.push_back(std::move(buttons));
   } else if (cmd == "drag") {
     if (!(in >> x >> y >> x2 >> y2)) throw bad();
     pushMotion(w, x, y, 0);
@@ -106,7 +113,7 @@ std::variant<std::monostate, ScriptOutput> InputScript::step(SDL_Window* w, bool
     SDL_PushEvent(&e);
     e.type = SDL_KEYUP;
     e.key.state = SDL_RELEASED;
-    pendingKeyUp_ = e;
+    later_.push_back({e});
   } else if (cmd == "type") {
     std::string text;
     std::getline(in >> std::ws, text);

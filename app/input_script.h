@@ -2,6 +2,7 @@
 #include <SDL.h>
 
 #include <deque>
+#include <vector>
 #include <optional>
 #include <string>
 #include <variant>
@@ -21,7 +22,7 @@ struct ScriptOutput {
 class InputScript {
  public:
   static InputScript fromFile(const std::string& path);  // throws std::runtime_error naming the line
-  bool done() const { return lines_.empty() && waitFrames_ == 0 && !pendingKeyUp_; }
+  bool done() const { return lines_.empty() && waitFrames_ == 0 && later_.empty(); }
   // Pushes the next command's events. Returns an output request if the command asks for one.
   std::variant<std::monostate, ScriptOutput> step(SDL_Window* window, bool& quit);
 
@@ -33,9 +34,11 @@ class InputScript {
   std::deque<Line> lines_;
   std::string path_;
   int waitFrames_ = 0;
-  // A key is released on the frame after it is pressed: Dear ImGui 1.86 reads key state once a
-  // frame, so a press and release in the same frame would never reach its text boxes.
-  std::optional<SDL_Event> pendingKeyUp_;
+  // Events for the following frames, one batch a frame, as a person's input arrives. A key is
+  // released on the frame after it is pressed (Dear ImGui 1.86 reads key state once a frame, so a
+  // press and release together never reach its text boxes), and a click lands the frame after the
+  // pointer arrives (ImGui decides what is under the pointer from the frame before).
+  std::deque<std::vector<SDL_Event>> later_;
 };
 
 }  // namespace cm

@@ -9,6 +9,16 @@ MapCanvas::MapCanvas(const MapSession& session, int samples)
   restyle(session);
 }
 
+void MapCanvas::rebuild(const MapSession& session) {
+  const MapLook look = renderer_->look();
+  renderer_.reset();
+  mesh_ = buildMapMesh(session.boundaries());
+  renderer_ = std::make_unique<MapRenderer>(mesh_);
+  renderer_->look() = look;
+  hover_ = selection_ = std::nullopt;
+  restyle(session);
+}
+
 void MapCanvas::restyle(const MapSession& session) {
   renderer_->setStyles(session.styles());
   dirty_ = true;

@@ -21,6 +21,7 @@ class MapCanvas {
   const MapMesh& mesh() const { return mesh_; }
 
   void restyle(const MapSession& session);  // after a date or colour change
+  void rebuild(const MapSession& session);  // after the session's boundaries changed (another tier)
   // A second layer drawn over the councils (wards); null removes it.
   void setOverlay(std::unique_ptr<MapMesh> mesh);
   MapRenderer* overlay() { return overlay_.get(); }

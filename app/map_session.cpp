@@ -107,7 +107,15 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     for (const auto& row : names.rows)
       if (!names.get(row, cy).empty()) s->welshNames_[names.get(row, code)] = names.get(row, cy);
   }
+  if (s->usesDefaultData_) {
+    const auto table = [&](const char* layer, const char* csv) {
+      return s->compiled_ ? readTable(s->compiled_->string(), layer, s->diagnostics_) : readCsv((s->dataDir_ / csv).string(), s->diagnostics_);
+    };
+    s->regions_ = RegionLookup::build(table("council_register", "control/mysociety_uk_local_authorities_future.csv"),
+                                      table("council_lookup_2014", "boundaries/ons_uk_topojson_ltla14_lookup.csv"), s->diagnostics_);
+  }
   s->disputeWindowDays = o.disputeWindowDays;
+  s->councilSource_ = src;
   s->boundaries_ = loadBoundaries(src, s->diagnostics_);
   s->dataDescription_ += ", layer " + s->boundaries_.layer + ", " + std::to_string(s->boundaries_.features.size()) + " areas";
   s->picker_ = std::make_unique<Picker>(s->boundaries_);
@@ -122,34 +130,13 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
   return s;
 }
 
-std::vector<FeatureStyle> MapSession::styles() const {
-  std::vector<FeatureStyle> out(boundaries_.features.size());
-  const std::vector<CouncilState> state =
-      colourBy_ == ColourBy::Neutral ? std::vector<CouncilState>(out.size()) : political().stateAt(boundaries_, date_);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const Feature& f = boundaries_.features[i];
-    out[i].visible = f.existsIn(year());
-    if (colourBy_ == ColourBy::Neutral) {
-      out[i].fill = neutralColourFor(f.code);
-      continue;
-    }
-    const std::string key = categoryOf(state[i]);
-    out[i].fill = colourOfCategory(key);
-    // Filtered out: dimmed toward a pale grey, not hidden, so the geography stays readable.
-    if (!filter_.empty() && !filter_.count(key)) out[i].fill = blend(out[i].fill, {0xf2, 0xf2, 0xf2, 255}, 0.8f);
-  }
-  return out;
-}
-
 std::size_t MapSession::visibleCount() const {
   std::size_t n = 0;
   for (const auto& f : boundaries_.features) n += f.existsIn(year());
   return n;
 }
 
-}  // namespace cm
 
-namespace cm {
 SearchIndex MapSession::searchIndex() const {
   SearchIndex index;
   for (const auto& f : boundaries_.features) {
@@ -183,9 +170,7 @@ std::string MapSession::subtitle() const {
   // A layer without validity years looks the same on every date, so the date would mislead.
   return boundaries_.hasYears ? date_.iso() + "  \xC2\xB7  " + count : count;
 }
-}  // namespace cm
 
-namespace cm {
 const Composition* MapSession::compositionOf(std::uint32_t feature) const {
   return compositionFor(boundaries_.features[feature].code);
 }
@@ -194,90 +179,28 @@ const Composition* MapSession::compositionFor(std::string_view code) const {
   return control_ ? control_->at(code, date_) : nullptr;
 }
 
+bool MapSession::setTier(const std::string& tier) {
+  if (!usesDefaultData_ || tier == tier_ || (tier != "lower" && tier != "upper")) return false;
+  BoundarySource src = councilSource_;
+  src.layer = compiled_ ? (tier == "upper" ? "councils_upper" : "councils_lower") : (tier == "upper" ? kUpperTierLayer : kDefaultBoundaryLayer);
+  boundaries_ = loadBoundaries(src, diagnostics_);
+  picker_ = std::make_unique<Picker>(boundaries_);
+  councilSource_ = src;
+  tier_ = tier;
+  return true;
+}
+
 std::optional<std::uint32_t> MapSession::countyAt(Point2 p) const {
   return countyPicker_ ? countyPicker_->pick(p, year()) : std::nullopt;
 }
-}  // namespace cm
 
-namespace cm {
-std::string MapSession::categoryOf(const CouncilState& s) const {
-  switch (colourBy_) {
-    case ColourBy::Control: return s.composition ? s.composition->control : std::string();
-    case ColourBy::Disputes: return std::to_string(std::min<std::size_t>(s.disputes.events.size(), 3));
-    case ColourBy::Faction: return std::string(s.faction());
-    case ColourBy::Neutral: break;
-  }
-  return {};
-}
-
-Rgba MapSession::colourOfCategory(const std::string& key) const {
-  switch (colourBy_) {
-    case ColourBy::Control: return colourForControl(key, colourBlindSafe_);
-    case ColourBy::Disputes: return disputeColour(std::size_t(key[0] - '0'));
-    case ColourBy::Faction: return factionColour(key);
-    case ColourBy::Neutral: break;
-  }
-  return {};
-}
-
-std::string MapSession::labelOfCategory(const std::string& key) const {
-  if (colourBy_ == ColourBy::Control) {
-    if (const Party* p = findParty(key)) return std::string(p->name);
-    return key == kNoOverallControl ? "No overall control" : "No data";
-  }
-  if (colourBy_ == ColourBy::Disputes) {
-    static const char* kLabels[] = {"No open dispute", "1 dispute event", "2 dispute events", "3 or more"};
-    return kLabels[key[0] - '0'];
-  }
-  return factionLabel(key);
-}
-
-std::vector<MapSession::LegendEntry> MapSession::legend() const {
-  std::vector<LegendEntry> out;
-  if (colourBy_ == ColourBy::Neutral) return out;
-  const std::vector<CouncilState> state = political().stateAt(boundaries_, date_);
-  std::map<std::string, std::size_t> counts;
-  for (std::size_t i = 0; i < state.size(); ++i)
-    if (boundaries_.features[i].existsIn(year())) ++counts[categoryOf(state[i])];
-  // Parties in their registry order, then NOC and no data; other modes in key order.
-  std::vector<std::string> order;
-  if (colourBy_ == ColourBy::Control) {
-    for (const Party& p : parties()) order.emplace_back(p.code);
-    order.emplace_back(kNoOverallControl);
-    order.emplace_back("");
-  } else {
-    for (const auto& [key, n] : counts) order.push_back(key);
-  }
-  for (const auto& key : order)
-    if (const auto it = counts.find(key); it != counts.end())
-      out.push_back({labelOfCategory(key), colourOfCategory(key), it->second, key, filter_.empty() || filter_.count(key) > 0});
-  return out;
-}
-
-std::size_t MapSession::dimmedCount() const {
-  if (filter_.empty() || colourBy_ == ColourBy::Neutral) return 0;
-  const std::vector<CouncilState> state = political().stateAt(boundaries_, date_);
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < state.size(); ++i)
-    n += boundaries_.features[i].existsIn(year()) && !filter_.count(categoryOf(state[i]));
-  return n;
-}
-
-void MapSession::toggleFilter(const std::string& key) {
-  if (!filter_.erase(key)) filter_.insert(key);
-}
-}  // namespace cm
-
-namespace cm {
 std::vector<LegendItem> legendItems(const std::vector<MapSession::LegendEntry>& entries) {
   std::vector<LegendItem> out;
   for (const auto& e : entries)
     out.push_back({e.label, {e.colour.r / 255.f, e.colour.g / 255.f, e.colour.b / 255.f, 1.f}, e.count, e.active});
   return out;
 }
-}  // namespace cm
 
-namespace cm {
 std::optional<ColourBy> colourByFromName(std::string_view n) {
   if (n == "none") return ColourBy::Neutral;
   if (n == "control") return ColourBy::Control;
@@ -288,13 +211,3 @@ std::optional<ColourBy> colourByFromName(std::string_view n) {
 
 }  // namespace cm
 
-namespace cm {
-void MapSession::applyStyle(const StyleOptions& style) {
-  const auto colourBy = colourByFromName(style.colourBy);
-  if (!colourBy) throw UsageError("--colour-by: '" + style.colourBy + "' is not one of: none, control, disputes, faction");
-  if (*colourBy != ColourBy::Neutral && !control_)
-    throw UsageError("--colour-by " + style.colourBy + " needs the UK council data (not available with --boundaries)");
-  colourBy_ = *colourBy;
-  colourBlindSafe_ = style.colourBlindSafe;
-}
-}  // namespace cm

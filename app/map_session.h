@@ -7,6 +7,8 @@
 #include "data/boundary_loader.h"
 #include "data/boundary_set.h"
 #include "data/control_history.h"
+#include "data/council_filter.h"
+#include "data/regions.h"
 #include "data/council_state.h"
 #include "data/events.h"
 #include "data/leadership.h"
@@ -76,15 +78,22 @@ class MapSession {
   int disputeWindowDays = 180;
   // "lower" or "upper"; the tier of the areas on the map.
   const std::string& tier() const { return tier_; }
+  // Reloads the councils of the other tier (default data only); false if nothing changed.
+  bool setTier(const std::string& tier);
   // County councils, for reporting the upper tier of a point in a two-tier area (default data only).
   const BoundarySet* counties() const { return counties_.get(); }
   std::optional<std::uint32_t> countyAt(Point2 mapPoint) const;
-  void setColourBy(ColourBy c) {
-    colourBy_ = c;
-    filter_.clear();  // categories differ between modes
-  }
+  void setColourBy(ColourBy c) { colourBy_ = c; }
   ColourBy colourBy() const { return colourBy_; }
-  void setColourBlindSafe(bool on) { colourBlindSafe_ = on; }
+  // How the fill is drawn beyond the colour mode.
+  struct Look {
+    bool colourBlindSafe = false;
+    bool tintNoc = false;         // NOC councils tinted toward their largest party's colour
+    bool hatchDisputes = false;   // stripes over councils in dispute, whatever the fill
+    bool factionOutline = false;  // councils outlined in their leading faction's colour
+  };
+  Look& look() { return look_; }
+  const Look& look() const { return look_; }
   std::vector<FeatureStyle> styles() const;  // colours and visibility at the current date
 
   struct LegendEntry {
@@ -96,12 +105,21 @@ class MapSession {
   };
   // What each fill colour means and how many shown areas have it; empty for the neutral palette.
   std::vector<LegendEntry> legend() const;
-  // Filters by category (legend keys); councils outside every chosen category are dimmed.
+  // The filter; councils that do not match are dimmed on the map and left out of the statistics.
+  CouncilFilter& filter() { return filter_; }
+  const CouncilFilter& filter() const { return filter_; }
+  // A legend click: toggles the category in the criterion of the current colour mode.
   void toggleFilter(const std::string& key);
-  void clearFilter() { filter_.clear(); }
-  const std::set<std::string>& filter() const { return filter_; }
+  void clearFilter() { filter_ = {}; }
   std::size_t dimmedCount() const;  // areas on the map that the filter dims
-  std::string labelOfCategory(const std::string& key) const;
+  // Index-aligned with boundaries(): true where the feature exists at the date and passes the filter.
+  std::vector<bool> included(const std::vector<CouncilState>& states) const;
+  std::vector<CouncilState> states() const { return political().stateAt(boundaries_, date_); }
+  CouncilFacts factsOf(std::uint32_t feature, const CouncilState& state) const;
+  std::string regionFor(std::string_view code) const { return regions_.regionFor(code); }
+  std::string labelOfCategory(const std::string& key) const { return labelOfCategory(colourBy_, key); }
+  std::string labelOfCategory(ColourBy mode, const std::string& key) const;
+  Rgba colourOfCategory(ColourBy mode, const std::string& key) const;
   std::string legendHeading() const {
     return colourBy_ == ColourBy::Disputes ? "Disputes (open or within " + std::to_string(disputeWindowDays) + " days)"
            : colourBy_ == ColourBy::Faction ? "Leading faction" : "Control";
@@ -122,14 +140,15 @@ class MapSession {
   std::filesystem::path dataDir_;
   std::optional<std::filesystem::path> compiled_;
   std::map<std::string, std::string> welshNames_;  // council code -> Welsh name
-  std::set<std::string> filter_;
+  CouncilFilter filter_;
+  RegionLookup regions_;
   std::string categoryOf(const CouncilState& s) const;
-  Rgba colourOfCategory(const std::string& key) const;
   std::string tier_ = "lower";
+  BoundarySource councilSource_;
   std::unique_ptr<BoundarySet> counties_;
   std::unique_ptr<Picker> countyPicker_;
   ColourBy colourBy_ = ColourBy::Neutral;
-  bool colourBlindSafe_ = false;
+  Look look_;
   Date date_;
 };
 

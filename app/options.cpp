@@ -23,6 +23,9 @@ void addStyleOptions(CLI::App& app, StyleOptions& o) {
   app.add_option("--colour-by", o.colourBy, "Fill colour: control (party in control, NOC, unknown), disputes (open dispute events), faction (leading faction) or none")
       ->check(CLI::IsMember({"none", "control", "disputes", "faction"}))->capture_default_str();
   app.add_flag("--colour-blind", o.colourBlindSafe, "Use the colour-blind-safe party palette");
+  app.add_flag("--tint-noc", o.tintNoc, "Tint councils in no overall control toward their largest party");
+  app.add_flag("--hatch-disputes", o.hatchDisputes, "Stripe councils in dispute, over any fill");
+  app.add_flag("--faction-outline", o.factionOutline, "Outline councils in the colour of their leading faction");
 }
 
 }  // namespace cm

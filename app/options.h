@@ -27,6 +27,9 @@ void addCommonOptions(CLI::App& app, CommonOptions& options);
 struct StyleOptions {
   std::string colourBy = "none";
   bool colourBlindSafe = false;
+  bool tintNoc = false;
+  bool hatchDisputes = false;
+  bool factionOutline = false;
 };
 void addStyleOptions(CLI::App& app, StyleOptions& options);
 

@@ -18,7 +18,7 @@ std::optional<std::string> drawSearchPanel(SearchState& s, const SearchIndex& in
     s.focusInput = false;
   }
   ImGui::SetNextItemWidth(-1);
-  const bool enter = ImGui::InputTextWithHint("##query", "Search councils (Esc to close)", s.query, sizeof s.query,
+  const bool enter = ImGui::InputTextWithHint("##query", "Search councils and wards (Esc to close)", s.query, sizeof s.query,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
   const auto results = index.find(s.query, 10);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) ++s.highlighted;

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <filesystem>
 
@@ -9,11 +11,11 @@
 
 namespace cm {
 
-void initImGui(float uiScale) {
+void initImGui(float uiScale, float pixelDensity) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // layout persistence arrives with the explorer panels
+  io.IniFilename = nullptr;  // the viewer names its own file in the user's config folder; export keeps none
   ImGui::StyleColorsLight();
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 4;
@@ -22,10 +24,16 @@ void initImGui(float uiScale) {
   const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   std::error_code ec;
   // Latin-1 plus Latin Extended-A covers Welsh and Gaelic names (Ynys Môn, Rhondda Cynon Taf, ŵ, ŷ);
-  // the General Punctuation block brings dashes, curly quotes and the ellipsis.
-  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0};
-  if (std::filesystem::exists(font, ec)) io.Fonts->AddFontFromFileTTF(font, 15.0f * uiScale, nullptr, kRanges);
-  else io.FontGlobalScale = uiScale;
+  // the General Punctuation block brings dashes, curly quotes and the ellipsis; arrows and
+  // geometric shapes give the panel its fold and play symbols.
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
+  const float density = std::max(1.0f, pixelDensity);
+  if (std::filesystem::exists(font, ec)) {
+    io.Fonts->AddFontFromFileTTF(font, 15.0f * uiScale * density, nullptr, kRanges);
+    io.FontGlobalScale = 1.0f / density;
+  } else {
+    io.FontGlobalScale = uiScale;
+  }
 }
 
 void shutdownImGui() { ImGui::DestroyContext(); }

@@ -8,7 +8,9 @@ struct ImFont;
 namespace cm {
 
 // Dear ImGui set-up shared by the window and headless export, so both draw the same text.
-void initImGui(float uiScale);  // creates the context and loads DejaVu Sans where installed
+// Creates the context and loads DejaVu Sans where installed, rasterised at `pixelDensity` (drawable
+// pixels per window point) so text stays sharp on HiDPI screens.
+void initImGui(float uiScale, float pixelDensity = 1.0f);
 void shutdownImGui();
 
 // The credit line for the data on show, bottom-right, as on every published map.

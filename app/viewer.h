@@ -11,7 +11,7 @@ namespace cm {
 
 struct ViewerOptions {
   CommonOptions common;
-  StyleOptions style;
+  StyleOptions style{""};  // colour mode empty: the saved preference, else control
   int width = 1280, height = 800;
   float borderWidth = 1.0f;
   int samples = 0;  // 0 = auto
@@ -20,6 +20,8 @@ struct ViewerOptions {
   std::string script;       // input script to replay (see input_script.h)
   int quitAfterFrames = 0;  // 0 = run until closed
   bool frameStats = false;
+  float uiScale = 0;      // 0: from the display's DPI
+  std::string configDir;  // empty: configDir()
 };
 
 // The interactive window. Returns the process exit code.

@@ -155,6 +155,7 @@ BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::op
       f.code = fid;
     }
     f.name = roles.name >= 0 && feature->IsFieldSetAndNotNull(roles.name) ? feature->GetFieldAsString(roles.name) : f.code;
+    if (roles.parent >= 0 && feature->IsFieldSetAndNotNull(roles.parent)) f.parent = feature->GetFieldAsString(roles.parent);
     f.startYear = fieldInt(*feature, roles.startYear, INT_MIN);
     f.endYear = fieldInt(*feature, roles.endYear, INT_MAX);
     const std::string record = f.code + (f.name != f.code ? " (" + f.name + ")" : "");

@@ -23,6 +23,7 @@ struct Part {
 struct Feature {
   std::string code;
   std::string name;
+  std::string parent;  // the council a ward belongs to, where the layer says (empty otherwise)
   int startYear = INT_MIN;  // first year the area exists (inclusive)
   int endYear = INT_MAX;    // last year the area exists (inclusive)
   std::uint32_t firstPart = 0, partCount = 0;

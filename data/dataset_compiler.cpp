@@ -186,6 +186,12 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
       {"control/odm_ward_councillor_party_2018.csv", "", "ward_councillors_2018", 0.3, false},
       {"boundaries/lad_may2023_uk_buc.gpkg", "", "council_names_welsh", 0.1, false,
        "SELECT LAD23CD AS code, LAD23NMW AS name_cy FROM lad_may2023 WHERE LAD23NMW IS NOT NULL AND LAD23NMW <> LAD23NM"},
+      // Regions and council types: mySociety's register, and the ONS 2014 lookup for the districts it leaves without a region.
+      {"control/mysociety_uk_local_authorities_future.csv", "", "council_register", 0.1, false,
+       "SELECT \"gss-code\" AS code, \"former-gss-codes\" AS former_codes, \"nice-name\" AS name, region, nation, "
+       "\"local-authority-type-name\" AS type FROM mysociety_uk_local_authorities_future"},
+      {"boundaries/ons_uk_topojson_ltla14_lookup.csv", "", "council_lookup_2014", 0.1, false,
+       "SELECT ltlacd AS code, rgnnm AS region, ctrynm AS nation FROM ons_uk_topojson_ltla14_lookup"},
   };
   double total = 2;  // the control table and the rest
   for (const auto& s : steps) total += s.weight;

@@ -1,5 +1,7 @@
 #include "data/events.h"
 
+#include "data/text_parse.h"
+
 #include <algorithm>
 
 #include "data/council_types.h"
@@ -26,22 +28,6 @@ Date Event::lastDay() const {
   return date;
 }
 
-namespace {
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find(sep, start);
-    if (end == std::string::npos) end = s.size();
-    std::string item = s.substr(start, end - start);
-    item.erase(0, item.find_first_not_of(' '));
-    item.erase(item.find_last_not_of(' ') + 1);
-    if (!item.empty()) out.push_back(item);
-    start = end + 1;
-  }
-  return out;
-}
-}  // namespace
 
 EventLog EventLog::load(const std::string& csv, Diagnostics& diag, const std::string& table) {
   EventLog log;
@@ -76,15 +62,15 @@ EventLog EventLog::load(const std::string& csv, Diagnostics& diag, const std::st
       diag.warn(csv, record, "type '" + e.type + "' is not in the vocabulary; event skipped");
       continue;
     }
-    e.councils = split(t.get(row, col("councils")), ';');
+    e.councils = splitList(t.get(row, col("councils")), ';');
     for (const auto& c : e.councils)
       if (!isCouncilCode(c)) diag.warn(csv, record, "'" + c + "' is not a council code");
     e.ward = t.get(row, col("ward"));
     e.actors = t.get(row, col("actors"));
-    e.factions = split(t.get(row, col("factions")), ';');
+    e.factions = splitList(t.get(row, col("factions")), ';');
     e.title = t.get(row, col("title"));
     e.summary = t.get(row, col("summary"));
-    e.sources = split(t.get(row, col("sources")), '|');
+    e.sources = splitList(t.get(row, col("sources")), '|');
     e.confidence = t.get(row, col("confidence"));
     if (col("notes") >= 0) e.notes = t.get(row, col("notes"));
     if (e.sources.empty()) diag.warn(csv, record, "has no source");

@@ -54,6 +54,14 @@ FieldRoles detectFieldRoles(const std::vector<std::string>& names, const std::st
       if (roles.name < 0) roles.name = findExact(names, generic);
   }
 
+  // A ward layer's council: an ONS district code column other than the area's own (LAD19CD beside WD19CD).
+  if (codePrefix.rfind("wd", 0) == 0)
+    for (std::size_t i = 0; i < names.size() && roles.parent < 0; ++i) {
+      std::smatch m;
+      const std::string n = lower(names[i]);
+      if (int(i) != roles.code && std::regex_match(n, m, kOnsCode) && m[1].str() == "lad") roles.parent = int(i);
+    }
+
   roles.startYear = findExact(names, "start");
   roles.endYear = findExact(names, "end");
   return roles;

@@ -11,6 +11,7 @@ struct FieldRoles {
   int name = -1;
   int startYear = -1;
   int endYear = -1;
+  int parent = -1;  // a ward's council code (LAD19CD in a WD19 layer)
 };
 
 // Recognises ONS-style columns (LAD13CD/LAD13NM, WD19CD/WD19NM, CTY21CD), the ONS visual team's

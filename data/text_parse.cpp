@@ -81,4 +81,19 @@ std::optional<ImageSize> parseImageSize(std::string_view text, int maxSide, std:
   return s;
 }
 
+std::vector<std::string> splitList(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(sep, start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string item(s.substr(start, end - start));
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) out.push_back(item);
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace cm

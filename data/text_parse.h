@@ -6,6 +6,9 @@
 
 namespace cm {
 
+// Splits "a; b;;c" at `sep` into trimmed, non-empty items.
+std::vector<std::string> splitList(std::string_view text, char sep);
+
 // Parses exactly `count` comma-separated finite numbers ("-0.12,51.5"). On failure returns
 // nullopt and a sentence in `error` naming what is wrong.
 std::optional<std::vector<double>> parseNumberList(std::string_view text, std::size_t count, std::string* error = nullptr);

@@ -23,6 +23,7 @@ void MapRenderer::useProgram(const GlProgram& program, const Camera& camera) con
   glUniform2fv(program.uniform("uScale"), 1, scale);
   glUniform2fv(program.uniform("uOffset"), 1, offset);
   glUniform1i(program.uniform("uStyle"), 0);
+  if (const GLint hatch = program.uniform("uHatchSpacing"); hatch >= 0) glUniform1f(hatch, look_.hatchSpacing);
 }
 
 MapRenderer::MapRenderer(const MapMesh& mesh)
@@ -93,11 +94,13 @@ MapRenderer::~MapRenderer() {
 
 void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
   styleBytes_.resize(std::max<std::size_t>(styles.size(), 1) * 8);
+  outlines_.clear();
   for (std::size_t i = 0; i < styles.size(); ++i) {
     std::uint8_t* t = styleBytes_.data() + i * 8;
     const FeatureStyle& s = styles[i];
     t[0] = s.fill.r; t[1] = s.fill.g; t[2] = s.fill.b; t[3] = s.fill.a;
-    t[4] = s.visible ? 255 : 0; t[5] = 0; t[6] = 0; t[7] = 0;
+    t[4] = s.visible ? 255 : 0; t[5] = s.hatch ? 255 : 0; t[6] = 0; t[7] = 0;
+    if (s.visible && s.outline.a) outlines_.emplace_back(std::uint32_t(i), s.outline);
   }
   glBindBuffer(GL_TEXTURE_BUFFER, styleBuffer_);
   glBufferData(GL_TEXTURE_BUFFER, styleBytes_.size(), styleBytes_.data(), GL_DYNAMIC_DRAW);
@@ -151,6 +154,9 @@ void MapRenderer::draw(const Camera& camera, bool asOverlay) {
   // Up to about a pixel, GL lines are exact and several times cheaper than quads on llvmpipe.
   if (look_.borderWidth > 0 && look_.borderWidth <= 1.25f) drawHairlines(camera, look_.border);
   else drawBorders(camera, {0, vertexCount_}, look_.borderWidth, look_.border);
+  // Outlines (the leading faction) are few, so one draw per council costs little.
+  for (const auto& [feature, colour] : outlines_)
+    if (feature < borderRanges_.size()) drawBorders(camera, borderRanges_[feature], look_.outlineWidth, colour);
   glBindVertexArray(0);
   glUseProgram(0);
   glDisable(GL_BLEND);

@@ -16,6 +16,8 @@ namespace cm {
 struct FeatureStyle {
   Rgba fill{200, 200, 200, 255};
   bool visible = true;
+  bool hatch = false;  // diagonal stripes over the fill, in screen space so they stay crisp at any zoom
+  Rgba outline{0, 0, 0, 0};  // a coloured outline inside the border; alpha 0 for none
 };
 
 struct MapLook {
@@ -27,6 +29,8 @@ struct MapLook {
   Rgba selection{0xff, 0xc4, 0x00, 255};
   Rgba selectionHalo{0x10, 0x10, 0x10, 255};
   float selectionWidth = 3.0f;
+  float outlineWidth = 2.5f;
+  float hatchSpacing = 7.0f;  // pixels between stripes (scaled up for large exports)
 };
 
 // Draws a MapMesh uploaded once to the GPU. Needs a current OpenGL 3.3 core context.
@@ -59,6 +63,7 @@ class MapRenderer {
   GLuint vbo_ = 0, ebo_ = 0, lineEbo_ = 0, fillVao_ = 0, lineVao_ = 0, borderVao_ = 0, styleBuffer_ = 0, styleTexture_ = 0;
   GlProgram fill_, line_, border_;
   std::vector<std::uint8_t> styleBytes_;
+  std::vector<std::pair<std::uint32_t, Rgba>> outlines_;  // features drawn with an outline
   std::optional<std::uint32_t> hover_, selection_;
   MapLook look_;
 };

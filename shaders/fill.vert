@@ -4,12 +4,14 @@ layout(location = 0) in vec2 aPos;
 layout(location = 1) in uint aFeature;
 uniform vec2 uScale;
 uniform vec2 uOffset;
-uniform samplerBuffer uStyle;  // two texels per feature: fill colour, then flags (r = visible)
+uniform samplerBuffer uStyle;  // two texels per feature: fill colour, then flags (r = visible, g = hatch)
 flat out vec4 vColour;
+flat out float vHatch;
 
 void main() {
   int f = int(aFeature & 0x7FFFFFFFu);
   vec4 flags = texelFetch(uStyle, f * 2 + 1);
+  vHatch = flags.g;
   if (flags.r < 0.5) {
     // Hidden features (another year's boundaries) collapse outside the clip volume.
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);

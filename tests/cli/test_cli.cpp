@@ -25,7 +25,10 @@ struct Outcome {
 Outcome run(const std::string& args) {
   static int counter = 0;
   const fs::path errFile = fs::temp_directory_path() / ("councilmap-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err");
-  const std::string cmd = "SDL_VIDEODRIVER=offscreen " COUNCILMAP_BINARY " " + args + " 2>" + errFile.string();
+  // A fresh preferences folder per run, so no test reads another's settings or touches the user's.
+  const fs::path config = fs::path(COUNCILMAP_TEST_OUTPUT) / "config" / (std::to_string(::getpid()) + "-" + std::to_string(counter));
+  const std::string cmd = "SDL_VIDEODRIVER=offscreen COUNCILMAP_CONFIG_DIR=" + config.string() + " " COUNCILMAP_BINARY " " + args +
+                          " 2>" + errFile.string();
   Outcome r;
   FILE* p = popen(cmd.c_str(), "r");
   std::array<char, 4096> buf;
@@ -234,8 +237,8 @@ TEST(CliViewer, ScriptedHoverClickZoomAndEscape) {
   // Drive the real window (SDL offscreen) through SDL's event queue and read its state back.
   const fs::path script = scratch("viewer.script");
   const fs::path s1 = scratch("state1.json"), s2 = scratch("state2.json"), s3 = scratch("state3.json"), shot = scratch("viewer.png");
-  std::ofstream(script) << "wait 2\nmove 640 400\nwait 2\nstate " << s1.string() << "\nclick 640 400\nwait 2\nscreenshot "
-                        << shot.string() << "\nstate " << s2.string() << "\nwheel 640 400 4\ndrag 640 400 540 300\nkey Escape\nwait 2\nstate "
+  std::ofstream(script) << "wait 2\nmove 500 500\nwait 2\nstate " << s1.string() << "\nclick 500 500\nwait 2\nscreenshot "
+                        << shot.string() << "\nstate " << s2.string() << "\nwheel 500 500 4\ndrag 500 500 400 400\nkey Escape\nwait 2\nstate "
                         << s3.string() << "\n";
   const Outcome r = run("--script " + script.string() + " --width 1280 --height 800 --date 2024-06-01");
   ASSERT_EQ(r.code, 0) << r.err;
@@ -312,10 +315,14 @@ TEST(CliQuery, DisputeWindowIsConfigurable) {
 }
 
 namespace {
-nlohmann::json viewerState(const std::string& args, const std::string& scriptBody, const std::string& name) {
+nlohmann::json viewerState(const std::string& args, const std::string& scriptBody, const std::string& name,
+                           const std::string& keptConfig = "") {
   const fs::path script = scratch(name + ".script"), state = scratch(name + ".json");
   std::ofstream(script) << scriptBody << "state " << state.string() << "\n";
-  const Outcome r = run("--script " + script.string() + " --width 1280 --height 800 " + args);
+  // Each run keeps its preferences apart, so tests neither see nor disturb each other's or the user's.
+  const fs::path config = keptConfig.empty() ? scratch(name + "-config") : fs::path(keptConfig);
+  if (keptConfig.empty()) fs::remove_all(config);
+  const Outcome r = run("--script " + script.string() + " --width 1280 --height 800 --config-dir " + config.string() + " " + args);
   EXPECT_EQ(r.code, 0) << r.err;
   return nlohmann::json::parse(std::ifstream(state));
 }
@@ -387,11 +394,11 @@ TEST(CliViewerFilter, ClickingAPartyInTheLegendDimsTheOthers) {
   ASSERT_FALSE(labour.is_null()) << before["legend_rows"].dump();
   const std::string click = "click " + std::to_string(int(labour["x"].get<double>())) + " " + std::to_string(int(labour["y"].get<double>())) + "\n";
   const auto after = viewerState("--date 2024-06-01 --colour-by control", "wait 3\n" + click + "wait 3\n", "filter-after");
-  EXPECT_EQ(after["filter"], nlohmann::json::array({"LAB"}));
+  EXPECT_EQ(after["filter"]["control"], nlohmann::json::array({"LAB"}));
   EXPECT_EQ(after["dimmed_areas"].get<int>(), after["visible_areas"].get<int>() - after["legend"]["Labour"].get<int>());
   EXPECT_TRUE(after["selected"].is_null()) << "a legend click is not a map click";
   const auto toggled = viewerState("--date 2024-06-01 --colour-by control", "wait 3\n" + click + "wait 3\n" + click + "wait 3\n", "filter-toggle");
-  EXPECT_TRUE(toggled["filter"].empty()) << "a second click removes the filter";
+  EXPECT_TRUE(toggled["filter"]["control"].empty()) << "a second click removes the filter";
   EXPECT_EQ(toggled["dimmed_areas"], 0);
 }
 
@@ -407,4 +414,67 @@ TEST(CliViewerWards, WardsAppearWhenZoomedIntoBirminghamInTheVintageOfTheDate) {
   ASSERT_TRUE(y2024["wards_shown"]);
   EXPECT_EQ(y2024["ward_vintage"], "May 2023");
   EXPECT_EQ(y2024["wards_coloured"], 0) << "no councillor data outside May 2018 - May 2019";
+}
+
+namespace {
+std::string clickAt(const nlohmann::json& xy) {
+  return "click " + std::to_string(int(xy[0].get<double>())) + " " + std::to_string(int(xy[1].get<double>())) + "\n";
+}
+}  // namespace
+
+TEST(CliViewerPanel, TabsSwitchAndTheLayoutAndPreferencesPersistBetweenRuns) {
+  const fs::path config = scratch("persist-config");
+  fs::remove_all(config);
+  const auto first = viewerState("--date 2018-01-28", "wait 3\n", "persist-1", config.string());
+  EXPECT_EQ(first["colour_by"], "control") << "the viewer opens coloured by control";
+  EXPECT_EQ(first["panel"]["open"], true);
+  const auto tabs = first["panel"]["tabs"];
+  // Statistics tab, colour by disputes (C), colour-blind palette (B), dispute hatch (D), fold the panel (Tab).
+  const auto changed = viewerState("--date 2018-01-28", "wait 3\n" + clickAt(tabs["Statistics"]) + "wait 3\nstate " +
+                                       scratch("persist-mid.json").string() + "\nmove 600 400\nwait 2\nkey c\nwait 1\nkey b\nwait 1\nkey d\nwait 1\nkey Tab\nwait 3\n",
+                                   "persist-2", config.string());
+  const auto mid = nlohmann::json::parse(std::ifstream(scratch("persist-mid.json")));
+  EXPECT_EQ(mid["panel"]["tab"], "Statistics");
+  EXPECT_EQ(changed["colour_by"], "disputes");
+  EXPECT_EQ(changed["panel"]["open"], false);
+  EXPECT_TRUE(fs::exists(config / "settings.json"));
+  EXPECT_TRUE(fs::exists(config / "imgui.ini")) << "ImGui's own layout file sits beside the settings";
+  const auto again = viewerState("--date 2018-01-28", "wait 3\n", "persist-3", config.string());
+  EXPECT_EQ(again["colour_by"], "disputes");
+  EXPECT_EQ(again["look"]["colour_blind_safe"], true);
+  EXPECT_EQ(again["look"]["hatch_disputes"], true);
+  EXPECT_EQ(again["panel"]["open"], false);
+  EXPECT_EQ(again["panel"]["tab"], "Statistics");
+  const auto overridden = viewerState("--date 2018-01-28 --colour-by faction", "wait 3\n", "persist-4", config.string());
+  EXPECT_EQ(overridden["colour_by"], "faction") << "the command line wins over saved preferences";
+  // A broken settings file is reported and ignored, never fatal.
+  std::ofstream(config / "settings.json") << "{ not json";
+  const Outcome broken = run("--quit-after-frames 2 --width 640 --height 480 --config-dir " + config.string());
+  EXPECT_EQ(broken.code, 0) << broken.err;
+  EXPECT_NE(broken.err.find("settings.json"), std::string::npos) << broken.err;
+}
+
+TEST(CliViewerPanel, TheTierSwitchesInTheWindow) {
+  const auto s = viewerState("--date 2024-06-01", "wait 3\nkey t\nwait 3\n", "tier-upper");
+  EXPECT_EQ(s["tier"], "upper");
+  const auto lower = viewerState("--date 2024-06-01", "wait 3\n", "tier-lower");
+  EXPECT_LT(s["visible_areas"].get<int>(), lower["visible_areas"].get<int>()) << "fewer upper-tier councils than districts";
+}
+
+TEST(CliViewerPanel, ScalesForHighDensityDisplays) {
+  const auto normal = viewerState("--date 2024-06-01 --ui-scale 1", "wait 3\n", "scale-1");
+  const auto doubled = viewerState("--date 2024-06-01 --ui-scale 2", "wait 3\nscreenshot " + scratch("scale-2.png").string() + "\n", "scale-2");
+  EXPECT_EQ(doubled["ui_scale"], 2.0);
+  EXPECT_NEAR(doubled["panel"]["width"].get<double>(), 2 * normal["panel"]["width"].get<double>(), 2.0);
+}
+
+TEST(CliViewerWards, SearchFindsAWardFliesThereAndMarksWardEvents) {
+  const auto s = viewerState("--date 2018-09-01", "wait 2\nkey /\nwait 2\ntype hodge hill\nwait 2\nkey Return\nwait 6\n", "ward-search");
+  EXPECT_EQ(s["selected"], "E08000025") << "the ward's council (Birmingham) is selected";
+  ASSERT_TRUE(s["selected_ward"].is_string()) << s.dump();
+  EXPECT_EQ(s["selected_ward"].get<std::string>().substr(0, 3), "E05");
+  EXPECT_TRUE(s["wards_shown"]);
+  bool hodgeHill = false;
+  for (const auto& m : s["ward_markers"]) hodgeHill |= m["ward"] == "Hodge Hill";
+  EXPECT_TRUE(hodgeHill) << "events naming Hodge Hill ward are marked there: " << s["ward_markers"].dump();
 }

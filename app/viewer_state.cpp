@@ -1,0 +1,70 @@
+// What tests and scripts read back from the viewer: screenshots and the state as JSON.
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/png_writer.h"
+#include "app/viewer_window.h"
+
+namespace cm {
+
+void Viewer::writeScreenshot(const std::string& path) {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  glReadBuffer(GL_BACK);
+  const auto px = readPixelsTopDown(drawW_, drawH_);
+  if (const auto err = writePng(path, drawW_, drawH_, px); !err.empty()) std::cerr << "councilmap: " << err << '\n';
+}
+
+void Viewer::writeState(const std::string& path) {
+  auto code = [&](std::optional<std::uint32_t> f) {
+    return f ? nlohmann::json(session_.boundaries().features[*f].code) : nlohmann::json(nullptr);
+  };
+  const Camera& cam = canvas_.camera();
+  const auto& look = session_.look();
+  static const char* kModes[] = {"none", "control", "disputes", "faction"};
+  nlohmann::json j = {{"date", session_.date().iso()},
+                      {"visible_areas", session_.visibleCount()},
+                      {"tier", session_.tier()},
+                      {"colour_by", kModes[int(session_.colourBy())]},
+                      {"look", {{"colour_blind_safe", look.colourBlindSafe}, {"tint_noc", look.tintNoc},
+                                {"hatch_disputes", look.hatchDisputes}, {"faction_outline", look.factionOutline}}},
+                      {"hovered", code(state_.hovered)},
+                      {"selected", code(state_.selected)},
+                      {"camera", {{"centre", {cam.centre().x, cam.centre().y}}, {"metres_per_pixel", cam.metresPerPixel()}}},
+                      {"drawable", {drawW_, drawH_}},
+                      {"ui_scale", uiScale_},
+                      {"map_draw_ms", canvas_.lastDrawMs()},
+                      {"playing", timeline_.playing},
+                      {"search_open", search_.open},
+                      {"help_open", helpOpen_},
+                      {"panel", {{"open", panel_.open}, {"tab", kPanelTabNames[int(panel_.tab)]}, {"width", panelWidth_}}},
+                      {"wards_shown", wardsShown_},
+                      {"ward_vintage", wardsShown_ ? wards_.vintage() : std::string()},
+                      {"ward_count", wardsShown_ ? wards_.set()->features.size() : 0},
+                      {"wards_coloured", wardsShown_ ? wards_.covered() : 0},
+                      {"selected_ward", selectedWard_ && wards_.set() ? nlohmann::json(wards_.set()->features[*selectedWard_].code) : nlohmann::json(nullptr)},
+                      {"timeline", {{"left", timeline_.trackLeft}, {"right", timeline_.trackRight}, {"y", timeline_.trackY},
+                                    {"first", timelineFirst_.iso()}, {"last", timelineLast_.iso()}}}};
+  for (const auto& e : session_.legend()) j["legend"][e.label] = e.count;
+  const CouncilFilter& f = session_.filter();
+  j["filter"] = {{"control", f.control}, {"factions", f.factions}, {"disputes", f.disputeLevels}, {"regions", f.regions},
+                 {"council_types", f.councilTypes}, {"event_types", f.events.types}, {"min_confidence", f.events.minConfidence}};
+  for (int i = 0; i < 4; ++i) j["panel"]["tabs"][kPanelTabNames[i]] = {panel_.tabCentres[i][0], panel_.tabCentres[i][1]};
+  j["legend_rows"] = nlohmann::json::array();
+  const auto entries = session_.legend();
+  for (std::size_t i = 0; i < entries.size() && i < legendRows_.size(); ++i)
+    j["legend_rows"].push_back({{"label", entries[i].label}, {"key", entries[i].key}, {"x", legendRows_[i].first}, {"y", legendRows_[i].second}});
+  j["dimmed_areas"] = session_.dimmedCount();
+  // What the details panel lists for the selection: its events and their sources.
+  j["selected_events"] = nlohmann::json::array();
+  if (state_.selected && session_.events())
+    for (const Event* e : session_.events()->forCouncil(session_.boundaries().features[*state_.selected].code))
+      if (f.events.matches(*e))
+        j["selected_events"].push_back({{"id", e->id}, {"date", e->date.iso()}, {"title", e->title}, {"sources", e->sources}});
+  j["ward_markers"] = nlohmann::json::array();
+  for (const auto& m : wardMarkers_)
+    if (wardsShown_) j["ward_markers"].push_back({{"ward", wards_.set()->features[m.ward].name}, {"events", m.events.size()}});
+  std::ofstream(path) << j.dump(2) << '\n';
+}
+
+}  // namespace cm

@@ -1,0 +1,344 @@
+#include "app/viewer_window.h"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/help_overlay.h"
+#include "app/ui_overlay.h"
+#include "app/view_framing.h"
+#include "app/warnings_panel.h"
+
+namespace cm {
+namespace {
+constexpr double kWheelZoomStep = 1.25;
+constexpr double kKeyZoomStep = 1.5;
+constexpr double kDragThresholdPx = 3;
+}  // namespace
+
+// Multisampling doubles a frame's cost on a software rasteriser (measured: 16 ms to 37 ms for the
+// national view on llvmpipe), so "auto" keeps it for real GPUs.
+int chooseSamples(int requested, const GlWindow& window) {
+  if (requested > 0) return requested;
+  return window.isSoftwareRenderer() ? 1 : 4;
+}
+
+Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale)
+    : o_(o), session_(session), window_(window), uiScale_(uiScale), canvas_(session, chooseSamples(o.samples, window)) {
+  canvas_.renderer().look().borderWidth = o.borderWidth;
+  panel_.open = settings.panelOpen;
+  panel_.tab = PanelTab(std::clamp(settings.panelTab, 0, 3));
+  panel_.switchTab = true;
+  panel_.width = settings.panelWidth;
+  panel_.wards = settings.wards == "off" ? "off" : "auto";
+  std::snprintf(panel_.compareWith, sizeof panel_.compareWith, "%s", settings.compareWith.c_str());
+  timeline_.speed = std::clamp(settings.playbackSpeed, 0, int(std::size(kPlaybackSpeeds)) - 1);
+  timeline_.loop = settings.loop;
+  window_.drawableSize(drawW_, drawH_);
+  canvas_.camera().setViewport(drawW_, drawH_);
+  frameInitialView(canvas_, session_, o.focus, o.bbox);
+  if (o.focus.size()) select(session_.boundaries().findByCode(o.focus, session_.year()));
+  // The timeline spans the political data: boundaries from 2014, control to its last year.
+  if (session_.control()) {
+    timelineFirst_ = {2014, 1, 1};
+    timelineLast_ = {session_.control()->lastYear(), 12, 31};
+  }
+  if (o.focus.empty() && o.bbox.empty()) fitFree(session_.visibleExtent(), 0.03);
+}
+
+Settings Viewer::settings() const {
+  Settings s;
+  static const char* kNames[] = {"none", "control", "disputes", "faction"};
+  s.colourBy = kNames[int(session_.colourBy())];
+  const auto& look = session_.look();
+  s.colourBlindSafe = look.colourBlindSafe;
+  s.tintNoc = look.tintNoc;
+  s.hatchDisputes = look.hatchDisputes;
+  s.factionOutline = look.factionOutline;
+  s.panelOpen = panel_.open;
+  s.panelTab = int(panel_.tab);
+  s.panelWidth = panel_.width;
+  s.playbackSpeed = timeline_.speed;
+  s.loop = timeline_.loop;
+  s.wards = panel_.wards;
+  s.compareWith = panel_.compareWith;
+  return s;
+}
+
+double Viewer::pixelRatio() const {
+  int ww = 1, wh = 1;
+  SDL_GetWindowSize(window_.window(), &ww, &wh);
+  return ww > 0 ? double(drawW_) / ww : 1.0;
+}
+
+std::optional<std::uint32_t> Viewer::featureUnderMouse() const {
+  if (!state_.mouseInside) return std::nullopt;
+  const double r = pixelRatio();
+  return session_.featureAt(canvas_.camera().screenToWorld(state_.mouseX * r, state_.mouseY * r));
+}
+
+void Viewer::select(std::optional<std::uint32_t> f) {
+  if (f != state_.selected) wardsPinned_ = false;
+  state_.selected = f;
+  canvas_.setSelection(f);
+  if (f) {
+    // A selection shows its details, unfolding the panel if it was folded away.
+    panel_.open = true;
+    panel_.tab = PanelTab::Details;
+    panel_.switchTab = true;
+  }
+}
+
+void Viewer::zoomAtMouse(double factor) {
+  const double r = pixelRatio();
+  const double x = state_.mouseInside ? state_.mouseX * r : drawW_ / 2.0;
+  const double y = state_.mouseInside ? state_.mouseY * r : drawH_ / 2.0;
+  canvas_.camera().zoomAt(factor, x, y);
+  canvas_.invalidate();
+}
+
+void Viewer::fitFree(const Box& box, double margin) {
+  Camera& cam = canvas_.camera();
+  const double r = pixelRatio();
+  const double bottom = bottomInset() * r;
+  // Before the first frame the panel's width is not known yet: use the width it will have.
+  const double right = (panelWidth_ > 0 ? panelWidth_ : panel_.open ? (panel_.width + 8) * uiScale_ : 0) * r;
+  cam.setViewport(std::max(1, int(drawW_ - right)), std::max(1, int(drawH_ - bottom)));
+  cam.fit(box, margin);
+  cam.setViewport(drawW_, drawH_);
+  cam.panPixels(-right / 2, -bottom / 2);
+  canvas_.invalidate();
+}
+
+void Viewer::setDate(Date d) {
+  if (d == session_.date()) return;
+  session_.setDate(d);
+  canvas_.restyle(session_);  // a style-table upload; the geometry stays on the GPU
+  if (wardsShown_) restyleWards();
+}
+
+void Viewer::restyle() {
+  canvas_.restyle(session_);
+  if (wardsShown_) restyleWards();
+}
+
+void Viewer::goTo(const std::string& code) {
+  const auto f = session_.boundaries().findByCode(code, session_.year());
+  if (!f) return;
+  select(f);
+  fitFree(session_.boundaries().features[*f].bbox, 0.25);
+}
+
+void Viewer::stepEvent(bool forward) {
+  if (!session_.events()) return;
+  if (const auto d = nextEventDate(session_.events()->all(), session_.date(), forward)) setDate(*d);
+}
+
+void Viewer::toggleLook(bool MapSession::Look::*flag) {
+  if (!session_.control()) return;
+  session_.look().*flag = !(session_.look().*flag);
+  restyle();
+}
+
+void Viewer::switchTier(const std::string& tier) {
+  if (!session_.setTier(tier)) return;
+  select(std::nullopt);
+  state_.hovered.reset();
+  canvas_.rebuild(session_);
+  searchIndexKey_.clear();
+}
+
+void Viewer::applyPanelActions(const PanelActions& a) {
+  if (a.restyle) restyle();
+  if (a.clearSelection) select(std::nullopt);
+  if (a.zoomToSelection && state_.selected) fitFree(session_.boundaries().features[*state_.selected].bbox, 0.1);
+  if (a.setDate) setDate(*a.setDate);
+  if (a.goToCode) goTo(*a.goToCode);
+  if (a.loadWards) wardsPinned_ = true;
+  if (a.goToWard) goToWard(*a.goToWard);
+  if (!panel_.tierWanted.empty()) {
+    switchTier(panel_.tierWanted);
+    panel_.tierWanted.clear();
+  }
+}
+
+void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
+  Camera& cam = canvas_.camera();
+  const double panStep = 0.15 * std::min(drawW_, drawH_);
+  switch (key) {
+    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: cam.zoomAt(kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0); break;
+    case SDLK_MINUS: case SDLK_KP_MINUS: cam.zoomAt(1 / kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0); break;
+    case SDLK_LEFT:
+      if (mods & KMOD_SHIFT || !hasTimeline()) cam.panPixels(panStep, 0);
+      else stepEvent(false);
+      break;
+    case SDLK_RIGHT:
+      if (mods & KMOD_SHIFT || !hasTimeline()) cam.panPixels(-panStep, 0);
+      else stepEvent(true);
+      break;
+    case SDLK_SPACE:
+      if (hasTimeline()) timeline_.playing = !timeline_.playing;
+      break;
+    case SDLK_UP: cam.panPixels(0, panStep); break;
+    case SDLK_DOWN: cam.panPixels(0, -panStep); break;
+    case SDLK_HOME: fitFree(session_.visibleExtent(), 0.03); break;
+    case SDLK_z:
+      if (state_.selected) fitFree(session_.boundaries().features[*state_.selected].bbox, 0.1);
+      break;
+    case SDLK_ESCAPE:
+      select(std::nullopt);
+      selectedWard_.reset();
+      if (canvas_.overlay()) canvas_.overlay()->setSelection(std::nullopt);
+      break;
+    case SDLK_h: helpOpen_ = !helpOpen_; return;
+    case SDLK_SLASH: openSearch(); return;
+    case SDLK_TAB: panel_.open = !panel_.open; break;
+    case SDLK_f:
+      if (mods & KMOD_CTRL) {
+        openSearch();
+        return;
+      }
+      fitFree(session_.visibleExtent(), 0.03);
+      break;
+    case SDLK_c:
+      if (session_.control()) {  // cycle the fill: control, disputes, faction, neutral
+        const ColourBy next[] = {ColourBy::Control, ColourBy::Disputes, ColourBy::Faction, ColourBy::Neutral};
+        session_.setColourBy(next[int(session_.colourBy())]);
+        restyle();
+      }
+      break;
+    case SDLK_b: toggleLook(&MapSession::Look::colourBlindSafe); break;
+    case SDLK_d: toggleLook(&MapSession::Look::hatchDisputes); break;
+    case SDLK_o: toggleLook(&MapSession::Look::factionOutline); break;
+    case SDLK_n: toggleLook(&MapSession::Look::tintNoc); break;
+    case SDLK_w: panel_.wards = panel_.wards == "off" ? "auto" : "off"; break;
+    case SDLK_t: switchTier(session_.tier() == "upper" ? "lower" : "upper"); break;
+    case SDLK_q:
+      if (mods & KMOD_CTRL) quit = true;
+      break;
+    default: return;
+  }
+  canvas_.invalidate();
+}
+
+void Viewer::handle(const SDL_Event& e, bool& quit) {
+  ImGui_ImplSDL2_ProcessEvent(&e);
+  const ImGuiIO& io = ImGui::GetIO();
+  const double r = pixelRatio();
+  switch (e.type) {
+    case SDL_QUIT: quit = true; break;
+    case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_LEAVE) state_.mouseInside = false;
+      break;
+    case SDL_MOUSEMOTION: {
+      const double dx = e.motion.x - state_.mouseX, dy = e.motion.y - state_.mouseY;
+      state_.mouseX = e.motion.x;
+      state_.mouseY = e.motion.y;
+      state_.mouseInside = true;
+      if (state_.pressed) {
+        if (!state_.dragging && std::hypot(e.motion.x - state_.pressX, e.motion.y - state_.pressY) > kDragThresholdPx) state_.dragging = true;
+        if (state_.dragging) {
+          canvas_.camera().panPixels(dx * r, dy * r);
+          canvas_.invalidate();
+        }
+      }
+      break;
+    }
+    case SDL_MOUSEWHEEL:
+      if (!io.WantCaptureMouse && e.wheel.y != 0) zoomAtMouse(std::pow(kWheelZoomStep, e.wheel.y));
+      break;
+    case SDL_MOUSEBUTTONDOWN:
+      if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse) {
+        state_.mouseX = state_.pressX = e.button.x;
+        state_.mouseY = state_.pressY = e.button.y;
+        state_.mouseInside = state_.pressed = true;
+        state_.dragging = false;
+        if (e.button.clicks == 2) {
+          if (auto f = featureUnderMouse()) {
+            select(f);
+            wardsPinned_ = true;  // a double-click shows the council's wards, whatever its size
+            fitFree(session_.boundaries().features[*f].bbox, 0.1);
+          }
+        }
+      }
+      break;
+    case SDL_MOUSEBUTTONUP:
+      if (e.button.button == SDL_BUTTON_LEFT && state_.pressed) {
+        if (!state_.dragging && e.button.clicks < 2) select(featureUnderMouse());
+        state_.pressed = state_.dragging = false;
+      }
+      break;
+    case SDL_KEYDOWN:
+      if (!io.WantCaptureKeyboard) handleKey(e.key.keysym.sym, e.key.keysym.mod, quit);
+      break;
+    default: break;
+  }
+}
+
+void Viewer::frame() {
+  window_.drawableSize(drawW_, drawH_);
+  const ImGuiIO& io = ImGui::GetIO();
+  state_.hovered = (state_.dragging || io.WantCaptureMouse) ? std::nullopt : featureUnderMouse();
+  canvas_.setHover(state_.hovered);
+  updateWards();
+  canvas_.update(drawW_, drawH_);
+  canvas_.image().blitTo(0, drawW_, drawH_);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  // The SDL backend reads the mouse only while the window has focus; the map's own tracking
+  // works for scripted and unfocused input too, so ImGui gets the same position.
+  if (state_.mouseInside) ImGui::GetIO().MousePos = {float(state_.mouseX), float(state_.mouseY)};
+  ImGui::NewFrame();
+  if (hasTimeline()) {
+    if (const auto d = advancePlayback(timeline_, io.DeltaTime, timelineFirst_, timelineLast_)) setDate(*d);
+    if (const auto d = drawTimeline(timeline_, session_.date(), timelineFirst_, timelineLast_, session_.events()->all(), uiScale_))
+      setDate(*d);
+  }
+  drawWardMarkers();
+  drawCaption(session_.title(), session_.subtitle(), uiScale_);
+  if (!search_.open) drawWardInfo();
+  if (search_.open) {
+    refreshSearchIndex();
+    if (const auto code = drawSearchPanel(search_, searchIndex_, uiScale_)) {
+      if (const auto ward = wards_.set() ? wards_.set()->findByCode(*code, session_.year()) : std::nullopt;
+          ward && !session_.boundaries().findByCode(*code, session_.year()))
+        goToWard(*ward);
+      else
+        goTo(*code);
+    }
+  }
+  if (state_.hovered) {
+    const Feature& f = session_.boundaries().features[*state_.hovered];
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(f.name.c_str());
+    ImGui::TextDisabled("%s", f.code.c_str());
+    ImGui::EndTooltip();
+  }
+  const float usableHeight = io.DisplaySize.y - bottomInset();
+  PanelContext ctx{session_, state_.selected, wards_.holdsVintageFor(session_) ? wards_.set() : nullptr, uiScale_};
+  PanelActions actions;
+  panelWidth_ = drawSidePanel(panel_, ctx, usableHeight, actions);
+  const auto legend = session_.legend();
+  const int clicked = drawLegend(session_.legendHeading(), legendItems(legend), usableHeight - 40 * uiScale_, uiScale_,
+                                 /*interactive=*/true, &legendRows_);
+  if (clicked >= 0) {
+    session_.toggleFilter(legend[std::size_t(clicked)].key);
+    actions.restyle = true;
+  }
+  if (drawFilterChips(session_, 10 * uiScale_, 70 * uiScale_, io.DisplaySize.x - panelWidth_ - 20 * uiScale_, uiScale_))
+    actions.restyle = true;
+  drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, usableHeight, uiScale_);
+  drawAttribution(session_.attribution(), io.DisplaySize.x - panelWidth_, usableHeight, uiScale_);
+  drawHelpOverlay(helpOpen_, uiScale_);
+  ImGui::Render();
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, drawW_, drawH_);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  applyPanelActions(actions);
+}
+
+}  // namespace cm

@@ -1,0 +1,94 @@
+#pragma once
+#include <SDL.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/gl_context.h"
+#include "app/map_canvas.h"
+#include "app/search_panel.h"
+#include "app/settings.h"
+#include "app/side_panel.h"
+#include "app/timeline_panel.h"
+#include "app/viewer.h"
+#include "app/ward_layer.h"
+#include "data/ward_events.h"
+
+namespace cm {
+
+// Everything the window's input changes, kept apart from drawing so the loop reads simply.
+struct ViewState {
+  std::optional<std::uint32_t> hovered, selected;
+  double mouseX = -1, mouseY = -1;  // window points
+  bool mouseInside = false, pressed = false, dragging = false;
+  double pressX = 0, pressY = 0;
+  bool warningsOpen = false;
+};
+
+// The interactive map: input, the panels and the map canvas for one session.
+class Viewer {
+ public:
+  Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale);
+
+  void handle(const SDL_Event& e, bool& quit);
+  void frame();
+  void writeScreenshot(const std::string& path);
+  void writeState(const std::string& path);  // viewer_state.cpp
+  bool playing() const { return timeline_.playing; }
+  Settings settings() const;  // the preferences to keep for the next run
+
+ private:
+  // Input (viewer_window.cpp)
+  double pixelRatio() const;
+  std::optional<std::uint32_t> featureUnderMouse() const;
+  void select(std::optional<std::uint32_t> f);
+  void zoomAtMouse(double factor);
+  void handleKey(SDL_Keycode key, Uint16 mods, bool& quit);
+  bool hasTimeline() const { return session_.control() != nullptr; }
+  float bottomInset() const { return hasTimeline() ? timelineHeight(uiScale_) : 0.0f; }
+  void fitFree(const Box& box, double margin);  // fits into the part of the window the panels leave free
+  void setDate(Date d);
+  void restyle();
+  void goTo(const std::string& code);
+  void stepEvent(bool forward);
+  void applyPanelActions(const PanelActions& a);
+  void toggleLook(bool MapSession::Look::*flag);
+  void switchTier(const std::string& tier);
+
+  // Wards (viewer_wards.cpp)
+  void updateWards();
+  void restyleWards();
+  void drawWardInfo();
+  void drawWardMarkers();
+  void goToWard(std::uint32_t ward);
+  void openSearch();
+  void refreshSearchIndex();
+
+  const ViewerOptions& o_;
+  MapSession& session_;
+  GlWindow& window_;
+  float uiScale_;
+  MapCanvas canvas_;
+  ViewState state_;
+  std::vector<std::pair<float, float>> legendRows_;  // where each legend row was drawn, for tests
+  TimelineState timeline_;
+  SearchState search_;
+  SidePanelState panel_;
+  float panelWidth_ = 0;  // window points covered by the side panel this frame
+  WardLayer wards_;
+  bool wardsShown_ = false, wardsLoading_ = false;
+  bool wardsPinned_ = false;  // shown for the selected council after a double-click, whatever the zoom
+  std::optional<std::uint32_t> selectedWard_;
+  std::vector<WardEventMarker> wardMarkers_;
+  std::string wardMarkersVintage_;
+  bool helpOpen_ = false;
+  SearchIndex searchIndex_;
+  std::string searchIndexKey_;
+  Date timelineFirst_, timelineLast_;
+  int drawW_ = 1, drawH_ = 1;
+};
+
+int chooseSamples(int requested, const GlWindow& window);
+
+}  // namespace cm
