@@ -112,7 +112,8 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
       return s->compiled_ ? readTable(s->compiled_->string(), layer, s->diagnostics_) : readCsv((s->dataDir_ / csv).string(), s->diagnostics_);
     };
     s->regions_ = RegionLookup::build(table("council_register", "control/mysociety_uk_local_authorities_future.csv"),
-                                      table("council_lookup_2014", "boundaries/ons_uk_topojson_ltla14_lookup.csv"), s->diagnostics_);
+                                      table("council_lookup_2014", "boundaries/ons_uk_topojson_ltla14_lookup.csv"),
+                                      table("council_code_changes", "boundaries/ons_uk_topojson_changes.csv"), s->diagnostics_);
   }
   s->disputeWindowDays = o.disputeWindowDays;
   s->councilSource_ = src;

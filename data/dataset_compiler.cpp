@@ -192,6 +192,7 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
        "\"local-authority-type-name\" AS type FROM mysociety_uk_local_authorities_future"},
       {"boundaries/ons_uk_topojson_ltla14_lookup.csv", "", "council_lookup_2014", 0.1, false,
        "SELECT ltlacd AS code, rgnnm AS region, ctrynm AS nation FROM ons_uk_topojson_ltla14_lookup"},
+      {"boundaries/ons_uk_topojson_changes.csv", "", "council_code_changes", 0.1, false},
   };
   double total = 2;  // the control table and the rest
   for (const auto& s : steps) total += s.weight;

@@ -42,7 +42,7 @@ std::string canonicalRegion(const std::string& name) {
 
 }  // namespace
 
-RegionLookup RegionLookup::build(const CsvTable& reg, const CsvTable& lookup, Diagnostics& diag) {
+RegionLookup RegionLookup::build(const CsvTable& reg, const CsvTable& lookup, const CsvTable& changes, Diagnostics& diag) {
   RegionLookup out;
   auto add = [&](const CsvTable& t, const CsvTable::Row& row, const std::string& code, const std::string& region) {
     if (code.empty() || region.empty()) return;
@@ -71,6 +71,10 @@ RegionLookup RegionLookup::build(const CsvTable& reg, const CsvTable& lookup, Di
     if (code >= 0 && region >= 0)
       for (const auto& row : lookup.rows) add(lookup, row, lookup.get(row, code), lookup.get(row, region));
   }
+  if (const int from = changes.column("oldcd"), to = changes.column("newcd"); from >= 0 && to >= 0)
+    for (const auto& row : changes.rows)
+      if (const auto it = out.byCode_.find(changes.get(row, from)); it != out.byCode_.end() && !changes.get(row, to).empty())
+        out.byCode_.emplace(changes.get(row, to), std::string(it->second));
   return out;
 }
 

@@ -265,7 +265,8 @@ TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   ASSERT_NE(ds, nullptr);
   const std::pair<const char*, GIntBig> expected[] = {
       {"councils_lower", 407}, {"councils_upper", 230}, {"county_councils", 27}, {"wards_2013_gb", 8886},
-      {"wards_2012_ni", 462}, {"wards_2019", 8887}, {"wards_2023", 8441}, {"events", 73}, {"control_periods", 4286}};
+      {"wards_2012_ni", 462}, {"wards_2019", 8887}, {"wards_2023", 8441}, {"events", 73}, {"control_periods", 4286},
+      {"council_register", 470}, {"council_lookup_2014", 391}, {"council_code_changes", 79}};
   for (auto [name, count] : expected) {
     OGRLayer* l = ds->GetLayerByName(name);
     ASSERT_NE(l, nullptr) << name;
