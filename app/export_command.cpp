@@ -60,7 +60,7 @@ int runExport(const ExportOptions& o) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     if (o.caption) drawCaption(session->title(), session->subtitle(), uiScale);
-    drawLegend(session->legendHeading(), legendItems(session->legend()), io.DisplaySize.y, uiScale);
+    drawLegend(session->legendHeading(), legendItems(*session, session->legend()), io.DisplaySize.y, uiScale);
     drawAttribution(session->attribution(), io.DisplaySize.x, io.DisplaySize.y, uiScale);
     ImGui::Render();
   }

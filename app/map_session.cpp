@@ -1,5 +1,6 @@
 #include "app/map_session.h"
 
+#include <array>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -195,10 +196,26 @@ std::optional<std::uint32_t> MapSession::countyAt(Point2 p) const {
   return countyPicker_ ? countyPicker_->pick(p, year()) : std::nullopt;
 }
 
-std::vector<LegendItem> legendItems(const std::vector<MapSession::LegendEntry>& entries) {
+std::vector<LegendItem> legendItems(const MapSession& session, const std::vector<MapSession::LegendEntry>& entries) {
   std::vector<LegendItem> out;
-  for (const auto& e : entries)
-    out.push_back({e.label, {e.colour.r / 255.f, e.colour.g / 255.f, e.colour.b / 255.f, 1.f}, e.count, e.active});
+  auto floats = [](Rgba c) { return std::array<float, 4>{c.r / 255.f, c.g / 255.f, c.b / 255.f, 1.f}; };
+  auto add = [&](std::string label, Rgba c, std::size_t n, bool active, LegendItem::Swatch swatch, bool count) {
+    const auto f = floats(c);
+    out.push_back({std::move(label), {f[0], f[1], f[2], f[3]}, n, active, swatch, count});
+  };
+  for (const auto& e : entries) add(e.label, e.colour, e.count, e.active, LegendItem::Swatch::Fill, true);
+  // The overlays, keyed by their pattern; they combine with any fill.
+  if (session.look().hatchDisputes)
+    add("Hatched: in dispute (" + std::to_string(session.disputeWindowDays) + "-day window)", {}, 0, true, LegendItem::Swatch::Hatch, false);
+  if (session.look().factionOutline) {
+    std::set<std::string> present;
+    for (const auto& st : session.states())
+      if (st.leadership) present.insert(std::string(st.faction()));
+    for (const auto code : kFactionCodes)
+      if (code != "unknown" && present.count(std::string(code)))
+        add("Outline: " + factionLabel(code).substr(0, factionLabel(code).find(" (")), factionColour(code), 0, true,
+            LegendItem::Swatch::Outline, false);
+  }
   return out;
 }
 

@@ -152,9 +152,9 @@ class MapSession {
   Date date_;
 };
 
-// The legend as overlay items (colours as floats for ImGui).
+// The legend as overlay items (colours as floats for ImGui), then a key to the overlays shown.
 struct LegendItem;
-std::vector<LegendItem> legendItems(const std::vector<MapSession::LegendEntry>& entries);
+std::vector<LegendItem> legendItems(const MapSession& session, const std::vector<MapSession::LegendEntry>& entries);
 
 // The date shown when none is given: today, but no later than the end of the data's last year.
 Date defaultDate(const BoundarySet& set);

@@ -97,14 +97,28 @@ int drawLegend(const std::string& heading, const std::vector<LegendItem>& items,
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float alpha = item.active ? 1.0f : 0.3f;
     const ImU32 fill = ImGui::ColorConvertFloat4ToU32({item.rgba[0], item.rgba[1], item.rgba[2], alpha});
-    dl->AddRectFilled(p, {p.x + swatch * 1.4f, p.y + swatch}, fill);
-    dl->AddRect(p, {p.x + swatch * 1.4f, p.y + swatch}, IM_COL32(70, 70, 70, int(255 * alpha)));
+    const ImVec2 q{p.x + swatch * 1.4f, p.y + swatch};
+    if (item.swatch == LegendItem::Swatch::Hatch) {
+      // The map's stripes: dark diagonals over a pale ground.
+      dl->AddRectFilled(p, q, IM_COL32(235, 235, 235, 255));
+      dl->PushClipRect(p, q, true);
+      for (float x = p.x - swatch; x < q.x; x += swatch * 0.45f)
+        dl->AddLine({x, q.y}, {x + swatch, p.y}, IM_COL32(30, 30, 35, 200), std::max(1.0f, swatch * 0.13f));
+      dl->PopClipRect();
+    } else if (item.swatch == LegendItem::Swatch::Outline) {
+      dl->AddRectFilled(p, q, IM_COL32(235, 235, 235, 255));
+      dl->AddRect({p.x + 1, p.y + 1}, {q.x - 1, q.y - 1}, fill, 0, 0, std::max(2.0f, swatch * 0.2f));
+    } else {
+      dl->AddRectFilled(p, q, fill);
+    }
+    dl->AddRect(p, q, IM_COL32(70, 70, 70, int(255 * alpha)));
     ImGui::Dummy({swatch * 1.4f, swatch});
     ImGui::SameLine();
     char text[160];
-    std::snprintf(text, sizeof text, "%s  %zu", item.label.c_str(), item.count);
+    if (item.showCount) std::snprintf(text, sizeof text, "%s  %zu", item.label.c_str(), item.count);
+    else std::snprintf(text, sizeof text, "%s", item.label.c_str());
     if (!item.active) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    if (interactive) {
+    if (interactive && item.showCount) {
       ImGui::PushID(int(i));
       if (ImGui::Selectable(text, false, 0, {0, swatch})) clicked = int(i);
       ImGui::PopID();

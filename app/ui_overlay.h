@@ -23,6 +23,8 @@ struct LegendItem {
   float rgba[4];
   std::size_t count;
   bool active = true;  // drawn faded when a filter excludes it
+  enum class Swatch { Fill, Hatch, Outline } swatch = Swatch::Fill;  // overlays are keyed by their pattern
+  bool showCount = true;
 };
 // A key of fill colours with counts, bottom-left. When `interactive`, rows are buttons: returns the
 // index of the row clicked this frame, or -1. `rowCentres` (optional) receives each row's centre.

@@ -323,7 +323,7 @@ void Viewer::frame() {
   PanelActions actions;
   panelWidth_ = drawSidePanel(panel_, ctx, usableHeight, actions);
   const auto legend = session_.legend();
-  const int clicked = drawLegend(session_.legendHeading(), legendItems(legend), usableHeight - 40 * uiScale_, uiScale_,
+  const int clicked = drawLegend(session_.legendHeading(), legendItems(session_, legend), usableHeight - 40 * uiScale_, uiScale_,
                                  /*interactive=*/true, &legendRows_);
   if (clicked >= 0) {
     session_.toggleFilter(legend[std::size_t(clicked)].key);
