@@ -9,6 +9,7 @@
 #include "data/boundary_loader.h"
 #include "data/consistency.h"
 #include "data/data_locator.h"
+#include "data/ring_checks.h"
 
 namespace cm {
 
@@ -21,10 +22,21 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
   cmd->callback([o, limit, &exitCode] {
     o->sourcesOnly = o->dataset.empty();  // check validates the sources, not a compiled copy of them
     auto session = MapSession::open(*o);
-    if (!session->control()) throw UsageError("check validates the UK council data; it does not apply with --boundaries");
     Diagnostics diag = session->diagnostics();
+    noteSelfCrossings(session->boundaries(), diag);
+    if (!session->control()) {
+      // Another boundary file (--boundaries): what loading it found, with nothing to cross-check.
+      diag.print(std::cout, o->verbose ? Severity::Info : Severity::Warning, *limit);
+      const std::size_t errors = diag.count(Severity::Error);
+      std::cout << "councilmap check: " << session->dataDescription() << ": " << errors << " errors, "
+                << diag.count(Severity::Warning) << " warnings, " << diag.count(Severity::Info) << " notes"
+                << (o->verbose ? "" : " (-v shows notes)") << '\n';
+      exitCode = errors ? 1 : 0;
+      return;
+    }
     const std::string boundaryFile = session->boundaries().source;
     const BoundarySet upper = loadBoundaries({boundaryFile, kUpperTierLayer, "", ""}, diag);
+    noteSelfCrossings(upper, diag);
     ConsistencyInputs in;
     in.boundaries = {&session->boundaries(), &upper, session->counties()};
     in.control = session->control();

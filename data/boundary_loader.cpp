@@ -3,11 +3,15 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <charconv>
+#include <cmath>
 #include <memory>
 #include <set>
 
 #include "data/field_detect.h"
 #include "data/projection.h"
+#include "data/ring_checks.h"
+#include "data/utf8.h"
 
 namespace cm {
 namespace {
@@ -23,7 +27,10 @@ DatasetPtr openVector(const std::string& path) {
   auto* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   if (!ds) {
     std::string why = CPLGetLastErrorMsg();
-    if (why.empty()) why = "not a vector format GDAL can read, or the file does not exist";
+    VSIStatBufL st;
+    const bool exists = VSIStatL(path.c_str(), &st) == 0;
+    if (exists && !VSI_ISDIR(st.st_mode) && st.st_size == 0) why = "the file is empty (0 bytes)";
+    else if (why.empty()) why = exists ? "not a vector format GDAL can read" : "no such file or folder";
     throw LoadError("cannot open '" + path + "': " + why);
   }
   return DatasetPtr(ds);
@@ -47,26 +54,32 @@ OGRLayer* chooseLayer(GDALDataset& ds, const BoundarySource& src) {
     throw LoadError("'" + src.path + "' has no layer '" + src.layer + "' (layers: " + names + ")");
   }
   OGRLayer* untyped = nullptr;
+  std::string names;
   for (auto* l : ds.GetLayers()) {
     if (isPolygonal(l->GetGeomType())) return l;
-    if (wkbFlatten(l->GetGeomType()) == wkbUnknown && !untyped) untyped = l;
+    const auto type = wkbFlatten(l->GetGeomType());
+    if ((type == wkbUnknown || type == wkbGeometryCollection) && !untyped) untyped = l;
+    names += std::string(names.empty() ? "" : ", ") + l->GetName() + " (" + OGRGeometryTypeToName(l->GetGeomType()) + ")";
   }
   if (untyped) return untyped;  // GeoJSON with mixed geometry reports no type; features decide
-  throw LoadError("'" + src.path + "' has no polygon layer");
+  throw LoadError("'" + src.path + "' has no polygon layer" + (names.empty() ? " (it has no layers)" : " (layers: " + names + ")"));
 }
 
 // Collects the polygons in any geometry: polygons, multipolygons, curves and collections of them.
-void collectPolygons(const OGRGeometry* g, std::vector<const OGRPolygon*>& out) {
-  if (!g) return;
+// Returns how many other members (points, lines) a collection held.
+std::size_t collectPolygons(const OGRGeometry* g, std::vector<const OGRPolygon*>& out) {
+  if (!g) return 0;
   switch (wkbFlatten(g->getGeometryType())) {
     case wkbPolygon:
       out.push_back(g->toPolygon());
-      break;
-    case wkbMultiPolygon: case wkbGeometryCollection: case wkbMultiSurface:
-      for (const auto* child : *g->toGeometryCollection()) collectPolygons(child, out);
-      break;
+      return 0;
+    case wkbMultiPolygon: case wkbGeometryCollection: case wkbMultiSurface: {
+      std::size_t others = 0;
+      for (const auto* child : *g->toGeometryCollection()) others += collectPolygons(child, out);
+      return others;
+    }
     default:
-      break;
+      return 1;
   }
 }
 
@@ -80,9 +93,60 @@ std::vector<Point2> ringToPoints(const OGRLinearRing& ring) {
   return pts;
 }
 
-int fieldInt(OGRFeature& f, int idx, int fallback) {
+// A start or end year; anything but a whole year from 1 to 9999 is reported and left open-ended,
+// rather than read as year 0 by atoi.
+int fieldYear(OGRFeature& f, int idx, int fallback, const char* which, const std::string& file, const std::string& record,
+              Diagnostics& diag) {
   if (idx < 0 || !f.IsFieldSetAndNotNull(idx)) return fallback;
-  return f.GetFieldAsInteger(idx);
+  const std::string text = f.GetFieldAsString(idx);
+  double v = 0;
+  const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (r.ec == std::errc{} && r.ptr == text.data() + text.size() && v >= 1 && v <= 9999 && v == std::floor(v)) return int(v);
+  std::string shown = text.substr(0, 40);
+  repairUtf8(shown);
+  diag.warn(file, record, std::string(which) + " year '" + shown + "' is not a year; taken as open-ended");
+  return fallback;
+}
+
+// With no CRS declared, the coordinates themselves usually tell: degrees, or British National Grid
+// metres (council shapefiles often come without their .prj).
+int guessEpsg(OGRLayer& layer) {
+  OGREnvelope e;
+  if (layer.GetExtent(&e, TRUE) != OGRERR_NONE) return 4326;
+  if (e.MinX >= -180 && e.MaxX <= 180 && e.MinY >= -90 && e.MaxY <= 90) return 4326;
+  if (e.MinX >= -100000 && e.MaxX <= 1000000 && e.MinY >= -100000 && e.MaxY <= 1500000) return kMapEpsg;
+  return 0;
+}
+
+struct PointCounts {
+  std::size_t nonFinite = 0, unprojectable = 0, absurd = 0;
+};
+
+// Transforms every ring's points to the map CRS in one call, dropping points that are not numbers,
+// cannot be transformed or land absurdly far away: one bad vertex costs that vertex, not the area.
+void toMapPoints(std::vector<std::vector<Point2>>& rings, const Transform* toMap, PointCounts& n) {
+  for (auto& r : rings) n.nonFinite += std::erase_if(r, [](Point2 p) { return !isFinite(p); });
+  if (toMap) {
+    std::vector<double> xs, ys;
+    for (const auto& r : rings)
+      for (const Point2& p : r) xs.push_back(p.x), ys.push_back(p.y);
+    std::vector<int> ok(xs.size(), FALSE);
+    if (!xs.empty()) toMap->ogr()->Transform(int(xs.size()), xs.data(), ys.data(), nullptr, ok.data());
+    std::size_t k = 0;
+    for (auto& r : rings) {
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < r.size(); ++i, ++k) {
+        if (!ok[k] || !std::isfinite(xs[k]) || !std::isfinite(ys[k])) {
+          ++n.unprojectable;
+          continue;
+        }
+        r[kept++] = {xs[k], ys[k]};
+      }
+      r.resize(kept);
+    }
+  }
+  for (auto& r : rings)
+    n.absurd += std::erase_if(r, [](Point2 p) { return std::abs(p.x) > kAbsurdMapCoordinate || std::abs(p.y) > kAbsurdMapCoordinate; });
 }
 
 }  // namespace
@@ -124,10 +188,17 @@ BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::op
   if (const OGRSpatialReference* declared = layer->GetSpatialRef()) {
     srcSrs = *declared;
     set.crsNote = describeCrs(srcSrs);
+  } else if (const int guess = guessEpsg(*layer); guess == kMapEpsg) {
+    srcSrs.importFromEPSG(kMapEpsg);
+    set.crsNote = "no CRS declared; its coordinates are metres in British National Grid, so taken as EPSG:27700";
+    diag.info(file, "", "layer '" + set.layer + "' declares no CRS; its coordinates look like British National Grid metres, so taken as EPSG:27700");
   } else {
     srcSrs.importFromEPSG(4326);
     set.crsNote = "no CRS declared; taken as EPSG:4326 (WGS 84 longitude/latitude)";
-    diag.info(file, "", "layer '" + set.layer + "' declares no CRS; taken as EPSG:4326 (WGS 84 longitude/latitude)");
+    if (guess == 4326)
+      diag.info(file, "", "layer '" + set.layer + "' declares no CRS; taken as EPSG:4326 (WGS 84 longitude/latitude)");
+    else
+      diag.warn(file, "", "layer '" + set.layer + "' declares no CRS and its coordinates are neither longitude/latitude nor British National Grid; taken as EPSG:4326, so most of it cannot be placed (give the file a CRS)");
   }
   useTraditionalAxisOrder(srcSrs);
   useTraditionalAxisOrder(mapSrs);
@@ -144,21 +215,28 @@ BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::op
   }
   std::set<std::string> seenCodes;
   std::vector<const OGRPolygon*> polygons;
-  std::vector<std::vector<Point2>> partRings;
+  std::vector<std::vector<Point2>> rings, partRings;
+  std::vector<std::size_t> firstRingOf;  // per polygon, its first ring in `rings`
+  std::vector<bool> flat;                // per polygon, whether its outer ring has no area
   layer->ResetReading();
   for (auto& feature : *layer) {
     Feature f;
     const std::string fid = "feature " + std::to_string(feature->GetFID());
     if (roles.code >= 0 && feature->IsFieldSetAndNotNull(roles.code)) f.code = feature->GetFieldAsString(roles.code);
-    if (f.code.empty()) {
-      if (roles.code >= 0) diag.warn(file, fid, "has no code; identified by its feature id");
-      f.code = fid;
-    }
+    const bool noCode = f.code.empty();
+    if (noCode) f.code = fid;
     f.name = roles.name >= 0 && feature->IsFieldSetAndNotNull(roles.name) ? feature->GetFieldAsString(roles.name) : f.code;
+    // Names from files saved as Latin-1 or Windows-1252 would break JSON output and the interface.
+    const bool badCode = repairUtf8(f.code), badName = repairUtf8(f.name);
     if (roles.parent >= 0 && feature->IsFieldSetAndNotNull(roles.parent)) f.parent = feature->GetFieldAsString(roles.parent);
-    f.startYear = fieldInt(*feature, roles.startYear, INT_MIN);
-    f.endYear = fieldInt(*feature, roles.endYear, INT_MAX);
     const std::string record = f.code + (f.name != f.code ? " (" + f.name + ")" : "");
+    if (noCode && roles.code >= 0) diag.warn(file, record, "has no code; identified by its feature id");
+    if (badCode) diag.warn(file, record, "code is not valid UTF-8; the bad bytes are shown as U+FFFD");
+    if (badName) diag.warn(file, record, "name is not valid UTF-8 (perhaps Latin-1 or Windows-1252); the bad bytes are shown as U+FFFD");
+    f.startYear = fieldYear(*feature, roles.startYear, INT_MIN, "start", file, record, diag);
+    f.endYear = fieldYear(*feature, roles.endYear, INT_MAX, "end", file, record, diag);
+    if (f.startYear != INT_MIN && f.endYear != INT_MAX && f.startYear > f.endYear)
+      diag.warn(file, record, "starts in " + std::to_string(f.startYear) + " but ends in " + std::to_string(f.endYear) + "; it is never shown");
     if (!set.hasYears && !seenCodes.insert(f.code).second)
       diag.warn(file, record, "code appears more than once in the layer; picking and --focus use the first");
 
@@ -169,32 +247,55 @@ BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::op
       continue;
     }
     if (geom->hasCurveGeometry()) geom.reset(geom->getLinearGeometry());
-    if (toMap && geom->transform(toMap->ogr()) != OGRERR_NONE) {
-      diag.warn(file, record, "coordinates cannot be transformed to British National Grid; not drawn");
-      set.features.push_back(std::move(f));
-      continue;
-    }
     polygons.clear();
-    collectPolygons(geom.get(), polygons);
+    const std::size_t notPolygons = collectPolygons(geom.get(), polygons);
     if (polygons.empty()) {
       diag.warn(file, record, std::string("is a ") + OGRGeometryTypeToName(geom->getGeometryType()) + ", not a polygon; not drawn");
       set.features.push_back(std::move(f));
       continue;
     }
-    std::size_t droppedRings = 0, badPoints = 0;
+    rings.clear();
+    firstRingOf.clear();
     for (const OGRPolygon* poly : polygons) {
+      firstRingOf.push_back(rings.size());
+      for (const auto* ring : *poly) rings.push_back(ringToPoints(*ring));
+    }
+    firstRingOf.push_back(rings.size());
+    // Judged before projecting: points collinear in degrees are no longer collinear in metres.
+    flat.assign(polygons.size(), false);
+    for (std::size_t p = 0; p < polygons.size(); ++p) flat[p] = ringIsFlat(rings[firstRingOf[p]]);
+    PointCounts points;
+    toMapPoints(rings, toMap.get(), points);
+    std::size_t droppedRings = 0, zeroArea = 0, holesOutside = 0;
+    for (std::size_t p = 0; p + 1 < firstRingOf.size(); ++p) {
       partRings.clear();
-      for (const auto* ring : *poly) {
-        auto pts = ringToPoints(*ring);
-        const auto finite = std::erase_if(pts, [](Point2 p) { return !isFinite(p); });
-        badPoints += finite;
-        if (pts.size() < 3) ++droppedRings;
+      for (std::size_t r = firstRingOf[p]; r < firstRingOf[p + 1]; ++r) {
+        auto& pts = rings[r];
+        if (pts.size() < 3) {
+          ++droppedRings;
+        } else if (r == firstRingOf[p]) {
+          zeroArea += flat[p];
+        } else if (partRings[0].size() >= 3 && !holeInsideShell(pts, partRings[0])) {
+          ++holesOutside;  // even-odd filling and picking would make it a second, phantom area
+          continue;
+        }
         partRings.push_back(std::move(pts));
       }
       set.addPart(f, partRings);
     }
-    if (badPoints) diag.warn(file, record, std::to_string(badPoints) + " points with non-finite coordinates were skipped");
-    if (droppedRings) diag.warn(file, record, std::to_string(droppedRings) + " rings with fewer than 3 points were skipped");
+    auto count = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+    if (points.nonFinite)
+      diag.warn(file, record, count(points.nonFinite, "point", "points") + " with non-finite coordinates (NaN or infinite) skipped");
+    if (points.unprojectable)
+      diag.warn(file, record, count(points.unprojectable, "point", "points") + " whose coordinates cannot be transformed from " +
+                                  describeCrs(srcSrs) + " to British National Grid skipped");
+    if (points.absurd)
+      diag.warn(file, record, count(points.absurd, "point", "points") + " more than 100,000 km from the grid's origin skipped");
+    if (notPolygons)
+      diag.warn(file, record, count(notPolygons, "member", "members") + " of its geometry collection that are not polygons ignored");
+    if (droppedRings) diag.warn(file, record, count(droppedRings, "ring", "rings") + " with fewer than 3 distinct points skipped");
+    if (zeroArea) diag.warn(file, record, count(zeroArea, "outer ring has", "outer rings have") + " no area (its points lie on one line); nothing to fill");
+    if (holesOutside) diag.warn(file, record, count(holesOutside, "hole lies", "holes lie") + " outside its outer ring; ignored");
     if (!f.drawable()) diag.warn(file, record, "has no ring with 3 or more usable points; not drawn");
     set.features.push_back(std::move(f));
   }

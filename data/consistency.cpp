@@ -9,6 +9,13 @@
 namespace cm {
 namespace {
 
+// "line 12" from a composition's source ("Open Council Data UK, FILE line 12"); the whole source
+// when it names no line, as a compiled dataset edited by hand might.
+std::string lineOf(const std::string& source) {
+  const auto at = source.rfind("line ");
+  return at == std::string::npos ? source : source.substr(at);
+}
+
 struct CodeIndex {
   const std::vector<const BoundarySet*>& sets;
   int lastYear = INT_MIN;
@@ -64,13 +71,13 @@ void checkConsistency(const ConsistencyInputs& in, Diagnostics& diag) {
         const Composition* c = in.control->inYear(code, year);
         if (!c || codes.exists(code, year)) continue;
         if (codes.exists(code, year + 1))
-          diag.info(in.controlFile, c->source.substr(c->source.rfind("line ")) + " (" + c->name + ")",
+          diag.info(in.controlFile, lineOf(c->source) + " (" + c->name + ")",
                     "a shadow council elected in " + std::to_string(year) + "; its area takes effect in " + std::to_string(year + 1));
         else if (year > codes.lastYear)
-          diag.warn(in.controlFile, c->source.substr(c->source.rfind("line ")) + " (" + c->name + ")",
+          diag.warn(in.controlFile, lineOf(c->source) + " (" + c->name + ")",
                     "no boundaries for " + std::to_string(year) + " yet, so " + code + " cannot be placed on the map");
         else
-          diag.error(in.controlFile, c->source.substr(c->source.rfind("line ")) + " (" + c->name + ")",
+          diag.error(in.controlFile, lineOf(c->source) + " (" + c->name + ")",
                      "council " + code + " does not exist in " + std::to_string(year) + " in the boundaries");
       }
     }

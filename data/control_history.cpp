@@ -95,8 +95,10 @@ ControlHistory ControlHistory::loadCompiled(const std::string& gpkg, Diagnostics
     Composition c;
     c.council = get(row, "council");
     c.name = get(row, "name");
-    if (!parseCount(get(row, "election_year"), c.year) || !parseCount(get(row, "total_seats"), c.totalSeats)) {
-      diag.warn(t.path, t.where(row), "year or total seats is not a number; row skipped");
+    if (!parseCount(get(row, "election_year"), c.year) || c.year < 1900 || c.year > 2100 ||
+        !parseCount(get(row, "total_seats"), c.totalSeats)) {
+      diag.warn(t.path, t.where(row), "election year '" + get(row, "election_year") + "' or total seats '" + get(row, "total_seats") +
+                                          "' is not a number in range; row skipped");
       continue;
     }
     for (const Party& p : parties()) {
@@ -140,6 +142,7 @@ ControlHistory ControlHistory::load(const std::string& compositionCsv, const std
       diag.warn(t.path, record, "no council code; row skipped");
       continue;
     }
+    if (!isCouncilCode(c.council)) diag.warn(t.path, record, "'" + c.council + "' is not a council code");
     if (!parseCount(t.get(row, cYear), c.year) || c.year < 1900 || c.year > 2100) {
       diag.warn(t.path, record, "year '" + t.get(row, cYear) + "' is not a year; row skipped");
       continue;

@@ -1,5 +1,7 @@
 #include "data/council_types.h"
 
+#include <algorithm>
+
 #include <array>
 #include <utility>
 
@@ -29,7 +31,8 @@ std::string areaTypeForCode(std::string_view code) {
 }
 
 bool isCouncilCode(std::string_view code) {
-  if (code.size() < 3) return false;
+  // A GSS code is a letter and eight digits: "E0900001X" or "E09 000014" is a typo, not a council.
+  if (code.size() != 9 || !std::all_of(code.begin() + 1, code.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   for (std::string_view p : {"E06", "E07", "E08", "E09", "E10", "W06", "S12", "N09"})
     if (code.substr(0, 3) == p) return true;
   return false;

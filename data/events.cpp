@@ -36,11 +36,15 @@ EventLog EventLog::load(const std::string& csv, Diagnostics& diag, const std::st
                           "title", "summary", "sources", "confidence"}, diag))
     return log;
   auto col = [&](const char* name) { return t.column(name); };
+  std::unordered_map<std::string, int> lineOfId;
   for (const auto& row : t.rows) {
     Event e;
     e.line = row.line;
     e.id = t.get(row, col("id"));
     const std::string record = t.where(row) + (e.id.empty() ? "" : " (" + e.id + ")");
+    if (e.id.empty()) diag.warn(csv, record, "has no id");
+    else if (const auto [it, fresh] = lineOfId.emplace(e.id, row.line); !fresh)
+      diag.warn(csv, record, "id '" + e.id + "' is also used on line " + std::to_string(it->second));
     std::string why;
     const auto date = parseDate(t.get(row, col("date")), &why);
     if (!date) {
@@ -56,6 +60,10 @@ EventLog EventLog::load(const std::string& csv, Diagnostics& diag, const std::st
     if (const std::string& endText = t.get(row, col("end_date")); !endText.empty()) {
       if (const auto end = parseDate(endText, &why)) e.end = *end;
       else diag.warn(csv, record, "end date: " + why + "; treated as open only on its date");
+      if (e.end && *e.end < e.date) {
+        diag.warn(csv, record, "ends on " + e.end->iso() + ", before it starts on " + e.date.iso() + "; end date ignored");
+        e.end.reset();
+      }
     }
     e.type = t.get(row, col("type"));
     if (!isEventType(e.type)) {
