@@ -113,7 +113,8 @@ class MapSession {
   void clearFilter() { filter_ = {}; }
   std::size_t dimmedCount() const;  // areas on the map that the filter dims
   // Index-aligned with boundaries(): true where the feature exists at the date and passes the filter.
-  std::vector<bool> included(const std::vector<CouncilState>& states) const;
+  std::vector<bool> included(const std::vector<CouncilState>& states) const { return includedAt(states, date_); }
+  std::vector<bool> includedAt(const std::vector<CouncilState>& states, Date d) const;  // states at `d`
   std::vector<CouncilState> states() const { return political().stateAt(boundaries_, date_); }
   CouncilFacts factsOf(std::uint32_t feature, const CouncilState& state) const;
   std::string regionFor(std::string_view code) const { return regions_.regionFor(code); }

@@ -50,10 +50,10 @@ CouncilFacts MapSession::factsOf(std::uint32_t feature, const CouncilState& stat
   return {code, &state, regions_.regionFor(code), areaTypeForCode(code), events_ ? &events_->forCouncil(code) : nullptr};
 }
 
-std::vector<bool> MapSession::included(const std::vector<CouncilState>& states) const {
+std::vector<bool> MapSession::includedAt(const std::vector<CouncilState>& states, Date d) const {
   std::vector<bool> out(boundaries_.features.size());
   for (std::uint32_t i = 0; i < out.size(); ++i)
-    out[i] = boundaries_.features[i].existsIn(year()) && (filter_.empty() || filter_.matches(factsOf(i, states[i]), date_));
+    out[i] = boundaries_.features[i].existsIn(d.year) && (filter_.empty() || filter_.matches(factsOf(i, states[i]), d));
   return out;
 }
 

@@ -66,8 +66,10 @@ void drawStatisticsTab(SidePanelState& state, PanelContext& ctx, PanelActions& a
   ImGui::SameLine();
   ImGui::TextDisabled("to %s", session.date().iso().c_str());
   const auto before = session.political().stateAt(set, *then);
-  // The filter applies as at the date shown; councils abolished since are counted as they were.
-  const ControlComparison cmp = compareControl(set, before, then->year, states, session.year(), shown);
+  // Each council is judged by the filter on the date it existed: abolished councils as they were.
+  std::vector<bool> either = session.includedAt(before, *then);
+  for (std::size_t i = 0; i < either.size(); ++i) either[i] = either[i] || shown[i];
+  const ControlComparison cmp = compareControl(set, before, then->year, states, session.year(), either);
   if (cmp.net.empty() && cmp.changes.empty()) ImGui::TextDisabled("No change in control");
   for (const auto& [control, n] : cmp.net) {
     colourSwatch(colourForControl(control, cb), 10 * ctx.scale);
@@ -75,8 +77,11 @@ void drawStatisticsTab(SidePanelState& state, PanelContext& ctx, PanelActions& a
     const int g = cmp.gains.count(control) ? cmp.gains.at(control) : 0, l = cmp.losses.count(control) ? cmp.losses.at(control) : 0;
     ImGui::Text("%s %+ld  (gained %d, lost %d)", shortName(session, control).c_str(), n, g, l);
   }
-  if (cmp.created || cmp.abolished)
-    ImGui::TextDisabled("Boundary changes: %zu councils created, %zu abolished", cmp.created, cmp.abolished);
+  if (cmp.created || cmp.abolished) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Boundary changes: %zu councils created, %zu abolished", cmp.created, cmp.abolished);
+    ImGui::PopStyleColor();
+  }
   if (!cmp.changes.empty() && ImGui::TreeNode("##changes", "Councils that changed hands (%zu)", cmp.changes.size())) {
     for (const auto& c : cmp.changes) {
       if (ImGui::Selectable((c.name + ": " + shortName(session, c.before) + " \xE2\x86\x92 " + shortName(session, c.after) + "##" + c.code).c_str()))

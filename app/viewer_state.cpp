@@ -5,6 +5,7 @@
 
 #include "app/png_writer.h"
 #include "app/viewer_window.h"
+#include "data/statistics.h"
 
 namespace cm {
 
@@ -55,6 +56,13 @@ void Viewer::writeState(const std::string& path) {
   for (std::size_t i = 0; i < entries.size() && i < legendRows_.size(); ++i)
     j["legend_rows"].push_back({{"label", entries[i].label}, {"key", entries[i].key}, {"x", legendRows_[i].first}, {"y", legendRows_[i].second}});
   j["dimmed_areas"] = session_.dimmedCount();
+  // The Statistics tab's figures, which count only what the filters keep.
+  if (session_.control()) {
+    const auto states = session_.states();
+    const ControlSummary sum = summarise(session_.boundaries(), states, session_.year(), session_.included(states));
+    j["statistics"] = {{"councils", sum.councils}, {"total_seats", sum.totalSeats}};
+    for (const auto& [control, n] : sum.councilsByControl) j["statistics"]["by_control"][control.empty() ? "none" : control] = n;
+  }
   // What the details panel lists for the selection: its events and their sources.
   j["selected_events"] = nlohmann::json::array();
   if (state_.selected && session_.events())

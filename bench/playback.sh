@@ -13,6 +13,6 @@ printf 'wait 3\nwait 200\n' > "$tmp/idle"
 printf 'wait 3\nkey space\nwait 200\n' > "$tmp/play"
 for kind in idle play; do
   printf '%-5s ' "$kind"
-  "$build/councilmap" --width 1280 --height 800 --date 2016-06-01 --colour-by control --frame-stats --script "$tmp/$kind" 2>&1 |
+  "$build/councilmap" --width 1280 --height 800 --date 2016-06-01 --colour-by control --frame-stats --config-dir "$tmp/config" --script "$tmp/$kind" 2>&1 |
     sed -n 's/^councilmap: \([0-9]* frames, .*\)/\1/p'
 done

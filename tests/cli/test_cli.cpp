@@ -479,3 +479,18 @@ TEST(CliViewerWards, SearchFindsAWardFliesThereAndMarksWardEvents) {
   for (const auto& m : s["ward_markers"]) hodgeHill |= m["ward"] == "Hodge Hill";
   EXPECT_TRUE(hodgeHill) << "events naming Hodge Hill ward are marked there: " << s["ward_markers"].dump();
 }
+
+TEST(CliViewerFilter, PanelFiltersCombineDimTheRestAndNarrowTheStatistics) {
+  // Filters tab, open "Region or nation", tick London, then tick Labour under "Party in control"
+  // (positions as laid out at 1280x800 and UI scale 1).
+  const auto s = viewerState("--date 2024-06-01 --ui-scale 1",
+                             "wait 3\nclick 1000 45\nwait 3\nclick 1000 408\nwait 3\nclick 930 583\nwait 3\nclick 930 158\nwait 3\n",
+                             "panel-filter");
+  EXPECT_EQ(s["filter"]["regions"], nlohmann::json::array({"London"})) << s["filter"].dump();
+  EXPECT_EQ(s["filter"]["control"], nlohmann::json::array({"LAB"}));
+  const int london = s["statistics"]["councils"].get<int>();
+  EXPECT_GT(london, 15);
+  EXPECT_LT(london, 33) << "Labour councils in London only";
+  EXPECT_EQ(s["statistics"]["by_control"]["LAB"], london);
+  EXPECT_EQ(s["dimmed_areas"].get<int>(), s["visible_areas"].get<int>() - london);
+}
