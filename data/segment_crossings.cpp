@@ -1,0 +1,92 @@
+#include "data/segment_crossings.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cm {
+namespace {
+
+int orient(Point2 a, Point2 b, Point2 c) {
+  const double v = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+  return (v > 0) - (v < 0);
+}
+
+bool same(Point2 a, Point2 b) { return a.x == b.x && a.y == b.y; }
+
+// p lies on segment ab, knowing the three are collinear.
+bool within(Point2 a, Point2 b, Point2 p) {
+  return std::min(a.x, b.x) <= p.x && p.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= p.y && p.y <= std::max(a.y, b.y);
+}
+
+struct Segment {
+  Point2 a, b;
+  std::uint32_t line;
+};
+
+}  // namespace
+
+bool segmentsConflict(Point2 a, Point2 b, Point2 c, Point2 d) {
+  if (same(a, b) || same(c, d)) return false;
+  if (same(a, c) || same(a, d) || same(b, c) || same(b, d)) {
+    // Joined at an end: a conflict only if they fold back along each other.
+    const Point2 p = same(a, c) || same(a, d) ? a : b;
+    const Point2 q1 = same(p, a) ? b : a, q2 = same(p, c) ? d : c;
+    if (same(q1, q2)) return true;  // the same segment twice
+    return orient(p, q1, q2) == 0 && (q1.x - p.x) * (q2.x - p.x) + (q1.y - p.y) * (q2.y - p.y) > 0;
+  }
+  const int o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
+  if (o1 * o2 < 0 && o3 * o4 < 0) return true;
+  return (o1 == 0 && within(a, b, c)) || (o2 == 0 && within(a, b, d)) || (o3 == 0 && within(c, d, a)) ||
+         (o4 == 0 && within(c, d, b));
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> crossingLines(const std::vector<std::vector<Point2>>& lines,
+                                                                   std::size_t* segmentPairs) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  std::vector<Segment> segs;
+  Box extent;
+  double length = 0;
+  for (std::uint32_t l = 0; l < lines.size(); ++l)
+    for (std::size_t k = 0; k + 1 < lines[l].size(); ++k) {
+      segs.push_back({lines[l][k], lines[l][k + 1], l});
+      extent.add(lines[l][k]);
+      extent.add(lines[l][k + 1]);
+      length += std::hypot(lines[l][k + 1].x - lines[l][k].x, lines[l][k + 1].y - lines[l][k].y);
+    }
+  if (segmentPairs) *segmentPairs = 0;
+  if (segs.size() < 2) return out;
+  // Cells about twice the mean segment length: most segments touch one to four cells.
+  const double cell = std::max(2 * length / double(segs.size()), 1e-3);
+  auto cellOf = [&](double v, double origin) { return std::int64_t(std::floor((v - origin) / cell)); };
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
+  entries.reserve(segs.size() * 2);
+  for (std::uint32_t s = 0; s < segs.size(); ++s) {
+    const Segment& g = segs[s];
+    const auto x0 = cellOf(std::min(g.a.x, g.b.x), extent.minX), x1 = cellOf(std::max(g.a.x, g.b.x), extent.minX);
+    const auto y0 = cellOf(std::min(g.a.y, g.b.y), extent.minY), y1 = cellOf(std::max(g.a.y, g.b.y), extent.minY);
+    for (auto x = x0; x <= x1; ++x)
+      for (auto y = y0; y <= y1; ++y) entries.push_back({(std::uint64_t(x) << 32) | std::uint64_t(y), s});
+  }
+  std::sort(entries.begin(), entries.end());
+  // A pair sharing several cells is found in each; duplicates go at the end.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
+  for (std::size_t i = 0; i < entries.size();) {
+    std::size_t j = i;
+    while (j < entries.size() && entries[j].first == entries[i].first) ++j;
+    for (std::size_t p = i; p < j; ++p)
+      for (std::size_t q = p + 1; q < j; ++q) {
+        const Segment &s = segs[entries[p].second], &t = segs[entries[q].second];
+        if (segmentsConflict(s.a, s.b, t.a, t.b)) found.push_back(std::minmax(entries[p].second, entries[q].second));
+      }
+    i = j;
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  if (segmentPairs) *segmentPairs = found.size();
+  for (const auto& [s, t] : found) out.push_back(std::minmax(segs[s].line, segs[t].line));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace cm

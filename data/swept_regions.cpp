@@ -1,0 +1,73 @@
+#include "data/swept_regions.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cm {
+namespace {
+
+bool inside(std::span<const Point2> ring, Point2 p) {  // even-odd; `ring` is open
+  bool in = false;
+  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+    const Point2 a = ring[i], b = ring[j];
+    if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) in = !in;
+  }
+  return in;
+}
+
+struct KeptPoint {
+  std::uint64_t cell;
+  std::uint32_t line, index;
+  bool operator<(const KeptPoint& o) const { return cell < o.cell; }
+};
+
+}  // namespace
+
+std::vector<std::uint32_t> linesSweepingVertices(const std::vector<std::span<const Point2>>& lines,
+                                                 const std::vector<std::vector<std::uint32_t>>& kept) {
+  Box extent;
+  double length = 0;
+  std::size_t segments = 0;
+  for (std::size_t l = 0; l < lines.size(); ++l)
+    for (std::size_t k = 0; k + 1 < kept[l].size(); ++k) {
+      const Point2 a = lines[l][kept[l][k]], b = lines[l][kept[l][k + 1]];
+      extent.add(a);
+      length += std::hypot(b.x - a.x, b.y - a.y);
+      ++segments;
+    }
+  std::vector<std::uint32_t> out;
+  if (segments == 0) return out;
+  const double cell = std::max(length / double(segments), 1e-3);
+  auto cx = [&](double x) { return std::uint64_t(std::max(0.0, std::floor((x - extent.minX) / cell))); };
+  auto cy = [&](double y) { return std::uint64_t(std::max(0.0, std::floor((y - extent.minY) / cell))); };
+  auto key = [](std::uint64_t x, std::uint64_t y) { return (x << 32) | y; };
+  std::vector<KeptPoint> grid;
+  for (std::uint32_t l = 0; l < lines.size(); ++l)
+    for (const std::uint32_t k : kept[l]) grid.push_back({key(cx(lines[l][k].x), cy(lines[l][k].y)), l, k});
+  std::sort(grid.begin(), grid.end());
+
+  for (std::uint32_t l = 0; l < lines.size(); ++l) {
+    bool swept = false;
+    for (std::size_t k = 0; !swept && k + 1 < kept[l].size(); ++k) {
+      const std::uint32_t i = kept[l][k], j = kept[l][k + 1];
+      if (j == i + 1) continue;
+      const std::span<const Point2> run = lines[l].subspan(i, j - i + 1);
+      Box box;
+      for (const Point2& p : run) box.add(p);
+      for (auto x = cx(box.minX); !swept && x <= cx(box.maxX); ++x)
+        for (auto y = cy(box.minY); !swept && y <= cy(box.maxY); ++y) {
+          auto it = std::lower_bound(grid.begin(), grid.end(), KeptPoint{key(x, y), 0, 0});
+          for (; !swept && it != grid.end() && it->cell == key(x, y); ++it) {
+            if (it->line == l && it->index >= i && it->index <= j) continue;
+            const Point2 q = lines[it->line][it->index];
+            if ((q.x == run.front().x && q.y == run.front().y) || (q.x == run.back().x && q.y == run.back().y)) continue;
+            swept = box.contains(q) && inside(run, q);
+          }
+        }
+    }
+    if (swept) out.push_back(l);
+  }
+  return out;
+}
+
+}  // namespace cm
