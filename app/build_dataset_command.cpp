@@ -35,6 +35,16 @@ class ProgressBar {
   std::string lastStep_;
 };
 
+void printLodReport(const std::vector<LodLayerReport>& layers) {
+  for (const auto& r : layers) {
+    std::fprintf(stderr, "councilmap: %-16s simplified in %4.0f ms, tessellated in %4.0f ms, %6.1f MB stored:", r.layer.c_str(),
+                 r.build.simplifyMs, r.build.tessellateMs, double(r.bytes) / (1 << 20));
+    for (std::size_t l = 0; l < r.kept.size(); ++l)
+      std::fprintf(stderr, " %s %zu vertices %zu triangles%s", r.kept[l] > 0 ? (std::to_string(int(r.kept[l])) + " m").c_str() : "full",
+                   r.vertices[l], r.triangles[l], l + 1 < r.kept.size() ? ";" : "\n");
+  }
+}
+
 }  // namespace
 
 void addBuildDatasetCommand(CLI::App& app, int& exitCode) {
@@ -43,7 +53,9 @@ void addBuildDatasetCommand(CLI::App& app, int& exitCode) {
   auto dataDir = std::make_shared<std::string>();
   cmd->add_option("--out,-o", *out, "GeoPackage to write (replaced only once complete)")->capture_default_str();
   cmd->add_option("--data", *dataDir, "Data folder (default as for the map)");
-  cmd->callback([out, dataDir, &exitCode] {
+  auto verbose = std::make_shared<bool>(false);
+  cmd->add_flag("-v,--verbose", *verbose, "Report each layer's levels of detail: vertices, triangles, size and time");
+  cmd->callback([out, dataDir, verbose, &exitCode] {
     std::vector<std::string> tried;
     const auto loc = locateDataDir(*dataDir, COUNCILMAP_SOURCE_DIR, &tried);
     if (!loc) throw UsageError("no data folder found (looked in " + std::to_string(tried.size()) + " places); give one with --data DIR");
@@ -51,8 +63,10 @@ void addBuildDatasetCommand(CLI::App& app, int& exitCode) {
     std::cerr << "councilmap: building " << *out << " from " << loc->dir.string() << '\n';
     Diagnostics diag;
     ProgressBar bar;
-    const bool ok = compileDataset({loc->dir, std::filesystem::path(COUNCILMAP_SOURCE_DIR) / "data" / "tables", *out, std::ref(bar)}, diag);
+    std::vector<LodLayerReport> lod;
+    const bool ok = compileDataset({loc->dir, std::filesystem::path(COUNCILMAP_SOURCE_DIR) / "data" / "tables", *out, std::ref(bar), &lod}, diag);
     diag.print(std::cerr, Severity::Warning);
+    if (*verbose) printLodReport(lod);
     if (!ok) {
       exitCode = 1;
       return;

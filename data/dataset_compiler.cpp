@@ -10,6 +10,7 @@
 
 #include "data/attribution.h"
 #include "data/control_history.h"
+#include "data/lod_cache.h"
 #include "data/parties.h"
 
 namespace cm {
@@ -194,7 +195,8 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
        "SELECT ltlacd AS code, rgnnm AS region, ctrynm AS nation FROM ons_uk_topojson_ltla14_lookup"},
       {"boundaries/ons_uk_topojson_changes.csv", "", "council_code_changes", 0.1, false},
   };
-  double total = 2;  // the control table and the rest
+  constexpr double kLodWeight = 30;  // simplifying and tessellating every boundary layer
+  double total = 2 + kLodWeight;  // the control table and the rest, then the levels of detail
   for (const auto& s : steps) total += s.weight;
   double done = 0;
   GDALDatasetH target = nullptr;
@@ -221,6 +223,18 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
   GDALClose(target);
   if (gFailedWrites) {
     diag.error(in.out.string(), "", std::to_string(gFailedWrites) + " table rows could not be written; the dataset was not replaced");
+    fs::remove(tmp, ec);
+    return false;
+  }
+  // Levels of detail of every boundary layer, from the layers as written so that their source
+  // hashes match what a reader of the file loads.
+  std::vector<std::string> boundaryLayers;
+  for (const auto& s : steps)
+    if (s.spatial) boundaryLayers.push_back(s.name);
+  const auto lodProgress = [&](double f, const std::string& step) {
+    if (in.progress) in.progress((done + 2 + f * kLodWeight) / total, step);
+  };
+  if (!storeLevelsOfDetail(tmp, boundaryLayers, diag, lodProgress, in.lodReport)) {
     fs::remove(tmp, ec);
     return false;
   }

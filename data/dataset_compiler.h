@@ -4,6 +4,7 @@
 #include <string>
 
 #include "data/diagnostics.h"
+#include "data/lod_cache.h"
 
 namespace cm {
 
@@ -15,12 +16,14 @@ struct CompileInputs {
   std::filesystem::path tablesDir;  // the project's own tables (data/tables)
   std::filesystem::path out;        // the GeoPackage to write
   ProgressFn progress;
+  std::vector<LodLayerReport>* lodReport = nullptr;  // when given: what the levels of detail cost
 };
 
 // Compiles every source into one GeoPackage in British National Grid that QGIS opens as it is:
 // council boundaries of every year and tier (with start/end years), each ward vintage, and the
 // tables parties, control_periods (seats and control per council and election year, gaps filled
-// and noted), events, factions, leadership_periods and sources (attribution). Written beside the
+// and noted), events, factions, leadership_periods and sources (attribution), and lod_meshes: every
+// boundary layer simplified and tessellated at a few levels of detail. Written beside the
 // target and renamed into place, so a failed build never replaces a good file.
 // Returns false (with the reason in `diag`) if it could not be written.
 bool compileDataset(const CompileInputs& in, Diagnostics& diag);

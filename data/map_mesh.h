@@ -30,5 +30,8 @@ struct MapMesh {
 };
 
 MapMesh buildMapMesh(const BoundarySet& set);
+// buildMapMesh's vertices and border ranges, without triangles (fill ranges all empty), for a
+// caller that has the triangles already: a mesh stored in the compiled dataset.
+MapMesh buildMapMeshVertices(const BoundarySet& set);
 
 }  // namespace cm

@@ -1,0 +1,55 @@
+#include "data/detail_levels.h"
+
+#include <chrono>
+#include <cstring>
+
+namespace cm {
+
+LevelsOfDetail buildLevelsOfDetail(const BoundarySet& full, const SimplifyOptions& options, LodBuildReport* report) {
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };
+  auto t0 = Clock::now();
+  CoverageLevels lv = simplifyCoverage(full, options);
+  if (report) {
+    report->levels = lv.stats;
+    report->simplifyMs = ms(t0);
+  }
+  t0 = Clock::now();
+  LevelsOfDetail out;
+  // Finest first, so each level is weighed against the next finer one kept.
+  std::vector<std::size_t> keep = {lv.sets.size() - 1};
+  for (std::size_t l = lv.sets.size() - 1; l-- > 0;)
+    if (4 * lv.stats[l].vertices <= 3 * lv.stats[keep.back()].vertices) keep.push_back(l);
+  for (auto it = keep.rbegin(); it != keep.rend(); ++it) {
+    const bool isFull = *it == lv.sets.size() - 1;
+    out.tolerances.push_back(lv.tolerances[*it]);
+    // The full level is the source as given (not rebuilt from arcs) so that its mesh is the one
+    // every caller of buildMapMesh already has, vertex for vertex.
+    out.meshes.push_back(buildMapMesh(isFull ? full : lv.sets[*it]));
+  }
+  if (report) report->tessellateMs = ms(t0);
+  return out;
+}
+
+std::uint64_t geometryHash(const BoundarySet& set) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  auto mix = [&](std::uint64_t v) {
+    h ^= v;
+    h *= 0x100000001b3ull;
+    h ^= h >> 29;
+  };
+  mix(set.features.size());
+  for (const Feature& f : set.features) mix((std::uint64_t(f.firstPart) << 32) | f.partCount);
+  for (const Part& p : set.parts) mix((std::uint64_t(p.firstRing) << 32) | p.ringCount);
+  for (const Ring& r : set.rings) mix((std::uint64_t(r.first) << 32) | r.count);
+  for (const Point2& p : set.points) {
+    std::uint64_t x, y;
+    std::memcpy(&x, &p.x, 8);
+    std::memcpy(&y, &p.y, 8);
+    mix(x);
+    mix(y);
+  }
+  return h;
+}
+
+}  // namespace cm
