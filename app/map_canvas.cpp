@@ -56,9 +56,11 @@ bool MapCanvas::update(int width, int height) {
   const auto start = std::chrono::steady_clock::now();
   const Framebuffer& target = samples_ > 1 ? multisampled_ : resolved_;
   target.bind();
-  renderer_->draw(camera_);
-  if (overlay_) overlay_->draw(camera_, /*asOverlay=*/true);
+  renderer_->draw(camera_, false, timer_, "map");
+  if (overlay_) overlay_->draw(camera_, /*asOverlay=*/true, timer_, "wards");
+  if (timer_) timer_->begin("highlights");
   renderer_->drawHighlights(camera_);
+  if (timer_) timer_->end();
   if (samples_ > 1) multisampled_.blitTo(resolved_.id(), width, height);
   glFinish();
   lastDrawMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

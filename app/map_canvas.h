@@ -28,6 +28,7 @@ class MapCanvas {
   void setHover(std::optional<std::uint32_t> f);
   void setSelection(std::optional<std::uint32_t> f);
   void invalidate() { dirty_ = true; }
+  void setPassTimer(PassTimer* t) { timer_ = t; }
 
   // Draws the map at this size if anything changed; returns false if the size cannot be allocated.
   bool update(int width, int height);
@@ -45,6 +46,7 @@ class MapCanvas {
   bool dirty_ = true;
   std::optional<std::uint32_t> hover_, selection_;
   double lastDrawMs_ = 0;
+  PassTimer* timer_ = nullptr;
 };
 
 }  // namespace cm

@@ -123,6 +123,12 @@ int runViewer(const ViewerOptions& o) {
     const double median = frameMs[frameMs.size() / 2], p95 = frameMs[std::min(frameMs.size() - 1, frameMs.size() * 95 / 100)];
     std::fprintf(stderr, "councilmap: %zu frames, median %.1f ms (%.0f frames/s), 95th percentile %.1f ms\n", frameMs.size(), median,
                  1000.0 / median, p95);
+    // Where the time goes: each pass alone (finished before the next starts), over the frames it ran in.
+    for (auto [pass, ms] : viewer.passTimer().samples()) {
+      std::sort(ms.begin(), ms.end());
+      std::fprintf(stderr, "councilmap:   %-22s %4zu runs, median %6.2f ms, 95th percentile %6.2f ms\n", pass.c_str(), ms.size(),
+                   ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]);
+    }
   }
   if (const auto err = saveSettings(config / "settings.json", viewer.settings()); !err.empty()) std::cerr << "councilmap: " << err << '\n';
   ImGui::SaveIniSettingsToDisk(ini.c_str());

@@ -29,6 +29,8 @@ int chooseSamples(int requested, const GlWindow& window) {
 Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale)
     : o_(o), session_(session), window_(window), uiScale_(uiScale), canvas_(session, chooseSamples(o.samples, window)) {
   canvas_.renderer().look().borderWidth = o.borderWidth;
+  timer_.enable(o.frameStats);
+  canvas_.setPassTimer(&timer_);
   panel_.open = settings.panelOpen;
   panel_.tab = PanelTab(std::clamp(settings.panelTab, 0, 3));
   panel_.switchTab = true;
@@ -285,8 +287,11 @@ void Viewer::frame() {
   canvas_.setHover(state_.hovered);
   updateWards();
   canvas_.update(drawW_, drawH_);
+  timer_.begin("blit map image");
   canvas_.image().blitTo(0, drawW_, drawH_);
+  timer_.end();
 
+  timer_.begin("panels (ImGui, CPU)");
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // The SDL backend reads the mouse only while the window has focus; the map's own tracking
@@ -335,9 +340,12 @@ void Viewer::frame() {
   drawAttribution(session_.attribution(), io.DisplaySize.x - panelWidth_, usableHeight, uiScale_);
   drawHelpOverlay(helpOpen_, uiScale_);
   ImGui::Render();
+  timer_.end();
+  timer_.begin("panels (draw)");
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, drawW_, drawH_);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  timer_.end();
   applyPanelActions(actions);
 }
 

@@ -37,6 +37,8 @@ class Viewer {
   void writeState(const std::string& path);  // viewer_state.cpp
   bool playing() const { return timeline_.playing; }
   Settings settings() const;  // the preferences to keep for the next run
+  // --frame-stats: milliseconds per pass of every frame drawn (map passes only when the map was redrawn).
+  const PassTimer& passTimer() const { return timer_; }
 
  private:
   // Input (viewer_window.cpp)
@@ -87,6 +89,7 @@ class Viewer {
   std::string searchIndexKey_;
   Date timelineFirst_, timelineLast_;
   int drawW_ = 1, drawH_ = 1;
+  PassTimer timer_;
 };
 
 int chooseSamples(int requested, const GlWindow& window);

@@ -14,5 +14,5 @@ printf 'wait 3\nkey space\nwait 200\n' > "$tmp/play"
 for kind in idle play; do
   printf '%-5s ' "$kind"
   "$build/councilmap" --width 1280 --height 800 --date 2016-06-01 --colour-by control --frame-stats --config-dir "$tmp/config" --script "$tmp/$kind" 2>&1 |
-    sed -n 's/^councilmap: \([0-9]* frames, .*\)/\1/p'
+    sed -n -e 's/^councilmap: \([0-9]* frames, .*\)/\1/p' -e 's/^councilmap:   /      /p'
 done

@@ -133,7 +133,11 @@ void MapRenderer::drawHairlines(const Camera& camera, Rgba colour) {
   glDrawElements(GL_LINES, GLsizei(lineIndexCount_), GL_UNSIGNED_INT, nullptr);
 }
 
-void MapRenderer::draw(const Camera& camera, bool asOverlay) {
+void MapRenderer::draw(const Camera& camera, bool asOverlay, PassTimer* timer, const char* label) {
+  PassTimer none;
+  PassTimer& t = timer ? *timer : none;
+  const std::string name(label);
+  const std::string fillPass = name + " fill", borderPass = name + " borders", outlinePass = name + " outlines";
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_SCISSOR_TEST);
@@ -147,16 +151,22 @@ void MapRenderer::draw(const Camera& camera, bool asOverlay) {
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_BUFFER, styleTexture_);
 
+  t.begin(fillPass.c_str());
   useProgram(fill_, camera);
   glBindVertexArray(fillVao_);
   glDrawElements(GL_TRIANGLES, GLsizei(indexCount_), GL_UNSIGNED_INT, nullptr);
+  t.end();
 
   // Up to about a pixel, GL lines are exact and several times cheaper than quads on llvmpipe.
+  t.begin(borderPass.c_str());
   if (look_.borderWidth > 0 && look_.borderWidth <= 1.25f) drawHairlines(camera, look_.border);
   else drawBorders(camera, {0, vertexCount_}, look_.borderWidth, look_.border);
+  t.end();
   // Outlines (the leading faction) are few, so one draw per council costs little.
+  if (!outlines_.empty()) t.begin(outlinePass.c_str());
   for (const auto& [feature, colour] : outlines_)
     if (feature < borderRanges_.size()) drawBorders(camera, borderRanges_[feature], look_.outlineWidth, colour);
+  t.end();
   glBindVertexArray(0);
   glUseProgram(0);
   glDisable(GL_BLEND);

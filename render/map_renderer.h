@@ -8,6 +8,7 @@
 #include "data/palette.h"
 #include "render/camera.h"
 #include "render/gl_program.h"
+#include "render/pass_timer.h"
 
 namespace cm {
 
@@ -48,7 +49,8 @@ class MapRenderer {
 
   // Draws into the currently bound framebuffer, whose size is the camera's viewport. An overlay
   // (wards over councils) keeps what is there and blends its fills by their alpha.
-  void draw(const Camera& camera, bool asOverlay = false);
+  // `timer` (optional) records the fill, border and outline passes under `label`.
+  void draw(const Camera& camera, bool asOverlay = false, PassTimer* timer = nullptr, const char* label = "map");
   // Hover and selection outlines, drawn last so no overlay covers them.
   void drawHighlights(const Camera& camera);
 
