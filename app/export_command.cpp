@@ -31,6 +31,7 @@ int runExport(const ExportOptions& o) {
 
   auto session = MapSession::open(o.common);
   session->applyStyle(o.style);
+  const auto tLoad = Clock::now();
   std::cerr << "councilmap: using " << session->dataDescription() << '\n';
   session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
 
@@ -39,8 +40,10 @@ int runExport(const ExportOptions& o) {
   if (o.common.verbose) std::cerr << "councilmap: rendering with " << window.rendererDescription() << '\n';
   if (size->width > Framebuffer::maxSize() || size->height > Framebuffer::maxSize())
     throw UsageError("--size " + o.size + " exceeds this GPU's limit of " + std::to_string(Framebuffer::maxSize()) + " pixels a side");
+  const auto tGl = Clock::now();
 
   MapCanvas canvas(*session, o.samples);
+  const auto tMesh = Clock::now();
   canvas.renderer().look().borderWidth = o.borderWidth;
   canvas.camera().setViewport(size->width, size->height);
   frameInitialView(canvas, *session, o.focus, o.bbox);
@@ -65,8 +68,11 @@ int runExport(const ExportOptions& o) {
     ImGui::Render();
   }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  glFinish();
+  const auto tOverlay = Clock::now();
   glBindFramebuffer(GL_READ_FRAMEBUFFER, canvas.image().id());
   const auto pixels = readPixelsTopDown(size->width, size->height);
+  const auto tRead = Clock::now();
   ImGui_ImplOpenGL3_Shutdown();
   shutdownImGui();
 
@@ -80,6 +86,11 @@ int runExport(const ExportOptions& o) {
             << session->visibleCount() << " areas, " << session->date().iso() << ")";
   if (o.common.verbose) std::cerr << " in " << ms(t0, tEnd) << " ms (map " << canvas.lastDrawMs() << " ms, to first image " << ms(t0, tMap) << " ms)";
   std::cerr << '\n';
+  // One line for scripts such as bench/peers: where the whole run's time went.
+  if (o.timings)
+    std::cerr << "councilmap: timings ms: load " << ms(t0, tLoad) << " gl " << ms(tLoad, tGl) << " mesh " << ms(tGl, tMesh)
+              << " draw " << ms(tMesh, tMap) << " overlay " << ms(tMap, tOverlay) << " readback " << ms(tOverlay, tRead)
+              << " png " << ms(tRead, tEnd) << " total " << ms(t0, tEnd) << '\n';
   return 0;
 }
 
@@ -94,6 +105,7 @@ void addExportCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--samples", o->samples, "Multisampling for smooth edges (1 = off)")->capture_default_str()->check(CLI::Range(1, 16));
   addStyleOptions(*cmd, o->style);
   cmd->add_flag("!--no-caption", o->caption, "Leave out the title and date in the top-left corner");
+  cmd->add_flag("--timings", o->timings, "Print where the time went: load, GL, mesh, draw, overlay, readback, PNG");
   addCommonOptions(*cmd, o->common);
   cmd->callback([o, &exitCode] { exitCode = runExport(*o); });
 }

@@ -18,6 +18,7 @@ struct ExportOptions {
   float borderWidth = 1.0f;
   int samples = 4;
   bool caption = true;
+  bool timings = false;  // --timings: one line of where the time went
   StyleOptions style;
 };
 
