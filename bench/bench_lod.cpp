@@ -1,0 +1,50 @@
+// Levels of detail: what simplifying costs at dataset build time, and what tessellating each level
+// costs (the work the stored meshes save at startup). Part of bench_core.
+#include <benchmark/benchmark.h>
+
+#include "data/boundary_loader.h"
+#include "data/detail_levels.h"
+
+using namespace cm;
+
+namespace {
+
+const BoundarySet& layer(int which) {
+  static const BoundarySet sets[] = {
+      [] { Diagnostics d; return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/wards/wards_2013_gb_bgc_martinjc.gpkg", "", "", ""}, d); }(),
+      [] { Diagnostics d; return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/boundaries/ons_uk_topojson_2014_2025.gpkg", "ltla", "", ""}, d); }(),
+  };
+  return sets[which];
+}
+
+const char* kNames[] = {"wards 2013 GB", "councils 2014-2025"};
+
+// Simplifying every level; counters give each level's vertices (the last is the full detail).
+void BM_SimplifyCoverage(benchmark::State& state) {
+  const BoundarySet& full = layer(int(state.range(0)));
+  CoverageLevels lv;
+  for (auto _ : state) lv = simplifyCoverage(full);
+  state.SetLabel(kNames[state.range(0)]);
+  for (std::size_t l = 0; l < lv.stats.size(); ++l)
+    state.counters["v" + std::to_string(int(lv.tolerances[l])) + "m"] = double(lv.stats[l].vertices);
+}
+BENCHMARK(BM_SimplifyCoverage)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// Tessellating one level: args are the layer and the level's tolerance in metres (0: full).
+void BM_TessellateLevel(benchmark::State& state) {
+  const BoundarySet& full = layer(int(state.range(0)));
+  const double tol = double(state.range(1));
+  BoundarySet set = full;
+  if (tol > 0) set = simplifyCoverage(full, {.tolerances = {tol}}).sets.front();
+  MapMesh mesh;
+  for (auto _ : state) mesh = buildMapMesh(set);
+  state.SetLabel(kNames[state.range(0)]);
+  state.counters["vertices"] = double(mesh.vertices.size());
+  state.counters["triangles"] = double(mesh.triangles.size() / 3);
+}
+BENCHMARK(BM_TessellateLevel)
+    ->Args({0, 500})->Args({0, 100})->Args({0, 20})->Args({0, 0})
+    ->Args({1, 500})->Args({1, 100})->Args({1, 0})
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
