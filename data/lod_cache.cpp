@@ -5,10 +5,14 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 #include "data/boundary_loader.h"
@@ -236,26 +240,57 @@ LevelsOfDetail levelsOfDetailFor(const BoundarySet& full, const std::string& dat
 
 bool storeLevelsOfDetail(const std::string& path, const std::vector<std::string>& layers, Diagnostics& diag,
                          const std::function<void(double, const std::string&)>& progress, std::vector<LodLayerReport>* report) {
-  for (std::size_t i = 0; i < layers.size(); ++i) {
-    if (progress) progress(double(i) / double(layers.size()), "levels of detail: " + layers[i]);
-    // Built from the layer as stored, so the source hash is what a reader of the file computes.
-    Diagnostics quiet;
+  // Every layer is read first, so that the builders below never read the file while it is written.
+  // Built from the layers as stored, so each source hash is what a reader of the file computes.
+  struct Job {
     BoundarySet full;
+    std::uint64_t hash = 0;
+    LevelsOfDetail lod;
+    LodLayerReport report;
+    bool done = false;
+  };
+  std::vector<Job> jobs(layers.size());
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    Diagnostics quiet;
     try {
-      full = loadBoundaries({path, layers[i], "", ""}, quiet);
+      jobs[i].full = loadBoundaries({path, layers[i], "", ""}, quiet);
     } catch (const LoadError& e) {
       diag.error(path, layers[i], std::string("levels of detail: ") + e.what());
       return false;
     }
-    LodLayerReport r;
-    r.layer = layers[i];
-    const LevelsOfDetail lod = buildLevelsOfDetail(full, {}, &r.build);
-    r.kept = lod.tolerances;
-    if (!writeLevels(path, layers[i], geometryHash(full), lod, r, diag)) return false;
-    if (report) report->push_back(std::move(r));
+    jobs[i].hash = geometryHash(jobs[i].full);
+    jobs[i].report.layer = layers[i];
   }
-  if (progress) progress(1.0, "levels of detail");
-  return true;
+  // Layers are simplified on every core; each is written, in order, as soon as it is ready.
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::atomic<std::size_t> next = 0;
+  auto worker = [&] {
+    for (std::size_t i; (i = next++) < jobs.size();) {
+      Job& job = jobs[i];
+      job.lod = buildLevelsOfDetail(job.full, {}, &job.report.build);
+      job.full = BoundarySet{};
+      const std::lock_guard lock(mutex);
+      job.done = true;
+      ready.notify_all();
+    }
+  };
+  std::vector<std::jthread> workers(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+  for (auto& w : workers) w = std::jthread(worker);
+  bool ok = true;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (progress) progress(double(i) / double(jobs.size()), "levels of detail: " + layers[i]);
+    std::unique_lock lock(mutex);
+    ready.wait(lock, [&] { return jobs[i].done; });
+    lock.unlock();
+    Job& job = jobs[i];
+    job.report.kept = job.lod.tolerances;
+    ok = ok && writeLevels(path, layers[i], job.hash, job.lod, job.report, diag);
+    job.lod = LevelsOfDetail{};
+    if (report) report->push_back(std::move(job.report));
+  }
+  if (ok && progress) progress(1.0, "levels of detail");
+  return ok;
 }
 
 }  // namespace cm
