@@ -231,15 +231,28 @@ def print_table(results, datasets, sizes, tools, args):
 
 
 def write_docs(args, size):
-    """The three ward images at the largest size, downscaled to 960 pixels wide as JPEG."""
+    """The three ward images at the largest size, cropped to the land and scaled to 720 pixels high."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import numpy as np
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QImage
     docs = os.path.join(args.root, "docs", "peers")
     os.makedirs(docs, exist_ok=True)
+    sea = np.array([int(SEA[i:i + 2], 16) for i in (1, 3, 5)])
     for tool in ("councilmap", "qgis", "mapnik"):
-        image = QImage(os.path.join(args.out, f"wards-{size}-{tool}.png"))
-        image.scaledToWidth(960, Qt.SmoothTransformation).save(os.path.join(docs, f"wards-{tool}.jpg"), "JPG", 85)
+        image = QImage(os.path.join(args.out, f"wards-{size}-{tool}.png")).convertToFormat(QImage.Format_RGB888)
+        w, h = image.width(), image.height()
+        bits = image.constBits()
+        bits.setsize(image.sizeInBytes())
+        rgb = np.frombuffer(bits, np.uint8).reshape(h, image.bytesPerLine())[:, :w * 3].reshape(h, w, 3)
+        land = np.any(np.abs(rgb.astype(int) - sea) > 16, axis=2)
+        if tool == "councilmap":
+            land[int(h * 0.96):, :] = False  # its credit line
+        ys, xs = np.nonzero(land)
+        pad = h // 50
+        x0, y0 = max(0, xs.min() - pad), max(0, ys.min() - pad)
+        crop = image.copy(x0, y0, min(w, xs.max() + pad) - x0, min(h, ys.max() + pad) - y0)
+        crop.scaledToHeight(720, Qt.SmoothTransformation).save(os.path.join(docs, f"wards-{tool}.jpg"), "JPG", 85)
     print(f"peers: images written to {docs}")
 
 
