@@ -115,7 +115,8 @@ void addQueryCommand(CLI::App& app) {
     auto session = MapSession::open(*options);
     session->diagnostics().print(std::cerr, options->verbose ? Severity::Info : Severity::Warning);
     if (options->verbose) std::cerr << "councilmap: using " << session->dataDescription() << '\n';
-    std::cout << queryPoint(*session, p->lon, p->lat).dump() << std::endl;
+    // A path or layer name in another encoding is shown with U+FFFD rather than failing the query.
+    std::cout << queryPoint(*session, p->lon, p->lat).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << std::endl;
   });
 }
 

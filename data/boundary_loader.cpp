@@ -166,6 +166,7 @@ BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::op
   BoundarySet set;
   set.source = src.path;
   set.layer = layer->GetName();
+  repairUtf8(set.layer);  // shown in messages, titles and query output
 
   OGRFeatureDefn* defn = layer->GetLayerDefn();
   std::vector<std::string> fieldNames;

@@ -197,7 +197,10 @@ ControlHistory ControlHistory::load(const std::string& compositionCsv, const std
     const std::string type = changes.get(r, changes.column("type"));
     if (type != "merger" && type != "termination") continue;
     int start = 0;
-    if (!parseCount(changes.get(r, changes.column("start")), start)) continue;
+    if (!parseCount(changes.get(r, changes.column("start")), start) || start < 1900 || start > 2100) {
+      diag.warn(changes.path, changes.where(r), "start '" + changes.get(r, changes.column("start")) + "' is not a year; change ignored");
+      continue;
+    }
     endsBefore[changes.get(r, changes.column("oldcd"))] = start;
     if (type == "merger" && isCouncilCode(changes.get(r, changes.column("newcd")))) successor[changes.get(r, changes.column("newcd"))] = {changes.get(r, changes.column("oldcd")), start};
   }

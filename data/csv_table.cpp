@@ -136,8 +136,15 @@ std::string lines(const Record& r) {
   return r.lastLine > r.line ? "lines " + std::to_string(r.line) + "-" + std::to_string(r.lastLine) : "line " + std::to_string(r.line);
 }
 
-std::string quotedShort(const std::string& v) {
-  return "'" + (v.size() > 40 ? v.substr(0, 40) + "..." : v) + "'";
+// A value quoted in a message: repaired, since it has not been yet, and cut on a character boundary.
+std::string quotedShort(std::string v) {
+  repairUtf8(v);
+  if (v.size() > 40) {
+    std::size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+    v = v.substr(0, cut) + "...";
+  }
+  return "'" + v + "'";
 }
 
 CsvTable readLayer(const std::string& path, const std::string& layerName, Diagnostics& diag) {

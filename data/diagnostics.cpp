@@ -1,5 +1,7 @@
 #include "data/diagnostics.h"
 
+#include "data/utf8.h"
+
 namespace cm {
 
 std::string Diagnostic::text() const {
@@ -10,6 +12,8 @@ std::string Diagnostic::text() const {
 }
 
 void Diagnostics::add(Severity s, std::string file, std::string record, std::string message) {
+  // Messages quote what they are about (paths, codes, values), and are shown in JSON and the window.
+  for (std::string* text : {&file, &record, &message}) repairUtf8(*text);
   items_.push_back({s, std::move(file), std::move(record), std::move(message)});
 }
 

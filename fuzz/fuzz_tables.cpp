@@ -1,0 +1,57 @@
+// The table readers: CSV text through the event, leadership, composition and ward-councillor
+// loaders, then the cross-checks `councilmap check` runs on what they kept.
+#include <cpl_vsi.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "data/consistency.h"
+#include "data/control_history.h"
+#include "data/csv_table.h"
+#include "data/events.h"
+#include "data/leadership.h"
+#include "data/utf8.h"
+#include "data/wards.h"
+
+namespace {
+
+// Every message must be showable as it is: in JSON, in the window, on a terminal.
+void requireShowable(const cm::Diagnostics& d) {
+  for (const auto& item : d.items())
+    if (item.file.empty() || item.message.empty() || !cm::isValidUtf8(item.text())) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const char* path = "/vsimem/fuzz_table.csv";
+  VSIFCloseL(VSIFileFromMemBuffer(path, const_cast<GByte*>(data), vsi_l_offset(size), FALSE));
+  cm::Diagnostics diag;
+  const cm::CsvTable t = cm::readCsv(path, diag);
+  for (const auto& row : t.rows) {
+    if (row.values.size() != t.columns.size()) std::abort();  // rows are padded or cut to the header
+    for (const auto& v : row.values)
+      if (!cm::isValidUtf8(v)) std::abort();
+  }
+  const cm::EventLog events = cm::EventLog::load(path, diag);
+  const cm::LeadershipRecord leadership = cm::LeadershipRecord::load(path, diag);
+  // The same text stands in for the merger list and the county lookup, to reach the gap filling.
+  const cm::ControlHistory control = cm::ControlHistory::load(path, path, path, diag);
+  const cm::WardCouncillors2018 wards = cm::WardCouncillors2018::load(path, diag);
+  cm::ConsistencyInputs in;
+  in.events = &events;
+  in.eventsFile = path;
+  in.leadership = &leadership;
+  in.leadershipFile = path;
+  in.control = &control;
+  in.controlFile = path;
+  cm::checkConsistency(in, diag);
+  for (const cm::Event& e : events.all()) {
+    (void)events.disputeAt(e.councils.empty() ? "" : e.councils[0], e.date);
+    if (!cm::isValidDate(e.lastDay().year, e.lastDay().month, e.lastDay().day)) std::abort();
+  }
+  requireShowable(diag);
+  VSIUnlink(path);
+  return 0;
+}
