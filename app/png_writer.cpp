@@ -4,29 +4,18 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <unistd.h>
+
+#include "data/atomic_file.h"
 
 namespace cm {
 
 std::string writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba) {
-  namespace fs = std::filesystem;
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  AtomicFile file(path);
   // Level 6 instead of stb's default 8: noticeably faster on 4K and 8K maps, little larger.
   stbi_write_png_compression_level = 6;
-  if (!stbi_write_png(tmp.c_str(), width, height, 4, rgba.data(), width * 4)) {
-    const std::string why = std::strerror(errno);
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    return "cannot write '" + path + "': " + why;
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return "cannot write '" + path + "': " + ec.message();
-  }
-  return {};
+  if (!stbi_write_png(file.tempPath().c_str(), width, height, 4, rgba.data(), width * 4))
+    return "cannot write '" + path + "': " + std::strerror(errno);
+  return file.commit();
 }
 
 }  // namespace cm

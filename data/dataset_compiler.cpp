@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "data/atomic_file.h"
 #include "data/attribution.h"
 #include "data/control_history.h"
 #include "data/lod_cache.h"
@@ -166,9 +167,8 @@ void writeSources(GDALDataset& ds) {
 bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
   GDALAllRegister();
   namespace fs = std::filesystem;
-  const std::string tmp = in.out.string() + ".tmp-" + std::to_string(::getpid());
-  std::error_code ec;
-  fs::remove(tmp, ec);
+  AtomicFile out(in.out);  // a failed or interrupted build never replaces a good dataset
+  const std::string tmp = out.tempPath().string();
   const fs::path d = in.dataDir;
   const std::vector<Step> steps = {
       {"boundaries/ons_uk_topojson_2014_2025.gpkg", "ltla", "councils_lower", 2},
@@ -207,7 +207,6 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
     const std::string src = fs::path(s.source).is_absolute() ? s.source : (d / s.source).string();
     if (!translate(tmp, &target, src, s, scope, diag)) {
       if (target) GDALClose(target);
-      fs::remove(tmp, ec);
       return false;
     }
     done += s.weight;
@@ -223,7 +222,6 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
   GDALClose(target);
   if (gFailedWrites) {
     diag.error(in.out.string(), "", std::to_string(gFailedWrites) + " table rows could not be written; the dataset was not replaced");
-    fs::remove(tmp, ec);
     return false;
   }
   // Levels of detail of every boundary layer, from the layers as written so that their source
@@ -234,14 +232,9 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
   const auto lodProgress = [&](double f, const std::string& step) {
     if (in.progress) in.progress((done + 2 + f * kLodWeight) / total, step);
   };
-  if (!storeLevelsOfDetail(tmp, boundaryLayers, diag, lodProgress, in.lodReport)) {
-    fs::remove(tmp, ec);
-    return false;
-  }
-  fs::rename(tmp, in.out, ec);
-  if (ec) {
-    diag.error(in.out.string(), "", "cannot move the finished dataset into place: " + ec.message());
-    fs::remove(tmp, ec);
+  if (!storeLevelsOfDetail(tmp, boundaryLayers, diag, lodProgress, in.lodReport)) return false;
+  if (const std::string err = out.commit(); !err.empty()) {
+    diag.error(in.out.string(), "", "cannot move the finished dataset into place: " + err);
     return false;
   }
   if (in.progress) in.progress(1.0, "done");
