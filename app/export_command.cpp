@@ -44,7 +44,9 @@ int runExport(const ExportOptions& o) {
 
   MapCanvas canvas(*session, o.samples);
   const auto tMesh = Clock::now();
-  canvas.renderer().look().borderWidth = o.borderWidth;
+  canvas.look().borderWidth = o.borderWidth;
+  // Hatching keeps its proportion to the text on large images (the UI scale below).
+  canvas.look().hatchSpacing *= std::max(1.0f, size->height / 1080.0f);
   canvas.camera().setViewport(size->width, size->height);
   frameInitialView(canvas, *session, o.focus, o.bbox);
   if (!canvas.update(size->width, size->height))

@@ -2,39 +2,70 @@
 
 #include <chrono>
 
+#include "data/lod_cache.h"
+
 namespace cm {
 
-MapCanvas::MapCanvas(const MapSession& session, int samples)
-    : mesh_(buildMapMesh(session.boundaries())), renderer_(std::make_unique<MapRenderer>(mesh_)), samples_(samples) {
+MapCanvas::MapCanvas(const MapSession& session, int samples) : samples_(samples) {
+  loadLevels(session);
   restyle(session);
+}
+
+void MapCanvas::loadLevels(const MapSession& session) {
+  renderers_.clear();
+  stylesSeen_.clear();
+  // Stored levels only: simplifying at start-up would cost more than drawing the full detail saves.
+  std::optional<LevelsOfDetail> stored;
+  if (const auto path = session.compiledDatasetPath())
+    stored = readLevelsOfDetail(*path, session.boundaries().layer, session.boundaries());
+  if (stored && !stored->empty()) {
+    lod_ = std::move(*stored);
+  } else {
+    lod_ = {};
+    lod_.tolerances = {0};
+    lod_.meshes.push_back(buildMapMesh(session.boundaries()));
+  }
+  renderers_.resize(lod_.meshes.size());
+  stylesSeen_.assign(lod_.meshes.size(), ~std::uint64_t(0));
+}
+
+MapRenderer& MapCanvas::renderer() {
+  const std::size_t l = level();
+  if (!renderers_[l]) renderers_[l] = std::make_unique<MapRenderer>(lod_.meshes[l]);
+  MapRenderer& r = *renderers_[l];
+  if (stylesSeen_[l] != styleVersion_) {
+    r.setStyles(styles_);
+    stylesSeen_[l] = styleVersion_;
+  }
+  r.look() = look_;
+  r.setHover(hover_);
+  r.setSelection(selection_);
+  return r;
 }
 
 void MapCanvas::rebuild(const MapSession& session) {
-  const MapLook look = renderer_->look();
-  renderer_.reset();
-  mesh_ = buildMapMesh(session.boundaries());
-  renderer_ = std::make_unique<MapRenderer>(mesh_);
-  renderer_->look() = look;
   hover_ = selection_ = std::nullopt;
+  loadLevels(session);
   restyle(session);
 }
 
-void MapCanvas::restyle(const MapSession& session) {
-  renderer_->setStyles(session.styles());
+void MapCanvas::restyle(const MapSession& session) { setStyles(session.styles()); }
+
+void MapCanvas::setStyles(std::vector<FeatureStyle> styles) {
+  styles_ = std::move(styles);
+  ++styleVersion_;  // renderers take the table when they next draw: one upload per level in use
   dirty_ = true;
 }
 
 void MapCanvas::setHover(std::optional<std::uint32_t> f) {
   if (f == hover_) return;
   hover_ = f;
-  renderer_->setHover(f);
   dirty_ = true;
 }
 
 void MapCanvas::setSelection(std::optional<std::uint32_t> f) {
   if (f == selection_) return;
   selection_ = f;
-  renderer_->setSelection(f);
   dirty_ = true;
 }
 
@@ -56,10 +87,11 @@ bool MapCanvas::update(int width, int height) {
   const auto start = std::chrono::steady_clock::now();
   const Framebuffer& target = samples_ > 1 ? multisampled_ : resolved_;
   target.bind();
-  renderer_->draw(camera_, false, timer_, "map");
+  MapRenderer& councils = renderer();
+  councils.draw(camera_, false, timer_, "map");
   if (overlay_) overlay_->draw(camera_, /*asOverlay=*/true, timer_, "wards");
   if (timer_) timer_->begin("highlights");
-  renderer_->drawHighlights(camera_);
+  councils.drawHighlights(camera_);
   if (timer_) timer_->end();
   if (samples_ > 1) multisampled_.blitTo(resolved_.id(), width, height);
   glFinish();

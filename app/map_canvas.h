@@ -1,7 +1,9 @@
 #pragma once
 #include <memory>
+#include <vector>
 
 #include "app/map_session.h"
+#include "data/detail_levels.h"
 #include "data/map_mesh.h"
 #include "render/camera.h"
 #include "render/framebuffer.h"
@@ -11,16 +13,23 @@ namespace cm {
 
 // The map as an image: geometry uploaded once, redrawn into a cached framebuffer only when the
 // view, date or style changed. The viewer shows the cache every frame; export reads it.
+// The councils are drawn from the level of detail whose simplification stays under a pixel at
+// the current zoom (levels read from the compiled dataset; the full detail only otherwise).
 class MapCanvas {
  public:
   explicit MapCanvas(const MapSession& session, int samples = 4);
 
   Camera& camera() { return camera_; }
   const Camera& camera() const { return camera_; }
-  MapRenderer& renderer() { return *renderer_; }
-  const MapMesh& mesh() const { return mesh_; }
+  MapLook& look() { return look_; }
+  // The renderer of the level the current zoom calls for (created on first use).
+  MapRenderer& renderer();
+  const MapMesh& mesh() const { return lod_.meshes.back(); }  // the full detail
+  std::size_t level() const { return lod_.pick(camera_.metresPerPixel()); }
+  const LevelsOfDetail& levels() const { return lod_; }
 
   void restyle(const MapSession& session);  // after a date or colour change
+  void setStyles(std::vector<FeatureStyle> styles);
   void rebuild(const MapSession& session);  // after the session's boundaries changed (another tier)
   // A second layer drawn over the councils (wards); null removes it.
   void setOverlay(std::unique_ptr<MapMesh> mesh);
@@ -36,8 +45,13 @@ class MapCanvas {
   double lastDrawMs() const { return lastDrawMs_; }
 
  private:
-  MapMesh mesh_;
-  std::unique_ptr<MapRenderer> renderer_;
+  void loadLevels(const MapSession& session);
+  LevelsOfDetail lod_;
+  std::vector<std::unique_ptr<MapRenderer>> renderers_;  // one per level, index-aligned with lod_
+  std::vector<std::uint64_t> stylesSeen_;                // style version each renderer holds
+  std::vector<FeatureStyle> styles_;
+  std::uint64_t styleVersion_ = 0;
+  MapLook look_;
   std::unique_ptr<MapMesh> overlayMesh_;
   std::unique_ptr<MapRenderer> overlay_;
   Camera camera_;

@@ -72,6 +72,9 @@ class MapSession {
   // Where to read a ward vintage: the compiled dataset's layer, or the shared file.
   BoundarySource wardSource(const WardVintage& v) const;
   bool usesCompiledDataset() const { return compiled_.has_value(); }
+  std::optional<std::string> compiledDatasetPath() const {
+    return compiled_ ? std::optional(compiled_->string()) : std::nullopt;
+  }
   DisputeStatus disputesFor(std::string_view code) const { return political().stateOf(code, date_).disputes; }
   std::string factionFor(std::string_view code) const { return std::string(political().stateOf(code, date_).faction()); }
   PoliticalData political() const { return {control_.get(), events_.get(), leadership_.get(), disputeWindowDays}; }

@@ -35,6 +35,8 @@ void Viewer::writeState(const std::string& path) {
                       {"drawable", {drawW_, drawH_}},
                       {"ui_scale", uiScale_},
                       {"map_draw_ms", canvas_.lastDrawMs()},
+                      {"detail", {{"level", canvas_.level()}, {"levels", canvas_.levels().tolerances},
+                                  {"vertices", canvas_.levels().meshes[canvas_.level()].vertices.size()}}},
                       {"playing", timeline_.playing},
                       {"search_open", search_.open},
                       {"help_open", helpOpen_},

@@ -28,7 +28,7 @@ int chooseSamples(int requested, const GlWindow& window) {
 
 Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale)
     : o_(o), session_(session), window_(window), uiScale_(uiScale), canvas_(session, chooseSamples(o.samples, window)) {
-  canvas_.renderer().look().borderWidth = o.borderWidth;
+  canvas_.look().borderWidth = o.borderWidth;
   timer_.enable(o.frameStats);
   canvas_.setPassTimer(&timer_);
   panel_.open = settings.panelOpen;

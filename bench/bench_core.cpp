@@ -142,7 +142,7 @@ BENCHMARK(BM_FrameNationalView)->Arg(1)->Arg(4)->Unit(benchmark::kMillisecond)->
 static void BM_FrameNationalViewFillOnly(benchmark::State& state) {
   auto& f = gl();
   MapCanvas canvas(*f.session, 1);
-  canvas.renderer().look().borderWidth = 0;
+  canvas.look().borderWidth = 0;
   canvas.update(1280, 800);
   canvas.camera().fit(f.session->visibleExtent());
   for (auto _ : state) {

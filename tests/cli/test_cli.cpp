@@ -41,6 +41,10 @@ Outcome run(const std::string& args) {
   return r;
 }
 
+// Runs the window on a script and returns the state it wrote at the end (defined with the viewer tests).
+nlohmann::json viewerState(const std::string& args, const std::string& scriptBody, const std::string& name,
+                           const std::string& keptConfig = "");
+
 nlohmann::json query(const std::string& at, const std::string& extra = "") {
   const Outcome r = run("query --at " + at + " " + extra);
   EXPECT_EQ(r.code, 0) << r.err;
@@ -280,6 +284,14 @@ TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   // The compiled file is a boundary source like any other.
   const auto j = query("-1.7783,50.7356", "--date 2020-06-01 --boundaries " + out.string() + " --layer councils_lower");
   EXPECT_EQ(j["council"]["code"], "E06000058");
+  // Its stored levels of detail: the window draws the coarse level at national scale, the full
+  // detail when zoomed into a borough.
+  const auto national = viewerState("--dataset " + out.string() + " --date 2024-06-01", "wait 3\n", "lod-national");
+  ASSERT_GE(national["detail"]["levels"].size(), 2u) << national["detail"].dump();
+  EXPECT_EQ(national["detail"]["level"], 0);
+  const auto close = viewerState("--dataset " + out.string() + " --date 2024-06-01 --focus E09000014", "wait 3\n", "lod-close");
+  EXPECT_EQ(close["detail"]["level"].get<std::size_t>(), close["detail"]["levels"].size() - 1);
+  EXPECT_LT(national["detail"]["vertices"].get<int>(), close["detail"]["vertices"].get<int>() * 3 / 4);
 }
 
 TEST(CliBuildDataset, AFailedBuildLeavesTheOldFileAlone) {
@@ -317,7 +329,7 @@ TEST(CliQuery, DisputeWindowIsConfigurable) {
 
 namespace {
 nlohmann::json viewerState(const std::string& args, const std::string& scriptBody, const std::string& name,
-                           const std::string& keptConfig = "") {
+                           const std::string& keptConfig) {
   const fs::path script = scratch(name + ".script"), state = scratch(name + ".json");
   std::ofstream(script) << scriptBody << "state " << state.string() << "\n";
   // Each run keeps its preferences apart, so tests neither see nor disturb each other's or the user's.

@@ -55,6 +55,11 @@ int main(int argc, char** argv) {
     if (const auto p = arg.find("{data}"); p != std::string::npos) arg.replace(p, 6, dataDir);
     cmd += " " + shellQuote(arg);
   }
+  // A scene reads the shared sources unless it names its data: a compiled dataset left in the build
+  // folder (with its levels of detail) must not change what a scene draws.
+  bool namesData = false;
+  for (const auto& a : scene.at("args")) namesData |= a == "--data" || a == "--dataset" || a == "--boundaries";
+  if (!namesData) cmd += " --data " + shellQuote(dataDir);
   std::cout << "scene " << name << ": " << scene.value("description", "") << "\n$ " << cmd << std::endl;
   if (std::system(cmd.c_str()) != 0) {
     std::cerr << "FAIL: councilmap export failed\n";
