@@ -1,10 +1,10 @@
 #include "app/settings.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+
+#include "data/atomic_file.h"
 
 namespace cm {
 
@@ -57,21 +57,7 @@ std::string saveSettings(const std::filesystem::path& file, const Settings& s) {
                             {"wards", s.wards},                {"compare_with", s.compareWith}};
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
-  const fs::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp);
-    out << j.dump(2) << '\n';
-    if (!out.flush()) {
-      fs::remove(tmp, ec);
-      return "cannot write " + tmp.string();
-    }
-  }
-  fs::rename(tmp, file, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return "cannot replace " + file.string() + ": " + ec.message();
-  }
-  return {};
+  return writeFileAtomically(file, j.dump(2) + "\n");
 }
 
 }  // namespace cm

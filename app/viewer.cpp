@@ -17,6 +17,7 @@
 #include "app/gl_context.h"
 #include "app/viewer_window.h"
 #include "app/settings.h"
+#include "data/atomic_file.h"
 #include "app/input_script.h"
 #include "app/map_canvas.h"
 #include "app/png_writer.h"
@@ -68,7 +69,9 @@ int runViewer(const ViewerOptions& o) {
   const std::string ini = (config / "imgui.ini").string();
   std::error_code ec;
   std::filesystem::create_directories(config, ec);
-  ImGui::GetIO().IniFilename = ini.c_str();
+  // ImGui's layout file is read here and written at exit through a temporary file, never in place.
+  ImGui::GetIO().IniFilename = nullptr;
+  if (std::filesystem::exists(ini, ec)) ImGui::LoadIniSettingsFromDisk(ini.c_str());
   Viewer viewer(o, *session, window, saved, uiScale);
   ImGui_ImplSDL2_InitForOpenGL(window.window(), window.context());
   ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -131,7 +134,7 @@ int runViewer(const ViewerOptions& o) {
     }
   }
   if (const auto err = saveSettings(config / "settings.json", viewer.settings()); !err.empty()) std::cerr << "councilmap: " << err << '\n';
-  ImGui::SaveIniSettingsToDisk(ini.c_str());
+  if (const auto err = writeFileAtomically(ini, ImGui::SaveIniSettingsToMemory()); !err.empty()) std::cerr << "councilmap: " << err << '\n';
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   shutdownImGui();
