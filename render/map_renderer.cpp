@@ -29,6 +29,7 @@ void MapRenderer::useProgram(const GlProgram& program, const Camera& camera) con
 MapRenderer::MapRenderer(const MapMesh& mesh)
     : origin_(mesh.origin),
       borderRanges_(mesh.borderRanges),
+      fillRanges_(mesh.fillRanges),
       vertexCount_(static_cast<std::uint32_t>(mesh.vertices.size())),
       indexCount_(static_cast<std::uint32_t>(mesh.triangles.size())),
       fill_("fill", shaders::fill_vert, shaders::fill_frag),
@@ -49,13 +50,23 @@ MapRenderer::MapRenderer(const MapMesh& mesh)
   glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, feature)));
 
   // Hairlines: every segment within a ring as an index pair, skipping the jumps between rings.
+  // Each feature's vertices are one contiguous range, so its segments are too.
   std::vector<std::uint32_t> lines;
   lines.reserve(mesh.vertices.size() * 2);
-  for (std::uint32_t i = 0; i + 1 < mesh.vertices.size(); ++i)
-    if (!(mesh.vertices[i].feature & kRingEndFlag)) {
-      lines.push_back(i);
-      lines.push_back(i + 1);
+  lineRanges_.resize(mesh.borderRanges.size());
+  featureBoxes_.resize(mesh.borderRanges.size());
+  for (std::size_t f = 0; f < mesh.borderRanges.size(); ++f) {
+    const IndexRange r = mesh.borderRanges[f];
+    lineRanges_[f].first = std::uint32_t(lines.size());
+    for (std::uint32_t i = r.first; i < r.first + r.count; ++i) {
+      featureBoxes_[f].add(Point2{mesh.vertices[i].x, mesh.vertices[i].y});
+      if (i + 1 < r.first + r.count && !(mesh.vertices[i].feature & kRingEndFlag)) {
+        lines.push_back(i);
+        lines.push_back(i + 1);
+      }
     }
+    lineRanges_[f].count = std::uint32_t(lines.size()) - lineRanges_[f].first;
+  }
   lineIndexCount_ = static_cast<std::uint32_t>(lines.size());
   glGenVertexArrays(1, &lineVao_);
   glBindVertexArray(lineVao_);
@@ -95,7 +106,9 @@ MapRenderer::~MapRenderer() {
 void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
   styleBytes_.resize(std::max<std::size_t>(styles.size(), 1) * 8);
   outlines_.clear();
+  styledVisible_.assign(styles.size(), true);
   for (std::size_t i = 0; i < styles.size(); ++i) {
+    styledVisible_[i] = styles[i].visible;
     std::uint8_t* t = styleBytes_.data() + i * 8;
     const FeatureStyle& s = styles[i];
     t[0] = s.fill.r; t[1] = s.fill.g; t[2] = s.fill.b; t[3] = s.fill.a;
@@ -126,11 +139,51 @@ void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float widt
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, range.count - 1);
 }
 
+void MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& ranges, std::vector<GLsizei>& counts,
+                       std::vector<const void*>& offsets) const {
+  counts.clear();
+  offsets.clear();
+  const Box view = camera.visibleWorld();
+  const Box local{view.minX - origin_.x, view.minY - origin_.y, view.maxX - origin_.x, view.maxY - origin_.y};
+  std::size_t kept = 0, total = 0;
+  std::uint32_t runFirst = 0, runEnd = 0;
+  auto flush = [&] {
+    if (runEnd > runFirst) {
+      counts.push_back(GLsizei(runEnd - runFirst));
+      offsets.push_back(reinterpret_cast<const void*>(std::size_t(runFirst) * sizeof(std::uint32_t)));
+    }
+  };
+  for (std::size_t f = 0; f < ranges.size(); ++f) {
+    const IndexRange r = ranges[f];
+    total += r.count;
+    const Box& b = featureBoxes_[f];
+    const bool shown = (f >= styledVisible_.size() || styledVisible_[f]) && b.maxX >= local.minX && b.minX <= local.maxX &&
+                       b.maxY >= local.minY && b.minY <= local.maxY;
+    if (!shown || !r.count) continue;
+    kept += r.count;
+    if (r.first != runEnd) {
+      flush();
+      runFirst = r.first;
+    }
+    runEnd = r.first + r.count;
+  }
+  flush();
+  // Mostly in view: one plain draw beats many small ones.
+  if (kept * 10 >= total * 9) {
+    counts.clear();
+    offsets.clear();
+  }
+}
+
 void MapRenderer::drawHairlines(const Camera& camera, Rgba colour) {
   useProgram(line_, camera);
   colourUniform(line_.uniform("uColour"), colour);
   glBindVertexArray(lineVao_);
-  glDrawElements(GL_LINES, GLsizei(lineIndexCount_), GL_UNSIGNED_INT, nullptr);
+  std::vector<GLsizei> counts;
+  std::vector<const void*> offsets;
+  cull(camera, lineRanges_, counts, offsets);
+  if (counts.empty()) glDrawElements(GL_LINES, GLsizei(lineIndexCount_), GL_UNSIGNED_INT, nullptr);
+  else glMultiDrawElements(GL_LINES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
 }
 
 void MapRenderer::draw(const Camera& camera, bool asOverlay, PassTimer* timer, const char* label) {
@@ -154,7 +207,11 @@ void MapRenderer::draw(const Camera& camera, bool asOverlay, PassTimer* timer, c
   t.begin(fillPass.c_str());
   useProgram(fill_, camera);
   glBindVertexArray(fillVao_);
-  glDrawElements(GL_TRIANGLES, GLsizei(indexCount_), GL_UNSIGNED_INT, nullptr);
+  std::vector<GLsizei> counts;
+  std::vector<const void*> offsets;
+  cull(camera, fillRanges_, counts, offsets);
+  if (counts.empty()) glDrawElements(GL_TRIANGLES, GLsizei(indexCount_), GL_UNSIGNED_INT, nullptr);
+  else glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
   t.end();
 
   // Up to about a pixel, GL lines are exact and several times cheaper than quads on llvmpipe.

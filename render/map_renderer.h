@@ -57,10 +57,18 @@ class MapRenderer {
  private:
   void drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour);
   void drawHairlines(const Camera& camera, Rgba colour);
+  // The index ranges of features that are styled visible and overlap the view, adjacent ones
+  // merged, so a city view skips the rest of the country's vertices. Empty when nearly everything
+  // is in view: then one plain draw is cheaper.
+  void cull(const Camera& camera, const std::vector<IndexRange>& ranges, std::vector<GLsizei>& counts,
+            std::vector<const void*>& offsets) const;
   // Binds a program and sets what every map shader shares: the view transform and the style table.
   void useProgram(const GlProgram& program, const Camera& camera) const;
   Point2 origin_;
   std::vector<IndexRange> borderRanges_;
+  std::vector<IndexRange> fillRanges_, lineRanges_;  // per feature, into the fill and hairline index lists
+  std::vector<Box> featureBoxes_;                    // per feature, relative to origin_
+  std::vector<bool> styledVisible_;
   std::uint32_t vertexCount_ = 0, indexCount_ = 0, lineIndexCount_ = 0;
   GLuint vbo_ = 0, ebo_ = 0, lineEbo_ = 0, fillVao_ = 0, lineVao_ = 0, borderVao_ = 0, styleBuffer_ = 0, styleTexture_ = 0;
   GlProgram fill_, line_, border_;
