@@ -12,39 +12,17 @@ MapCanvas::MapCanvas(const MapSession& session, int samples) : samples_(samples)
 }
 
 void MapCanvas::loadLevels(const MapSession& session) {
-  renderers_.clear();
-  stylesSeen_.clear();
+  const MapLook look = councils_ ? councils_->look : MapLook{};
   // Stored levels only: simplifying at start-up would cost more than drawing the full detail saves.
   std::optional<LevelsOfDetail> stored;
   if (const auto path = session.compiledDatasetPath())
     stored = readLevelsOfDetail(*path, session.boundaries().layer, session.boundaries());
-  if (stored && !stored->empty()) {
-    lod_ = std::move(*stored);
-  } else {
-    lod_ = {};
-    lod_.tolerances = {0};
-    lod_.meshes.push_back(buildMapMesh(session.boundaries()));
-  }
-  renderers_.resize(lod_.meshes.size());
-  stylesSeen_.assign(lod_.meshes.size(), ~std::uint64_t(0));
-}
-
-MapRenderer& MapCanvas::renderer() {
-  const std::size_t l = level();
-  if (!renderers_[l]) renderers_[l] = std::make_unique<MapRenderer>(lod_.meshes[l]);
-  MapRenderer& r = *renderers_[l];
-  if (stylesSeen_[l] != styleVersion_) {
-    r.setStyles(styles_);
-    stylesSeen_[l] = styleVersion_;
-  }
-  r.look() = look_;
-  r.setHover(hover_);
-  r.setSelection(selection_);
-  return r;
+  if (stored && !stored->empty()) councils_.emplace(std::make_shared<const LevelsOfDetail>(std::move(*stored)));
+  else councils_.emplace(LeveledLayer::fullDetail(session.boundaries()));
+  councils_->look = look;
 }
 
 void MapCanvas::rebuild(const MapSession& session) {
-  hover_ = selection_ = std::nullopt;
   loadLevels(session);
   restyle(session);
 }
@@ -52,27 +30,47 @@ void MapCanvas::rebuild(const MapSession& session) {
 void MapCanvas::restyle(const MapSession& session) { setStyles(session.styles()); }
 
 void MapCanvas::setStyles(std::vector<FeatureStyle> styles) {
-  styles_ = std::move(styles);
-  ++styleVersion_;  // renderers take the table when they next draw: one upload per level in use
+  councils_->setStyles(std::move(styles));
   dirty_ = true;
 }
 
 void MapCanvas::setHover(std::optional<std::uint32_t> f) {
-  if (f == hover_) return;
-  hover_ = f;
+  if (f == councils_->hover) return;
+  councils_->hover = f;
   dirty_ = true;
 }
 
 void MapCanvas::setSelection(std::optional<std::uint32_t> f) {
-  if (f == selection_) return;
-  selection_ = f;
+  if (f == councils_->selection) return;
+  councils_->selection = f;
   dirty_ = true;
 }
 
-void MapCanvas::setOverlay(std::unique_ptr<MapMesh> mesh) {
-  overlay_.reset();
-  overlayMesh_ = std::move(mesh);
-  if (overlayMesh_) overlay_ = std::make_unique<MapRenderer>(*overlayMesh_);
+void MapCanvas::setOverlay(std::vector<LeveledLayer> parts, MapLook look) {
+  overlay_ = std::move(parts);
+  for (auto& p : overlay_) p.look = look;
+  dirty_ = true;
+}
+
+void MapCanvas::setOverlayStyles(const std::vector<FeatureStyle>& styles) {
+  std::size_t first = 0;
+  for (auto& part : overlay_) {
+    const std::size_t n = part.featureCount();
+    const auto from = styles.begin() + std::ptrdiff_t(std::min(first, styles.size()));
+    const auto to = styles.begin() + std::ptrdiff_t(std::min(first + n, styles.size()));
+    part.setStyles(std::vector<FeatureStyle>(from, to));
+    first += n;
+  }
+  dirty_ = true;
+}
+
+void MapCanvas::setOverlaySelection(std::optional<std::uint32_t> feature) {
+  std::size_t first = 0;
+  for (auto& part : overlay_) {
+    const std::size_t n = part.featureCount();
+    part.selection = feature && *feature >= first && *feature < first + n ? std::optional(std::uint32_t(*feature - first)) : std::nullopt;
+    first += n;
+  }
   dirty_ = true;
 }
 
@@ -87,10 +85,13 @@ bool MapCanvas::update(int width, int height) {
   const auto start = std::chrono::steady_clock::now();
   const Framebuffer& target = samples_ > 1 ? multisampled_ : resolved_;
   target.bind();
-  MapRenderer& councils = renderer();
+  const double mpp = camera_.metresPerPixel();
+  MapRenderer& councils = councils_->rendererFor(mpp);
   councils.draw(camera_, false, timer_, "map");
-  if (overlay_) overlay_->draw(camera_, /*asOverlay=*/true, timer_, "wards");
+  for (auto& part : overlay_) part.rendererFor(mpp).draw(camera_, /*asOverlay=*/true, timer_, "wards");
   if (timer_) timer_->begin("highlights");
+  for (auto& part : overlay_)
+    if (part.selection) part.rendererFor(mpp).drawHighlights(camera_);
   councils.drawHighlights(camera_);
   if (timer_) timer_->end();
   if (samples_ > 1) multisampled_.blitTo(resolved_.id(), width, height);

@@ -2,43 +2,46 @@
 #include <memory>
 #include <vector>
 
+#include "app/leveled_layer.h"
 #include "app/map_session.h"
-#include "data/detail_levels.h"
-#include "data/map_mesh.h"
 #include "render/camera.h"
 #include "render/framebuffer.h"
-#include "render/map_renderer.h"
 
 namespace cm {
 
 // The map as an image: geometry uploaded once, redrawn into a cached framebuffer only when the
 // view, date or style changed. The viewer shows the cache every frame; export reads it.
-// The councils are drawn from the level of detail whose simplification stays under a pixel at
-// the current zoom (levels read from the compiled dataset; the full detail only otherwise).
+// Each layer is drawn from the level of detail whose simplification stays under a pixel at the
+// current zoom (levels read from the compiled dataset; the full detail only otherwise).
 class MapCanvas {
  public:
   explicit MapCanvas(const MapSession& session, int samples = 4);
 
   Camera& camera() { return camera_; }
   const Camera& camera() const { return camera_; }
-  MapLook& look() { return look_; }
-  // The renderer of the level the current zoom calls for (created on first use).
-  MapRenderer& renderer();
-  const MapMesh& mesh() const { return lod_.meshes.back(); }  // the full detail
-  std::size_t level() const { return lod_.pick(camera_.metresPerPixel()); }
-  const LevelsOfDetail& levels() const { return lod_; }
+  MapLook& look() { return councils_->look; }
+  // The councils' renderer for the current zoom.
+  MapRenderer& renderer() { return councils_->rendererFor(camera_.metresPerPixel()); }
+  const MapMesh& mesh() const { return councils_->levels().meshes.back(); }  // the full detail
+  std::size_t level() const { return councils_->levelFor(camera_.metresPerPixel()); }
+  const LevelsOfDetail& levels() const { return councils_->levels(); }
 
   void restyle(const MapSession& session);  // after a date or colour change
   void setStyles(std::vector<FeatureStyle> styles);
   void rebuild(const MapSession& session);  // after the session's boundaries changed (another tier)
-  // A second layer drawn over the councils (wards); null removes it.
-  void setOverlay(std::unique_ptr<MapMesh> mesh);
-  MapRenderer* overlay() { return overlay_.get(); }
   void setHover(std::optional<std::uint32_t> f);
   void setSelection(std::optional<std::uint32_t> f);
+
+  // A second layer drawn over the councils (wards), made of parts whose features follow one
+  // another in one numbering (2013 GB wards, then 2012 NI wards). Empty removes it.
+  void setOverlay(std::vector<LeveledLayer> parts, MapLook look);
+  bool hasOverlay() const { return !overlay_.empty(); }
+  void setOverlayStyles(const std::vector<FeatureStyle>& styles);
+  void setOverlaySelection(std::optional<std::uint32_t> feature);
+  std::size_t overlayLevel() const { return overlay_.empty() ? 0 : overlay_.front().levelFor(camera_.metresPerPixel()); }
+
   void invalidate() { dirty_ = true; }
   void setPassTimer(PassTimer* t) { timer_ = t; }
-
   // Draws the map at this size if anything changed; returns false if the size cannot be allocated.
   bool update(int width, int height);
   const Framebuffer& image() const { return resolved_; }
@@ -46,19 +49,12 @@ class MapCanvas {
 
  private:
   void loadLevels(const MapSession& session);
-  LevelsOfDetail lod_;
-  std::vector<std::unique_ptr<MapRenderer>> renderers_;  // one per level, index-aligned with lod_
-  std::vector<std::uint64_t> stylesSeen_;                // style version each renderer holds
-  std::vector<FeatureStyle> styles_;
-  std::uint64_t styleVersion_ = 0;
-  MapLook look_;
-  std::unique_ptr<MapMesh> overlayMesh_;
-  std::unique_ptr<MapRenderer> overlay_;
+  std::optional<LeveledLayer> councils_;
+  std::vector<LeveledLayer> overlay_;
   Camera camera_;
   Framebuffer multisampled_, resolved_;
   int samples_;
   bool dirty_ = true;
-  std::optional<std::uint32_t> hover_, selection_;
   double lastDrawMs_ = 0;
   PassTimer* timer_ = nullptr;
 };

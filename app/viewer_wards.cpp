@@ -13,11 +13,9 @@ constexpr double kWardMetresPerPixel = 150;
 }  // namespace
 
 void Viewer::restyleWards() {
-  if (!canvas_.overlay()) return;
-  canvas_.overlay()->look().border = {70, 70, 70, 150};
-  canvas_.overlay()->setStyles(wards_.styles(session_));
-  canvas_.overlay()->setSelection(selectedWard_);
-  canvas_.invalidate();
+  if (!canvas_.hasOverlay()) return;
+  canvas_.setOverlayStyles(wards_.styles(session_));
+  canvas_.setOverlaySelection(selectedWard_);
 }
 
 // Shows the wards of the date's vintage when zoomed in. Loading takes a frame to announce itself
@@ -26,7 +24,7 @@ void Viewer::updateWards() {
   const bool close = canvas_.camera().metresPerPixel() < kWardMetresPerPixel || (wardsPinned_ && state_.selected);
   const bool want = session_.usesDefaultData() && panel_.wards != "off" && close;
   if (!want) {
-    if (wardsShown_) canvas_.setOverlay(nullptr);
+    if (wardsShown_) canvas_.setOverlay({}, {});
     wardsShown_ = wardsLoading_ = false;
     return;
   }
@@ -37,7 +35,12 @@ void Viewer::updateWards() {
   }
   wardsLoading_ = false;
   if (wards_.ensureFor(session_)) selectedWard_.reset();
-  canvas_.setOverlay(std::make_unique<MapMesh>(buildMapMesh(*wards_.set())));
+  MapLook look;
+  look.border = {70, 70, 70, 150};
+  look.selection = {0x20, 0x20, 0x20, 255};  // a ward inside the yellow council outline: dark, thinner
+  look.selectionHalo = {255, 255, 255, 255};
+  look.selectionWidth = 2;
+  canvas_.setOverlay(wards_.drawable(), look);
   wardsShown_ = true;
   restyleWards();
 }
@@ -100,7 +103,7 @@ void Viewer::goToWard(std::uint32_t ward) {
   if (const auto council = session_.featureAt(inside)) select(council);
   selectedWard_ = ward;
   fitFree(w.bbox, 0.6);
-  if (canvas_.overlay()) canvas_.overlay()->setSelection(selectedWard_);
+  canvas_.setOverlaySelection(selectedWard_);
 }
 
 void Viewer::openSearch() {
@@ -116,7 +119,7 @@ void Viewer::refreshSearchIndex() {
   if (session_.usesDefaultData()) {
     if (wards_.ensureFor(session_)) {  // another vintage: the overlay on show must follow it
       selectedWard_.reset();
-      if (wardsShown_) canvas_.setOverlay(nullptr);
+      if (wardsShown_) canvas_.setOverlay({}, {});
       wardsShown_ = false;
     }
     const BoundarySet& councils = session_.boundaries();

@@ -193,7 +193,7 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
     case SDLK_ESCAPE:
       select(std::nullopt);
       selectedWard_.reset();
-      if (canvas_.overlay()) canvas_.overlay()->setSelection(std::nullopt);
+      canvas_.setOverlaySelection(std::nullopt);
       break;
     case SDLK_h: helpOpen_ = !helpOpen_; return;
     case SDLK_SLASH: openSearch(); return;

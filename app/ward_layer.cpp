@@ -1,5 +1,6 @@
 #include "app/ward_layer.h"
 
+#include "data/lod_cache.h"
 #include "data/parties.h"
 
 namespace cm {
@@ -15,10 +16,19 @@ bool WardLayer::ensureFor(const MapSession& session) {
   const std::string key = keyFor(session.year());
   if (key == vintage_ && set_) return false;
   auto merged = std::make_unique<BoundarySet>();
+  levels_.clear();
   Diagnostics diag;
   for (const auto& v : vintages) {
     try {
       const BoundarySet part = loadBoundaries(session.wardSource(v), diag);
+      std::optional<LevelsOfDetail> stored;
+      if (const auto path = session.compiledDatasetPath()) stored = readLevelsOfDetail(*path, v.compiledLayer, part);
+      if (!stored || stored->empty()) {
+        stored.emplace();
+        stored->tolerances = {0};
+        stored->meshes.push_back(buildMapMesh(part));
+      }
+      levels_.push_back(std::make_shared<const LevelsOfDetail>(std::move(*stored)));
       appendBoundarySet(*merged, part);
     } catch (const LoadError&) {
       // A missing vintage shows no wards rather than stopping the map.
@@ -27,6 +37,12 @@ bool WardLayer::ensureFor(const MapSession& session) {
   set_ = std::move(merged);
   vintage_ = key;
   return true;
+}
+
+std::vector<LeveledLayer> WardLayer::drawable() const {
+  std::vector<LeveledLayer> out;
+  for (const auto& l : levels_) out.emplace_back(l);
+  return out;
 }
 
 std::vector<FeatureStyle> WardLayer::styles(const MapSession& session) {

@@ -1,0 +1,37 @@
+#pragma once
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "data/detail_levels.h"
+#include "render/map_renderer.h"
+
+namespace cm {
+
+// One boundary layer drawn from its levels of detail: the level the zoom calls for, its renderer
+// made on first use, and the style table and highlights handed to whichever level draws next.
+class LeveledLayer {
+ public:
+  explicit LeveledLayer(std::shared_ptr<const LevelsOfDetail> levels);
+  // A layer with the full detail only.
+  static LeveledLayer fullDetail(const BoundarySet& set);
+
+  // The renderer for this zoom, with the current styles, look and highlights applied.
+  MapRenderer& rendererFor(double metresPerPixel);
+  std::size_t levelFor(double metresPerPixel) const { return levels_->pick(metresPerPixel); }
+  const LevelsOfDetail& levels() const { return *levels_; }
+  std::size_t featureCount() const { return levels_->meshes.back().featureCount(); }
+
+  void setStyles(std::vector<FeatureStyle> styles);
+  MapLook look;
+  std::optional<std::uint32_t> hover, selection;
+
+ private:
+  std::shared_ptr<const LevelsOfDetail> levels_;
+  std::vector<std::unique_ptr<MapRenderer>> renderers_;  // one per level
+  std::vector<std::uint64_t> stylesSeen_;                // the style version each renderer holds
+  std::vector<FeatureStyle> styles_;
+  std::uint64_t styleVersion_ = 0;
+};
+
+}  // namespace cm
