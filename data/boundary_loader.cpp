@@ -131,7 +131,7 @@ void toMapPoints(std::vector<std::vector<Point2>>& rings, const Transform* toMap
     for (const auto& r : rings)
       for (const Point2& p : r) xs.push_back(p.x), ys.push_back(p.y);
     std::vector<int> ok(xs.size(), FALSE);
-    if (!xs.empty()) toMap->ogr()->Transform(int(xs.size()), xs.data(), ys.data(), nullptr, ok.data());
+    if (!xs.empty()) toMap->applyMany(xs.size(), xs.data(), ys.data(), ok.data());
     std::size_t k = 0;
     for (auto& r : rings) {
       std::size_t kept = 0;

@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <mutex>
 #include <string>
 
 class OGRSpatialReference;
@@ -14,23 +15,35 @@ inline constexpr int kMapEpsg = 27700;
 // order, lon/lat input lands thousands of kilometres off without any error.
 void useTraditionalAxisOrder(OGRSpatialReference& srs);
 
-// One reusable transformation. Creating one costs tens of milliseconds, so callers keep it
+// One reusable transformation. Creating a GDAL one costs tens of milliseconds, so callers keep it
 // rather than making one per feature or per point.
+//
+// WGS 84 to British National Grid, the case every shared file needs, is computed in closed form
+// (data/wgs84_to_bng.h, about a quarter of PROJ's time) for points where PROJ would use the same
+// operation, and by GDAL elsewhere; the closed form is used only if it agrees with this machine's
+// PROJ at a few places when first asked for (it would not if PROJ could reach the OSTN15 grid).
 class Transform {
  public:
-  // nullptr source = identity (the data is already in the map CRS).
   static std::unique_ptr<Transform> between(const OGRSpatialReference& from, const OGRSpatialReference& to);
   static const Transform& wgs84ToMap();
   static const Transform& mapToWgs84();
   ~Transform();
 
   bool apply(double& x, double& y) const;  // false if the point cannot be transformed
-  bool applyMany(std::size_t n, double* xs, double* ys, int stride = 1) const;
-  OGRCoordinateTransformation* ogr() const { return ct_; }
+  // Transforms n points in place; ok[i], when given, says whether point i could be. Returns
+  // whether all could.
+  bool applyMany(std::size_t n, double* xs, double* ys, int* ok = nullptr) const;
+  // GDAL's transformation, for GDAL calls such as OGRGeometry::transform.
+  OGRCoordinateTransformation* ogr() const;
+  bool closedForm() const { return closedForm_; }
 
  private:
-  explicit Transform(OGRCoordinateTransformation* ct) : ct_(ct) {}
-  OGRCoordinateTransformation* ct_ = nullptr;
+  Transform(const OGRSpatialReference& from, const OGRSpatialReference& to, bool closedForm);
+  std::unique_ptr<OGRSpatialReference> from_, to_;
+  bool closedForm_ = false;
+  // Made on first use when the closed form serves: most files never need it.
+  mutable std::once_flag made_;
+  mutable OGRCoordinateTransformation* ct_ = nullptr;
 };
 
 // Short human description of a CRS, e.g. "EPSG:4326 (WGS 84)".
