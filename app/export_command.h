@@ -16,7 +16,7 @@ struct ExportOptions {
   std::string focus;  // GSS code to frame
   std::string bbox;   // lon1,lat1,lon2,lat2
   float borderWidth = 1.0f;
-  int samples = 4;
+  int samples = 0;  // 0: 4x multisampling on a GPU, none on a software renderer (llvmpipe)
   bool caption = true;
   bool timings = false;  // --timings: one line of where the time went
   StyleOptions style;
