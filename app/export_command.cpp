@@ -5,6 +5,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <chrono>
+#include <future>
 #include <iostream>
 
 #include "app/gl_context.h"
@@ -12,6 +13,8 @@
 #include "app/png_writer.h"
 #include "app/ui_overlay.h"
 #include "app/view_framing.h"
+#include "data/cache_file.h"
+#include "data/geometry_cache.h"
 #include "data/text_parse.h"
 
 namespace cm {
@@ -32,6 +35,13 @@ int runExport(const ExportOptions& o) {
   auto session = MapSession::open(o.common);
   session->applyStyle(o.style);
   const auto tLoad = Clock::now();
+  // A large layer with no levels of detail yet (a --boundaries file met for the first time) is drawn
+  // from its full detail while its levels are made alongside; they go to the user's cache, so the
+  // next export of the file skips simplifying and tessellating and draws the level its scale needs.
+  std::future<LevelsOfDetail> preparing;
+  const BoundarySet& layer = session->boundaries();
+  if (!session->usesCompiledDataset() && layer.vertexCount() >= kCachedLayerMinVertices && cacheFolder() && !hasCachedLevels(layer))
+    preparing = std::async(std::launch::async, [&layer] { return buildLevelsOfDetail(layer); });
   std::cerr << "councilmap: using " << session->dataDescription() << '\n';
   session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
 
@@ -86,17 +96,22 @@ int runExport(const ExportOptions& o) {
     std::cerr << "councilmap: " << err << '\n';
     return 1;
   }
-  const auto tEnd = Clock::now();
+  const auto tPng = Clock::now();
   auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
   std::cerr << "councilmap: wrote " << o.out << " (" << size->width << "x" << size->height << ", "
             << session->visibleCount() << " areas, " << session->date().iso() << ")";
-  if (o.common.verbose) std::cerr << " in " << ms(t0, tEnd) << " ms (map " << canvas.lastDrawMs() << " ms, to first image " << ms(t0, tMap) << " ms)";
+  if (o.common.verbose) std::cerr << " in " << ms(t0, tPng) << " ms (map " << canvas.lastDrawMs() << " ms, to first image " << ms(t0, tMap) << " ms)";
   std::cerr << '\n';
+  if (preparing.valid()) {
+    storeCachedLevels(layer, preparing.get());
+    std::cerr << "councilmap: made levels of detail of " << layer.source << " for its next export (cached in " << cacheFolder()->string() << ")\n";
+  }
+  const auto tEnd = Clock::now();
   // One line for scripts such as bench/peers: where the whole run's time went.
   if (o.timings)
     std::cerr << "councilmap: timings ms: load " << ms(t0, tLoad) << " gl " << ms(tLoad, tGl) << " mesh " << ms(tGl, tMesh)
               << " draw " << ms(tMesh, tMap) << " overlay " << ms(tMap, tOverlay) << " readback " << ms(tOverlay, tRead)
-              << " png " << ms(tRead, tEnd) << " total " << ms(t0, tEnd) << '\n';
+              << " png " << ms(tRead, tPng) << " prepare " << ms(tPng, tEnd) << " total " << ms(t0, tEnd) << '\n';
   return 0;
 }
 
@@ -112,7 +127,7 @@ void addExportCommand(CLI::App& app, int& exitCode) {
       ->capture_default_str()->check(CLI::Range(0, 16));
   addStyleOptions(*cmd, o->style);
   cmd->add_flag("!--no-caption", o->caption, "Leave out the title and date in the top-left corner");
-  cmd->add_flag("--timings", o->timings, "Print where the time went: load, GL, mesh, draw, overlay, readback, PNG");
+  cmd->add_flag("--timings", o->timings, "Print where the time went: load, GL, mesh, draw, overlay, readback, PNG, preparing levels of detail");
   addCommonOptions(*cmd, o->common);
   cmd->callback([o, &exitCode] { exitCode = runExport(*o); });
 }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "data/geometry_cache.h"
 #include "data/lod_cache.h"
 
 namespace cm {
@@ -17,6 +18,8 @@ void MapCanvas::loadLevels(const MapSession& session) {
   std::optional<LevelsOfDetail> stored;
   if (const auto path = session.compiledDatasetPath())
     stored = readLevelsOfDetail(*path, session.boundaries().layer, session.boundaries());
+  else
+    stored = readCachedLevels(session.boundaries());  // other boundaries: levels an export made before
   if (stored && !stored->empty()) councils_.emplace(std::make_shared<const LevelsOfDetail>(std::move(*stored)));
   else councils_.emplace(LeveledLayer::fullDetail(session.boundaries()));
   councils_->look = look;

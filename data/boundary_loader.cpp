@@ -9,6 +9,7 @@
 #include <set>
 
 #include "data/field_detect.h"
+#include "data/geometry_cache.h"
 #include "data/projection.h"
 #include "data/ring_checks.h"
 #include "data/utf8.h"
@@ -159,6 +160,10 @@ std::vector<std::string> listLayers(const std::string& path) {
 }
 
 BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::optional<std::pair<double, double>> onlyAt) {
+  // A large layer loaded before comes back from the user's cache, reprojected (data/geometry_cache.h).
+  if (!onlyAt)
+    if (auto cached = readCachedBoundaries(src, diag)) return std::move(*cached);
+  const std::size_t firstDiagnostic = diag.items().size();
   auto ds = openVector(src.path);
   OGRLayer* layer = chooseLayer(*ds, src);
   const std::string file = src.path;
@@ -301,6 +306,7 @@ BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::op
     set.features.push_back(std::move(f));
   }
   if (set.features.empty()) diag.warn(file, "", "layer '" + set.layer + "' has no features");
+  if (!onlyAt && toMap && set.vertexCount() >= kCachedLayerMinVertices) storeCachedBoundaries(src, set, diag, firstDiagnostic);
   return set;
 }
 

@@ -1,0 +1,262 @@
+#include "data/geometry_cache.h"
+
+#include <gdal.h>
+#include <ogr_srs_api.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+
+#include "data/cache_file.h"
+
+namespace cm {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::uint64_t kLayerMagic = 0x314c59414d43ull;  // "CMAYL1", then the byte order check
+constexpr std::uint64_t kLevelsMagic = 0x31564c4d43ull;   // "CMLV1"
+constexpr std::uint32_t kByteOrder = 0x01020304;
+constexpr std::uintmax_t kMaxCacheBytes = std::uintmax_t(1) << 30;
+
+// The record layouts are written as they lie in memory: a change to these structs must change
+// what is written (and the magic), which these checks make impossible to forget.
+static_assert(sizeof(Part) == 40 && sizeof(Ring) == 8 && sizeof(Point2) == 16 && sizeof(Box) == 32);
+static_assert(sizeof(MeshVertex) == 12 && sizeof(IndexRange) == 8);
+static_assert(sizeof(Feature) == 3 * sizeof(std::string) + 16 + sizeof(Box), "Feature changed: store its new fields");
+
+std::uint64_t fnv1a(const std::string& s) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+
+std::string hex(std::uint64_t v) {
+  char b[17];
+  std::snprintf(b, sizeof b, "%016llx", static_cast<unsigned long long>(v));
+  return b;
+}
+
+// Size and modification time, or empty if the file cannot be examined.
+std::string stamp(const fs::path& p) {
+  std::error_code ec;
+  const auto size = fs::file_size(p, ec);
+  if (ec) return {};
+  const auto time = fs::last_write_time(p, ec);
+  if (ec) return {};
+  return std::to_string(size) + "@" + std::to_string(time.time_since_epoch().count());
+}
+
+// Everything the loaded layer depends on: the file and its companions (a shapefile's .dbf and
+// .prj), the layer and fields asked for, and this program and the GDAL and PROJ it runs with,
+// since their code made the entry. Empty when the source is not a local file.
+std::string layerKey(const BoundarySource& src) {
+  std::error_code ec;
+  const fs::path file = fs::canonical(src.path, ec);
+  if (ec || !fs::is_regular_file(file, ec)) return {};
+  std::string key = "layer\n" + file.string() + "\n" + stamp(file) + "\n" + src.layer + "\n" + src.codeField + "\n" + src.nameField + "\n";
+  std::string ext = file.extension().string();
+  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".shp")
+    for (const char* companion : {".dbf", ".shx", ".prj", ".cpg", ".DBF", ".SHX", ".PRJ", ".CPG"})
+      key += std::string(companion) + " " + stamp(fs::path(file).replace_extension(companion)) + "\n";
+  int major = 0, minor = 0, patch = 0;
+  OSRGetPROJVersion(&major, &minor, &patch);
+  key += "program " + stamp("/proc/self/exe") + "\nGDAL " + GDALVersionInfo("RELEASE_NAME") + " PROJ " + std::to_string(major) +
+         "." + std::to_string(minor) + "." + std::to_string(patch) + "\n";
+  return key;
+}
+
+std::string levelsKey(const BoundarySet& set) {
+  return "levels\n" + hex(geometryHash(set)) + " " + std::to_string(set.features.size()) + "\nprogram " + stamp("/proc/self/exe") + "\n";
+}
+
+std::optional<fs::path> entryPath(const std::string& key, const char* kind) {
+  const auto folder = cacheFolder();
+  if (!folder || key.empty()) return std::nullopt;
+  return *folder / (std::string(kind) + "-" + hex(fnv1a(key)) + ".cmc");
+}
+
+// The entry for a layer, or nullopt when there is no cache (checked first: the key costs a few stats).
+std::optional<fs::path> layerEntry(const BoundarySource& src, std::string& key) {
+  if (!cacheFolder()) return std::nullopt;
+  key = layerKey(src);
+  return entryPath(key, "layer");
+}
+
+std::optional<fs::path> levelsEntry(const BoundarySet& set, std::string& key) {
+  if (!cacheFolder()) return std::nullopt;
+  key = levelsKey(set);
+  return entryPath(key, "levels");
+}
+
+void writeHeader(CacheWriter& w, std::uint64_t magic, const std::string& key) {
+  w.put(magic);
+  w.put(kByteOrder);
+  w.putString(key);
+}
+
+bool readHeader(CacheReader& r, std::uint64_t magic, const std::string& key) {
+  return r.get<std::uint64_t>() == magic && r.get<std::uint32_t>() == kByteOrder && r.getString() == key && r.ok();
+}
+
+void finish(CacheWriter& w) {
+  if (w.commit())
+    if (const auto folder = cacheFolder()) pruneCacheFolder(*folder, kMaxCacheBytes);
+}
+
+// Every index stays inside what it indexes, so a damaged entry can never be read out of range.
+bool consistent(const BoundarySet& s) {
+  for (const Feature& f : s.features)
+    if (std::uint64_t(f.firstPart) + f.partCount > s.parts.size()) return false;
+  for (const Part& p : s.parts)
+    if (std::uint64_t(p.firstRing) + p.ringCount > s.rings.size()) return false;
+  for (const Ring& r : s.rings)
+    if (std::uint64_t(r.first) + r.count > s.points.size()) return false;
+  return true;
+}
+
+bool consistent(const MapMesh& m, std::size_t features) {
+  if (m.fillRanges.size() != features || m.borderRanges.size() != features || m.triangles.size() % 3) return false;
+  for (const std::uint32_t i : m.triangles)
+    if (i >= m.vertices.size()) return false;
+  for (const IndexRange& r : m.fillRanges)
+    if (std::uint64_t(r.first) + r.count > m.triangles.size()) return false;
+  for (const IndexRange& r : m.borderRanges)
+    if (std::uint64_t(r.first) + r.count > m.vertices.size()) return false;
+  return true;
+}
+
+}  // namespace
+
+std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& src, Diagnostics& diag) {
+  std::string key;
+  const auto path = layerEntry(src, key);
+  std::error_code ec;
+  if (!path || !fs::exists(*path, ec)) return std::nullopt;
+  CacheReader r(*path);
+  if (!readHeader(r, kLayerMagic, key)) return std::nullopt;
+  BoundarySet s;
+  const std::string storedSource = r.getString();
+  s.source = src.path;  // as this caller spelt it
+  s.layer = r.getString();
+  s.crsNote = r.getString();
+  s.hasYears = r.get<std::uint8_t>() != 0;
+  s.extent = r.get<Box>();
+  const auto features = r.get<std::uint64_t>();
+  if (!r.ok() || features > r.left() / 72) return std::nullopt;  // each takes at least 72 bytes
+  s.features.resize(features);
+  for (Feature& f : s.features) {
+    f.code = r.getString();
+    f.name = r.getString();
+    f.parent = r.getString();
+    f.startYear = r.get<std::int32_t>();
+    f.endYear = r.get<std::int32_t>();
+    f.firstPart = r.get<std::uint32_t>();
+    f.partCount = r.get<std::uint32_t>();
+    f.bbox = r.get<Box>();
+  }
+  s.parts = r.getArray<Part>();
+  s.rings = r.getArray<Ring>();
+  s.points = r.getArray<Point2>();
+  Diagnostics replay;
+  for (auto n = r.get<std::uint64_t>(); r.ok() && n > 0; --n) {
+    const auto severity = Severity(std::min<int>(r.get<std::uint8_t>(), int(Severity::Error)));
+    std::string file = r.getString(), record = r.getString(), message = r.getString();
+    replay.add(severity, file == storedSource ? src.path : std::move(file), std::move(record), std::move(message));
+  }
+  if (!r.atEnd() || !consistent(s)) return std::nullopt;
+  for (const Diagnostic& d : replay.items()) diag.add(d.severity, d.file, d.record, d.message);
+  touchCacheFile(*path);
+  return s;
+}
+
+void storeCachedBoundaries(const BoundarySource& src, const BoundarySet& s, const Diagnostics& diag, std::size_t firstDiagnostic) {
+  std::string key;
+  const auto path = layerEntry(src, key);
+  if (!path) return;
+  CacheWriter w(*path);
+  writeHeader(w, kLayerMagic, key);
+  w.putString(s.source);
+  w.putString(s.layer);
+  w.putString(s.crsNote);
+  w.put(std::uint8_t(s.hasYears));
+  w.put(s.extent);
+  w.put(std::uint64_t(s.features.size()));
+  for (const Feature& f : s.features) {
+    w.putString(f.code);
+    w.putString(f.name);
+    w.putString(f.parent);
+    w.put(std::int32_t(f.startYear));
+    w.put(std::int32_t(f.endYear));
+    w.put(f.firstPart);
+    w.put(f.partCount);
+    w.put(f.bbox);
+  }
+  w.putArray(s.parts);
+  w.putArray(s.rings);
+  w.putArray(s.points);
+  const auto& items = diag.items();
+  w.put(std::uint64_t(items.size() - std::min(firstDiagnostic, items.size())));
+  for (std::size_t i = firstDiagnostic; i < items.size(); ++i) {
+    w.put(std::uint8_t(items[i].severity));
+    w.putString(items[i].file);
+    w.putString(items[i].record);
+    w.putString(items[i].message);
+  }
+  finish(w);
+}
+
+std::optional<LevelsOfDetail> readCachedLevels(const BoundarySet& set) {
+  std::string key;
+  const auto path = levelsEntry(set, key);
+  std::error_code ec;
+  if (!path || !fs::exists(*path, ec)) return std::nullopt;
+  CacheReader r(*path);
+  if (!readHeader(r, kLevelsMagic, key)) return std::nullopt;
+  LevelsOfDetail lod;
+  const auto levels = r.get<std::uint64_t>();
+  if (!r.ok() || levels == 0 || levels > 16) return std::nullopt;
+  for (std::uint64_t l = 0; l < levels; ++l) {
+    lod.tolerances.push_back(r.get<double>());
+    MapMesh m;
+    m.origin = r.get<Point2>();
+    m.vertices = r.getArray<MeshVertex>();
+    m.triangles = r.getArray<std::uint32_t>();
+    m.fillRanges = r.getArray<IndexRange>();
+    m.borderRanges = r.getArray<IndexRange>();
+    if (!r.ok() || !consistent(m, set.features.size())) return std::nullopt;
+    lod.meshes.push_back(std::move(m));
+  }
+  if (!r.atEnd() || lod.tolerances.back() != 0) return std::nullopt;
+  touchCacheFile(*path);
+  return lod;
+}
+
+bool hasCachedLevels(const BoundarySet& set) {
+  std::string key;
+  const auto path = levelsEntry(set, key);
+  std::error_code ec;
+  return path && fs::exists(*path, ec);
+}
+
+void storeCachedLevels(const BoundarySet& set, const LevelsOfDetail& lod) {
+  std::string key;
+  const auto path = levelsEntry(set, key);
+  if (!path || lod.empty()) return;
+  CacheWriter w(*path);
+  writeHeader(w, kLevelsMagic, key);
+  w.put(std::uint64_t(lod.meshes.size()));
+  for (std::size_t l = 0; l < lod.meshes.size(); ++l) {
+    const MapMesh& m = lod.meshes[l];
+    w.put(lod.tolerances[l]);
+    w.put(m.origin);
+    w.putArray(m.vertices);
+    w.putArray(m.triangles);
+    w.putArray(m.fillRanges);
+    w.putArray(m.borderRanges);
+  }
+  finish(w);
+}
+
+}  // namespace cm

@@ -1,0 +1,34 @@
+#pragma once
+// What is slow to make from a large boundary file and quick to read back, kept in the user's cache
+// folder (data/cache_file.h) between runs:
+//  - the layer as loadBoundaries returns it (reprojected, repaired, with the problems it reported),
+//    keyed by the file's path, size and modification time and the layer and fields asked for;
+//  - its levels of detail, simplified and tessellated, keyed by geometryHash of the layer, as the
+//    compiled dataset keys its own (data/lod_cache.h).
+// The 2013 GB wards (1.1 million vertices) load in about 30 ms instead of 400, and their levels
+// cost a read instead of 1.7 s of simplifying. Entries are written by this build only for the
+// machine they were made on, checked on reading, and the folder is kept under 1 GB.
+#include <cstddef>
+#include <optional>
+
+#include "data/boundary_loader.h"
+#include "data/detail_levels.h"
+
+namespace cm {
+
+// Layers with fewer vertices load about as fast as they are read back; not worth the disk.
+inline constexpr std::size_t kCachedLayerMinVertices = 200'000;
+
+// The cached layer for `source`, with the diagnostics its loading reported added to `diagnostics`;
+// nullopt when there is none (or no cache, or the source is not a local file).
+std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& source, Diagnostics& diagnostics);
+// Keeps `set`, loaded from `source`, and the diagnostics its loading added from `firstDiagnostic` on.
+void storeCachedBoundaries(const BoundarySource& source, const BoundarySet& set, const Diagnostics& diagnostics,
+                           std::size_t firstDiagnostic);
+
+// The levels of detail made from exactly this geometry, if cached.
+std::optional<LevelsOfDetail> readCachedLevels(const BoundarySet& set);
+bool hasCachedLevels(const BoundarySet& set);  // without reading them
+void storeCachedLevels(const BoundarySet& set, const LevelsOfDetail& levels);
+
+}  // namespace cm
