@@ -107,8 +107,10 @@ void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
   styleBytes_.resize(std::max<std::size_t>(styles.size(), 1) * 8);
   outlines_.clear();
   styledVisible_.assign(styles.size(), true);
+  filledVisible_.assign(styles.size(), true);
   for (std::size_t i = 0; i < styles.size(); ++i) {
     styledVisible_[i] = styles[i].visible;
+    filledVisible_[i] = styles[i].visible && styles[i].fill.a > 0;
     std::uint8_t* t = styleBytes_.data() + i * 8;
     const FeatureStyle& s = styles[i];
     t[0] = s.fill.r; t[1] = s.fill.g; t[2] = s.fill.b; t[3] = s.fill.a;
@@ -139,8 +141,8 @@ void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float widt
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, range.count - 1);
 }
 
-void MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& ranges, std::vector<GLsizei>& counts,
-                       std::vector<const void*>& offsets) const {
+bool MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& ranges, const std::vector<bool>& visible,
+                       std::vector<GLsizei>& counts, std::vector<const void*>& offsets) const {
   counts.clear();
   offsets.clear();
   const Box view = camera.visibleWorld();
@@ -157,7 +159,7 @@ void MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& rang
     const IndexRange r = ranges[f];
     total += r.count;
     const Box& b = featureBoxes_[f];
-    const bool shown = (f >= styledVisible_.size() || styledVisible_[f]) && b.maxX >= local.minX && b.minX <= local.maxX &&
+    const bool shown = (f >= visible.size() || visible[f]) && b.maxX >= local.minX && b.minX <= local.maxX &&
                        b.maxY >= local.minY && b.minY <= local.maxY;
     if (!shown || !r.count) continue;
     kept += r.count;
@@ -173,6 +175,7 @@ void MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& rang
     counts.clear();
     offsets.clear();
   }
+  return kept > 0;
 }
 
 void MapRenderer::drawHairlines(const Camera& camera, Rgba colour) {
@@ -181,7 +184,7 @@ void MapRenderer::drawHairlines(const Camera& camera, Rgba colour) {
   glBindVertexArray(lineVao_);
   std::vector<GLsizei> counts;
   std::vector<const void*> offsets;
-  cull(camera, lineRanges_, counts, offsets);
+  if (!cull(camera, lineRanges_, styledVisible_, counts, offsets)) return;
   if (counts.empty()) glDrawElements(GL_LINES, GLsizei(lineIndexCount_), GL_UNSIGNED_INT, nullptr);
   else glMultiDrawElements(GL_LINES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
 }
@@ -209,9 +212,9 @@ void MapRenderer::draw(const Camera& camera, bool asOverlay, PassTimer* timer, c
   glBindVertexArray(fillVao_);
   std::vector<GLsizei> counts;
   std::vector<const void*> offsets;
-  cull(camera, fillRanges_, counts, offsets);
-  if (counts.empty()) glDrawElements(GL_TRIANGLES, GLsizei(indexCount_), GL_UNSIGNED_INT, nullptr);
-  else glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
+  const bool anyFill = cull(camera, fillRanges_, asOverlay ? filledVisible_ : styledVisible_, counts, offsets);
+  if (anyFill && counts.empty()) glDrawElements(GL_TRIANGLES, GLsizei(indexCount_), GL_UNSIGNED_INT, nullptr);
+  else if (anyFill) glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
   t.end();
 
   // Up to about a pixel, GL lines are exact and several times cheaper than quads on llvmpipe.

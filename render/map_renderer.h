@@ -57,11 +57,11 @@ class MapRenderer {
  private:
   void drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour);
   void drawHairlines(const Camera& camera, Rgba colour);
-  // The index ranges of features that are styled visible and overlap the view, adjacent ones
-  // merged, so a city view skips the rest of the country's vertices. Empty when nearly everything
-  // is in view: then one plain draw is cheaper.
-  void cull(const Camera& camera, const std::vector<IndexRange>& ranges, std::vector<GLsizei>& counts,
-            std::vector<const void*>& offsets) const;
+  // The index ranges of features shown (per `visible`) that overlap the view, adjacent ones merged,
+  // so a city view skips the rest of the country's vertices. Empty when nearly everything is in
+  // view: then one plain draw is cheaper. False when nothing is: then there is nothing to draw.
+  bool cull(const Camera& camera, const std::vector<IndexRange>& ranges, const std::vector<bool>& visible,
+            std::vector<GLsizei>& counts, std::vector<const void*>& offsets) const;
   // Binds a program and sets what every map shader shares: the view transform and the style table.
   void useProgram(const GlProgram& program, const Camera& camera) const;
   Point2 origin_;
@@ -69,6 +69,9 @@ class MapRenderer {
   std::vector<IndexRange> fillRanges_, lineRanges_;  // per feature, into the fill and hairline index lists
   std::vector<Box> featureBoxes_;                    // per feature, relative to origin_
   std::vector<bool> styledVisible_;
+  // Visible with a fill that shows when blended: an overlay's transparent fills (wards outside the
+  // councillor data's period) are not drawn at all, which halves a national frame of every ward.
+  std::vector<bool> filledVisible_;
   std::uint32_t vertexCount_ = 0, indexCount_ = 0, lineIndexCount_ = 0;
   GLuint vbo_ = 0, ebo_ = 0, lineEbo_ = 0, fillVao_ = 0, lineVao_ = 0, borderVao_ = 0, styleBuffer_ = 0, styleTexture_ = 0;
   GlProgram fill_, line_, border_;
