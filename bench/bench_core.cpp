@@ -3,10 +3,16 @@
 #include <benchmark/benchmark.h>
 #include <epoxy/gl.h>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
 #include <random>
 
 #include "app/gl_context.h"
 #include "app/map_canvas.h"
+#include "app/png_writer.h"
+#include "app/ward_layer.h"
 #include "data/boundary_loader.h"
 #include "data/data_locator.h"
 #include "data/map_mesh.h"
@@ -151,5 +157,58 @@ static void BM_FrameNationalViewFillOnly(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_FrameNationalViewFillOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// Reprojecting every vertex of the 2013 GB wards from WGS 84: Transform's closed form (arg 1)
+// against GDAL's transformation (arg 0), in the loader's batches of one feature at a time.
+static void BM_ReprojectWards2013(benchmark::State& state) {
+  static const auto batches = [] {
+    std::vector<std::vector<Point2>> out;
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(
+        GDALOpenEx(shared("wards/wards_2013_gb_bgc_martinjc.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
+    for (auto& f : *ds->GetLayer(0)) {
+      auto& pts = out.emplace_back();
+      OGRGeometry* g = f->GetGeometryRef();
+      for (const auto* poly : *g->toMultiPolygon())
+        for (const auto* ring : *poly)
+          for (int i = 0; i < ring->getNumPoints(); ++i) pts.push_back({ring->getX(i), ring->getY(i)});
+    }
+    return out;
+  }();
+  const Transform& t = Transform::wgs84ToMap();
+  std::size_t n = 0;
+  std::vector<double> xs, ys;
+  std::vector<int> ok;
+  for (auto _ : state) {
+    n = 0;
+    for (const auto& b : batches) {
+      xs.resize(b.size()), ys.resize(b.size()), ok.resize(b.size());
+      for (std::size_t i = 0; i < b.size(); ++i) xs[i] = b[i].x, ys[i] = b[i].y;
+      if (state.range(0)) t.applyMany(b.size(), xs.data(), ys.data(), ok.data());
+      else t.ogr()->Transform(b.size(), xs.data(), ys.data(), nullptr, ok.data());
+      n += b.size();
+    }
+  }
+  state.SetLabel(state.range(0) ? "closed form" : "GDAL/PROJ");
+  state.counters["vertices"] = double(n);
+}
+BENCHMARK(BM_ReprojectWards2013)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// Encoding a 3840x2160 map (the default councils, national view) as PNG.
+static void BM_WritePng(benchmark::State& state) {
+  auto& f = gl();
+  const int w = 3840, h = 2160;
+  MapCanvas canvas(*f.session, 1);
+  canvas.camera().setViewport(w, h);
+  canvas.camera().fit(f.session->visibleExtent());
+  canvas.update(w, h);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, canvas.image().id());
+  const auto pixels = readPixelsTopDown(w, h);
+  const std::string out = std::filesystem::temp_directory_path() / "councilmap-bench.png";
+  for (auto _ : state) writePng(out, w, h, pixels);
+  state.counters["bytes"] = double(std::filesystem::file_size(out));
+  std::filesystem::remove(out);
+}
+BENCHMARK(BM_WritePng)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -5,14 +5,22 @@ Run through bench/peers, which installs the tools. Each render is a fresh proces
 GeoPackage: a copy of the shared file (never written into the repository) with one added integer
 field, `cat`, the fill category councilmap itself uses (FNV-1a of the code, modulo its 10 colours),
 so the three images are coloured alike. The copy is made once, outside the timings.
+
+councilmap runs three ways. "cold" is a file it has never seen: every run gets an empty cache
+folder, so it reads and reprojects the file, draws the full detail and makes the levels of detail
+for next time. "warm" is the same file again: its cache (the layer reprojected, its levels) was
+filled by the untimed warm-up pass. "warm 4x" is warm with --samples 4, the anti-aliasing QGIS and
+Mapnik do and councilmap leaves off on a software renderer by default.
 """
 import argparse
 import json
 import os
 import re
 import statistics
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 # councilmap's neutral palette (data/palette.cpp), sea and border (render/map_renderer.h).
@@ -124,6 +132,15 @@ def prepare(data, work, name):
     return dst, layer
 
 
+COUNCILMAP_TOOLS = {  # tool: (cache, extra arguments)
+    "councilmap-cold": ("fresh", []),
+    "councilmap-warm": ("kept", []),
+    "councilmap-warm-4x": ("kept", ["--samples", "4"]),
+}
+LABELS = {"councilmap-cold": "councilmap, cold", "councilmap-warm": "councilmap, warm",
+          "councilmap-warm-4x": "councilmap, warm, 4x AA", "qgis": "QGIS", "mapnik": "Mapnik"}
+
+
 def run_once(cmd, env=None):
     """Whole-process wall time and peak RSS of one fresh process, and what it reported."""
     t0 = time.perf_counter()
@@ -148,10 +165,23 @@ def run_once(cmd, env=None):
 
 def command(tool, args, path, layer, size, png):
     w, h = size.split("x")
-    if tool == "councilmap":
+    if tool in COUNCILMAP_TOOLS:
         return [args.councilmap, "export", "--boundaries", path, "--layer", layer, "--out", png, "--size", size,
-                "--no-caption", "--timings"]
+                "--no-caption", "--timings"] + COUNCILMAP_TOOLS[tool][1]
     return ["/usr/bin/python3", os.path.abspath(__file__), "render", tool, path, layer, w, h, png]
+
+
+def environment(tool, args):
+    """councilmap's cache folder: a new empty one for every cold run, one kept for the warm runs."""
+    if tool not in COUNCILMAP_TOOLS:
+        return None
+    env = dict(os.environ)
+    if COUNCILMAP_TOOLS[tool][0] == "fresh":
+        folder = tempfile.mkdtemp(prefix="cold-", dir=args.cache)
+    else:
+        folder = os.path.join(args.cache, "warm")
+    env["COUNCILMAP_CACHE_DIR"] = folder
+    return env
 
 
 def machine():
@@ -171,7 +201,7 @@ def main():
     ap.add_argument("--data")
     ap.add_argument("--out")
     ap.add_argument("--sizes", default="1920x1080,3840x2160")
-    ap.add_argument("--tools", default="councilmap,qgis,mapnik")
+    ap.add_argument("--tools", default="councilmap-cold,councilmap-warm,councilmap-warm-4x,qgis,mapnik")
     ap.add_argument("--datasets", default="wards,councils")
     ap.add_argument("--docs", action="store_true", help="write the largest ward images to docs/peers/")
     args = ap.parse_args()
@@ -179,6 +209,9 @@ def main():
     args.data = args.data or os.path.join(args.root, "..", "shared", "data")
     args.out = args.out or os.path.join(args.root, "out", "peers")
     os.makedirs(args.out, exist_ok=True)
+    args.cache = os.path.join(args.out, "cache")
+    shutil.rmtree(args.cache, ignore_errors=True)  # warm means warmed by this run's warm-up pass
+    os.makedirs(args.cache)
     tools, sizes, datasets = args.tools.split(","), args.sizes.split(","), args.datasets.split(",")
     print(f"peers: {machine()}; {time.strftime('%Y-%m-%d %H:%M')}; median of {args.runs} runs", flush=True)
     inputs = {d: prepare(args.data, args.out, d) for d in datasets}
@@ -189,7 +222,10 @@ def main():
             for size in sizes:
                 for tool in tools:
                     png = os.path.join(args.out, f"{d}-{size}-{tool}.png")
-                    r = run_once(command(tool, args, *inputs[d], size, png))
+                    env = environment(tool, args)
+                    r = run_once(command(tool, args, *inputs[d], size, png), env)
+                    if env and COUNCILMAP_TOOLS[tool][0] == "fresh":
+                        shutil.rmtree(env["COUNCILMAP_CACHE_DIR"], ignore_errors=True)
                     if run >= 0:
                         results.setdefault((d, size, tool), []).append(r)
         print(f"peers: run {run + 1} of {args.runs} done" if run >= 0 else "peers: warm-up done", flush=True)
@@ -204,27 +240,33 @@ def med(rs, key):
 
 
 def print_table(results, datasets, sizes, tools, args):
-    lines = ["| data | size | tool | whole process | councilmap faster by | render call | councilmap faster by | peak memory |",
-             "|---|---|---|---:|---:|---:|---:|---:|"]
+    """Whole-process and render-call medians, and how many times longer the peers take than
+    councilmap cold and warm."""
+    bases = [t for t in ("councilmap-cold", "councilmap-warm") if t in tools]
+    head = "| data | size | tool | whole process | " + " | ".join(f"÷ {LABELS[b]}" for b in bases) + \
+           " | render call | peak memory |"
+    lines = [head, "|---|---|---|---:|" + "---:|" * len(bases) + "---:|---:|"]
     for d in datasets:
         for size in sizes:
-            base = results[(d, size, "councilmap")] if "councilmap" in tools else None
             for tool in tools:
                 rs = results[(d, size, tool)]
                 wall, render = med(rs, "wall_ms"), med(rs, "render_ms")
-                ratio = lambda v, k: f"{v / med(base, k):.1f}x" if base and tool != "councilmap" else ""
-                lines.append(f"| {d} | {size} | {tool} | {wall / 1e3:.2f} s | {ratio(wall, 'wall_ms')} | "
-                             f"{render / 1e3:.2f} s | {ratio(render, 'render_ms')} | {med(rs, 'rss_mb'):.0f} MB |")
+                ratios = " | ".join("" if tool in COUNCILMAP_TOOLS else f"{wall / med(results[(d, size, b)], 'wall_ms'):.1f}x"
+                                    for b in bases)
+                lines.append(f"| {d} | {size} | {LABELS.get(tool, tool)} | {wall / 1e3:.2f} s | {ratios} | "
+                             f"{render / 1e3:.2f} s | {med(rs, 'rss_mb'):.0f} MB |")
     print("\n".join(lines))
-    if "councilmap" in tools:
-        print("\ncouncilmap, median ms: load (read + reproject), gl (context), mesh (tessellate + upload), "
-              "draw, overlay (text), readback, png")
+    ours = [t for t in tools if t in COUNCILMAP_TOOLS]
+    if ours:
+        print("\ncouncilmap, median ms: load (read + reproject, or the cache), gl (context), prepare (making the levels "
+              "of detail, cold only), mesh (read levels or tessellate, upload), draw, overlay (text), readback, png")
         for d in datasets:
             for size in sizes:
-                rs = results[(d, size, "councilmap")]
-                parts = " ".join(f"{k} {med(rs, k + '_ms'):.0f}" for k in
-                                 ("load", "gl", "mesh", "draw", "overlay", "readback", "png", "total"))
-                print(f"  {d} {size}: {parts}")
+                for tool in ours:
+                    rs = results[(d, size, tool)]
+                    parts = " ".join(f"{k} {med(rs, k + '_ms'):.0f}" for k in
+                                     ("load", "gl", "prepare", "mesh", "draw", "overlay", "readback", "png", "total"))
+                    print(f"  {d} {size} {LABELS[tool]}: {parts}")
     print(f"\npeers: load average {os.getloadavg()[0]:.2f} at the end; images and results in {args.out}")
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump({f"{d}|{s}|{t}": v for (d, s, t), v in results.items()}, f, indent=1)
@@ -239,20 +281,20 @@ def write_docs(args, size):
     docs = os.path.join(args.root, "docs", "peers")
     os.makedirs(docs, exist_ok=True)
     sea = np.array([int(SEA[i:i + 2], 16) for i in (1, 3, 5)])
-    for tool in ("councilmap", "qgis", "mapnik"):
+    for tool, name in (("councilmap-warm", "councilmap"), ("qgis", "qgis"), ("mapnik", "mapnik")):
         image = QImage(os.path.join(args.out, f"wards-{size}-{tool}.png")).convertToFormat(QImage.Format_RGB888)
         w, h = image.width(), image.height()
         bits = image.constBits()
         bits.setsize(image.sizeInBytes())
         rgb = np.frombuffer(bits, np.uint8).reshape(h, image.bytesPerLine())[:, :w * 3].reshape(h, w, 3)
         land = np.any(np.abs(rgb.astype(int) - sea) > 16, axis=2)
-        if tool == "councilmap":
+        if name == "councilmap":
             land[int(h * 0.96):, :] = False  # its credit line
         ys, xs = np.nonzero(land)
         pad = h // 50
         x0, y0 = max(0, xs.min() - pad), max(0, ys.min() - pad)
         crop = image.copy(x0, y0, min(w, xs.max() + pad) - x0, min(h, ys.max() + pad) - y0)
-        crop.scaledToHeight(720, Qt.SmoothTransformation).save(os.path.join(docs, f"wards-{tool}.jpg"), "JPG", 85)
+        crop.scaledToHeight(720, Qt.SmoothTransformation).save(os.path.join(docs, f"wards-{name}.jpg"), "JPG", 85)
     print(f"peers: images written to {docs}")
 
 
