@@ -32,13 +32,21 @@ int runExport(const ExportOptions& o) {
   if (!size) throw UsageError("--size: " + why);
   if (!o.bbox.empty() && !parseLonLatBox(o.bbox, &why)) throw UsageError("--bbox: " + why);  // before any slow work
 
-  auto session = MapSession::open(o.common);
-  session->applyStyle(o.style);
+  // The data loads on another thread while the GL context is made: on two cores they overlap.
+  GlWindow::preferHeadless();  // first: it sets an environment variable, which no thread may read meanwhile
+  auto loading = std::async(std::launch::async, [&o] {
+    auto s = MapSession::open(o.common);
+    s->applyStyle(o.style);
+    return s;
+  });
+  GlWindow window("councilmap export", 64, 64, /*visible=*/false);
+  const auto tGl = Clock::now();
+  const auto session = loading.get();  // the loader's errors are thrown here
   const auto tLoad = Clock::now();
   // A large layer with no levels of detail yet (a --boundaries file met for the first time) gets them
-  // now, while the GL context is made, and keeps them in the user's cache: this export draws the
-  // level its scale needs, as every later one will without simplifying or tessellating again.
-  // (Drawing the full detail meanwhile instead was slower: both compete for the same two cores.)
+  // before drawing, and keeps them in the user's cache: this export draws the level its scale needs,
+  // as every later one will without simplifying or tessellating again. (Drawing the full detail
+  // while they were made was slower: both compete for the same two cores.)
   std::future<LevelsOfDetail> preparing;
   const BoundarySet& layer = session->boundaries();
   if (!session->usesCompiledDataset() && layer.vertexCount() >= kCachedLayerMinVertices && cacheFolder() && !hasCachedLevels(layer))
@@ -46,12 +54,9 @@ int runExport(const ExportOptions& o) {
   std::cerr << "councilmap: using " << session->dataDescription() << '\n';
   session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
 
-  GlWindow::preferHeadless();
-  GlWindow window("councilmap export", 64, 64, /*visible=*/false);
   if (o.common.verbose) std::cerr << "councilmap: rendering with " << window.rendererDescription() << '\n';
   if (size->width > Framebuffer::maxSize() || size->height > Framebuffer::maxSize())
     throw UsageError("--size " + o.size + " exceeds this GPU's limit of " + std::to_string(Framebuffer::maxSize()) + " pixels a side");
-  const auto tGl = Clock::now();
   if (preparing.valid()) {
     storeCachedLevels(layer, preparing.get());
     std::cerr << "councilmap: made levels of detail of " << layer.source << ", kept for its next export in " << cacheFolder()->string() << '\n';
@@ -93,12 +98,14 @@ int runExport(const ExportOptions& o) {
   glFinish();
   const auto tOverlay = Clock::now();
   glBindFramebuffer(GL_READ_FRAMEBUFFER, canvas.image().id());
-  const auto pixels = readPixelsTopDown(size->width, size->height);
+  std::vector<std::uint8_t> pixels(std::size_t(size->width) * std::size_t(size->height) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, size->width, size->height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());  // bottom row first
   const auto tRead = Clock::now();
   ImGui_ImplOpenGL3_Shutdown();
   shutdownImGui();
 
-  if (const std::string err = writePng(o.out, size->width, size->height, pixels); !err.empty()) {
+  if (const std::string err = writePng(o.out, size->width, size->height, pixels, /*bottomUp=*/true); !err.empty()) {
     std::cerr << "councilmap: " << err << '\n';
     return 1;
   }
@@ -110,7 +117,7 @@ int runExport(const ExportOptions& o) {
   std::cerr << '\n';
   // One line for scripts such as bench/peers: where the whole run's time went.
   if (o.timings)
-    std::cerr << "councilmap: timings ms: load " << ms(t0, tLoad) << " gl " << ms(tLoad, tGl) << " prepare " << ms(tGl, tPrepared)
+    std::cerr << "councilmap: timings ms: load " << ms(t0, tLoad) << " gl " << ms(t0, tGl) << " prepare " << ms(tLoad, tPrepared)
               << " mesh " << ms(tPrepared, tMesh) << " draw " << ms(tMesh, tMap) << " overlay " << ms(tMap, tOverlay)
               << " readback " << ms(tOverlay, tRead) << " png " << ms(tRead, tEnd) << " total " << ms(t0, tEnd) << '\n';
   return 0;
@@ -128,7 +135,8 @@ void addExportCommand(CLI::App& app, int& exitCode) {
       ->capture_default_str()->check(CLI::Range(0, 16));
   addStyleOptions(*cmd, o->style);
   cmd->add_flag("!--no-caption", o->caption, "Leave out the title and date in the top-left corner");
-  cmd->add_flag("--timings", o->timings, "Print where the time went: load, GL, preparing levels of detail, mesh, draw, overlay, readback, PNG");
+  cmd->add_flag("--timings", o->timings,
+                "Print where the time went: load and GL (at once), preparing levels of detail, mesh, draw, overlay, readback, PNG");
   addCommonOptions(*cmd, o->common);
   cmd->callback([o, &exitCode] { exitCode = runExport(*o); });
 }

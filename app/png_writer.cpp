@@ -24,7 +24,7 @@ bool opaque(const std::vector<std::uint8_t>& rgba) {
 
 // libpng reports errors by longjmp, so nothing here may need a destructor; returns libpng's
 // message, or empty on success.
-const char* encode(std::FILE* out, int width, int height, const std::uint8_t* rgba, bool dropAlpha, char (&message)[256]) {
+const char* encode(std::FILE* out, int width, int height, const std::uint8_t* rgba, bool dropAlpha, bool bottomUp, char (&message)[256]) {
   message[0] = 0;
   png_structp png = png_create_write_struct(
       PNG_LIBPNG_VER_STRING, message,
@@ -46,7 +46,7 @@ const char* encode(std::FILE* out, int width, int height, const std::uint8_t* rg
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_write_info(png, info);
   if (dropAlpha) png_set_filler(png, 0, PNG_FILLER_AFTER);  // rows stay RGBA in memory; the alpha is skipped
-  for (int y = 0; y < height; ++y) png_write_row(png, rgba + std::size_t(y) * std::size_t(width) * 4);
+  for (int y = 0; y < height; ++y) png_write_row(png, rgba + std::size_t(bottomUp ? height - 1 - y : y) * std::size_t(width) * 4);
   png_write_end(png, info);
   png_destroy_write_struct(&png, &info);
   return "";
@@ -54,14 +54,14 @@ const char* encode(std::FILE* out, int width, int height, const std::uint8_t* rg
 
 }  // namespace
 
-std::string writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba) {
+std::string writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba, bool bottomUp) {
   if (width <= 0 || height <= 0 || rgba.size() != std::size_t(width) * std::size_t(height) * 4)
     return "cannot write '" + path + "': the image is not " + std::to_string(width) + "x" + std::to_string(height) + " RGBA";
   AtomicFile file(path);
   std::FILE* out = std::fopen(file.tempPath().c_str(), "wb");
   if (!out) return "cannot write '" + path + "': " + std::strerror(errno);
   char message[256];
-  const std::string failed = encode(out, width, height, rgba.data(), opaque(rgba), message);
+  const std::string failed = encode(out, width, height, rgba.data(), opaque(rgba), bottomUp, message);
   const bool written = std::ferror(out) == 0;
   const int savedErrno = errno;
   if (std::fclose(out) != 0 || !written || !failed.empty())
