@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 #include "data/cache_file.h"
 
@@ -71,33 +72,41 @@ std::string levelsKey(const BoundarySet& set) {
   return "levels\n" + hex(geometryHash(set)) + " " + std::to_string(set.features.size()) + "\nprogram " + stamp("/proc/self/exe") + "\n";
 }
 
-std::optional<fs::path> entryPath(const std::string& key, const char* kind) {
+// A cache entry: its file, and the key written at its head and checked on reading.
+struct Entry {
+  fs::path path;
+  std::string key;
+  std::uint64_t magic;
+};
+
+std::optional<Entry> entryFor(const std::string& key, const char* kind, std::uint64_t magic) {
   const auto folder = cacheFolder();
   if (!folder || key.empty()) return std::nullopt;
-  return *folder / (std::string(kind) + "-" + hex(fnv1a(key)) + ".cmc");
+  return Entry{*folder / (std::string(kind) + "-" + hex(fnv1a(key)) + ".cmc"), key, magic};
 }
 
-// The entry for a layer, or nullopt when there is no cache (checked first: the key costs a few stats).
-std::optional<fs::path> layerEntry(const BoundarySource& src, std::string& key) {
-  if (!cacheFolder()) return std::nullopt;
-  key = layerKey(src);
-  return entryPath(key, "layer");
+// No cache is checked first: the keys cost a few file stats or a pass over every vertex.
+std::optional<Entry> layerEntry(const BoundarySource& src) {
+  return cacheFolder() ? entryFor(layerKey(src), "layer", kLayerMagic) : std::nullopt;
 }
 
-std::optional<fs::path> levelsEntry(const BoundarySet& set, std::string& key) {
-  if (!cacheFolder()) return std::nullopt;
-  key = levelsKey(set);
-  return entryPath(key, "levels");
+std::optional<Entry> levelsEntry(const BoundarySet& set) {
+  return cacheFolder() ? entryFor(levelsKey(set), "levels", kLevelsMagic) : std::nullopt;
 }
 
-void writeHeader(CacheWriter& w, std::uint64_t magic, const std::string& key) {
-  w.put(magic);
+void writeHeader(CacheWriter& w, const Entry& e) {
+  w.put(e.magic);
   w.put(kByteOrder);
-  w.putString(key);
+  w.putString(e.key);
 }
 
-bool readHeader(CacheReader& r, std::uint64_t magic, const std::string& key) {
-  return r.get<std::uint64_t>() == magic && r.get<std::uint32_t>() == kByteOrder && r.getString() == key && r.ok();
+// The entry read past its header, if it exists and was written for its key.
+std::unique_ptr<CacheReader> openEntry(const std::optional<Entry>& e) {
+  std::error_code ec;
+  if (!e || !fs::exists(e->path, ec)) return nullptr;
+  auto r = std::make_unique<CacheReader>(e->path);
+  const bool ours = r->get<std::uint64_t>() == e->magic && r->get<std::uint32_t>() == kByteOrder && r->getString() == e->key;
+  return ours && r->ok() ? std::move(r) : nullptr;
 }
 
 void finish(CacheWriter& w) {
@@ -130,12 +139,10 @@ bool consistent(const MapMesh& m, std::size_t features) {
 }  // namespace
 
 std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& src, Diagnostics& diag) {
-  std::string key;
-  const auto path = layerEntry(src, key);
-  std::error_code ec;
-  if (!path || !fs::exists(*path, ec)) return std::nullopt;
-  CacheReader r(*path);
-  if (!readHeader(r, kLayerMagic, key)) return std::nullopt;
+  const auto entry = layerEntry(src);
+  const auto reader = openEntry(entry);
+  if (!reader) return std::nullopt;
+  CacheReader& r = *reader;
   BoundarySet s;
   const std::string storedSource = r.getString();
   s.source = src.path;  // as this caller spelt it
@@ -167,16 +174,15 @@ std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& src, Diagn
   }
   if (!r.atEnd() || !consistent(s)) return std::nullopt;
   for (const Diagnostic& d : replay.items()) diag.add(d.severity, d.file, d.record, d.message);
-  touchCacheFile(*path);
+  touchCacheFile(entry->path);
   return s;
 }
 
 void storeCachedBoundaries(const BoundarySource& src, const BoundarySet& s, const Diagnostics& diag, std::size_t firstDiagnostic) {
-  std::string key;
-  const auto path = layerEntry(src, key);
-  if (!path) return;
-  CacheWriter w(*path);
-  writeHeader(w, kLayerMagic, key);
+  const auto entry = layerEntry(src);
+  if (!entry) return;
+  CacheWriter w(entry->path);
+  writeHeader(w, *entry);
   w.putString(s.source);
   w.putString(s.layer);
   w.putString(s.crsNote);
@@ -208,12 +214,10 @@ void storeCachedBoundaries(const BoundarySource& src, const BoundarySet& s, cons
 }
 
 std::optional<LevelsOfDetail> readCachedLevels(const BoundarySet& set) {
-  std::string key;
-  const auto path = levelsEntry(set, key);
-  std::error_code ec;
-  if (!path || !fs::exists(*path, ec)) return std::nullopt;
-  CacheReader r(*path);
-  if (!readHeader(r, kLevelsMagic, key)) return std::nullopt;
+  const auto entry = levelsEntry(set);
+  const auto reader = openEntry(entry);
+  if (!reader) return std::nullopt;
+  CacheReader& r = *reader;
   LevelsOfDetail lod;
   const auto levels = r.get<std::uint64_t>();
   if (!r.ok() || levels == 0 || levels > 16) return std::nullopt;
@@ -229,23 +233,21 @@ std::optional<LevelsOfDetail> readCachedLevels(const BoundarySet& set) {
     lod.meshes.push_back(std::move(m));
   }
   if (!r.atEnd() || lod.tolerances.back() != 0) return std::nullopt;
-  touchCacheFile(*path);
+  touchCacheFile(entry->path);
   return lod;
 }
 
 bool hasCachedLevels(const BoundarySet& set) {
-  std::string key;
-  const auto path = levelsEntry(set, key);
+  const auto entry = levelsEntry(set);
   std::error_code ec;
-  return path && fs::exists(*path, ec);
+  return entry && fs::exists(entry->path, ec);
 }
 
 void storeCachedLevels(const BoundarySet& set, const LevelsOfDetail& lod) {
-  std::string key;
-  const auto path = levelsEntry(set, key);
-  if (!path || lod.empty()) return;
-  CacheWriter w(*path);
-  writeHeader(w, kLevelsMagic, key);
+  const auto entry = levelsEntry(set);
+  if (!entry || lod.empty()) return;
+  CacheWriter w(entry->path);
+  writeHeader(w, *entry);
   w.put(std::uint64_t(lod.meshes.size()));
   for (std::size_t l = 0; l < lod.meshes.size(); ++l) {
     const MapMesh& m = lod.meshes[l];
