@@ -1,6 +1,7 @@
 #include "render/map_renderer.h"
 
 #include <cstddef>
+#include <string>
 
 #include "shaders_embedded.h"
 
@@ -8,6 +9,13 @@ namespace cm {
 namespace {
 
 void colourUniform(GLint loc, Rgba c) { glUniform4f(loc, c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f); }
+
+// The shader source with `#define NAME VALUE` after its #version line.
+std::string withDefine(const char* source, const char* define) {
+  std::string s = source;
+  const std::size_t line = s.find('\n') + 1;
+  return s.insert(line, std::string("#define ") + define + "\n");
+}
 
 void clearTo(Rgba c) {
   glClearColor(c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f);
@@ -32,7 +40,7 @@ MapRenderer::MapRenderer(const MapMesh& mesh)
       fillRanges_(mesh.fillRanges),
       vertexCount_(static_cast<std::uint32_t>(mesh.vertices.size())),
       indexCount_(static_cast<std::uint32_t>(mesh.triangles.size())),
-      fill_("fill", shaders::fill_vert, shaders::fill_frag),
+      fill_("fill", withDefine(shaders::fill_vert, "HATCH 0").c_str(), withDefine(shaders::fill_frag, "HATCH 0").c_str()),
       line_("line", shaders::line_vert, shaders::border_frag),
       border_("border", shaders::border_vert, shaders::border_frag) {
   glGenBuffers(1, &vbo_);
@@ -106,6 +114,7 @@ MapRenderer::~MapRenderer() {
 void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
   styleBytes_.resize(std::max<std::size_t>(styles.size(), 1) * 8);
   outlines_.clear();
+  anyHatched_ = false;
   styledVisible_.assign(styles.size(), true);
   filledVisible_.assign(styles.size(), true);
   for (std::size_t i = 0; i < styles.size(); ++i) {
@@ -116,11 +125,19 @@ void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
     t[0] = s.fill.r; t[1] = s.fill.g; t[2] = s.fill.b; t[3] = s.fill.a;
     t[4] = s.visible ? 255 : 0; t[5] = s.hatch ? 255 : 0; t[6] = 0; t[7] = 0;
     if (s.visible && s.outline.a) outlines_.emplace_back(std::uint32_t(i), s.outline);
+    anyHatched_ |= s.visible && s.hatch;
   }
   glBindBuffer(GL_TEXTURE_BUFFER, styleBuffer_);
   glBufferData(GL_TEXTURE_BUFFER, styleBytes_.size(), styleBytes_.data(), GL_DYNAMIC_DRAW);
   glBindTexture(GL_TEXTURE_BUFFER, styleTexture_);
   glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA8, styleBuffer_);
+}
+
+const GlProgram& MapRenderer::fillProgram() {
+  if (!anyHatched_) return fill_;
+  if (!hatchedFill_)
+    hatchedFill_.emplace("hatched fill", withDefine(shaders::fill_vert, "HATCH 1").c_str(), withDefine(shaders::fill_frag, "HATCH 1").c_str());
+  return *hatchedFill_;
 }
 
 void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour) {
@@ -208,7 +225,7 @@ void MapRenderer::draw(const Camera& camera, bool asOverlay, PassTimer* timer, c
   glBindTexture(GL_TEXTURE_BUFFER, styleTexture_);
 
   t.begin(fillPass.c_str());
-  useProgram(fill_, camera);
+  useProgram(fillProgram(), camera);
   glBindVertexArray(fillVao_);
   std::vector<GLsizei> counts;
   std::vector<const void*> offsets;

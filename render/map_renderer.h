@@ -74,7 +74,11 @@ class MapRenderer {
   std::vector<bool> filledVisible_;
   std::uint32_t vertexCount_ = 0, indexCount_ = 0, lineIndexCount_ = 0;
   GLuint vbo_ = 0, ebo_ = 0, lineEbo_ = 0, fillVao_ = 0, lineVao_ = 0, borderVao_ = 0, styleBuffer_ = 0, styleTexture_ = 0;
+  // The fill without hatching, and with it, made the first time a style hatches (see shaders/fill.vert).
+  const GlProgram& fillProgram();
   GlProgram fill_, line_, border_;
+  std::optional<GlProgram> hatchedFill_;
+  bool anyHatched_ = false;
   std::vector<std::uint8_t> styleBytes_;
   std::vector<std::pair<std::uint32_t, Rgba>> outlines_;  // features drawn with an outline
   std::optional<std::uint32_t> hover_, selection_;
