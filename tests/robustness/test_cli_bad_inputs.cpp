@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <signal.h>
+#include <stb_image.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -168,15 +170,51 @@ TEST(BadInputCli, CheckReportsABrokenCompositionTableByLine) {
   }
 }
 
-TEST(BadInputCli, TheWindowKeepsRunningAndListsTheWarnings) {
-  const fs::path script = scratch("warnings.script"), shot = scratch("warnings.png");
-  fs::remove(shot);
-  std::ofstream(script) << "wait 5\nmove 400 300\nwait 5\nscreenshot " << shot.string() << "\n";
-  const Ran r = run("--width 800 --height 600 --script " + script.string() + " --boundaries " +
-                        q(corpusPath("boundaries/nan_coordinates.geojson")));
-  EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.err.find("nan_coordinates.geojson: E09000001 (Alpha): 1 point with non-finite coordinates"), std::string::npos) << r.err;
-  EXPECT_TRUE(fs::exists(shot));
+// Pixels that differ between two screenshots of the same size within a region.
+std::size_t differing(const fs::path& a, const fs::path& b, int x0, int y0, int x1, int y1) {
+  int w = 0, h = 0, n = 0, w2 = 0, h2 = 0;
+  unsigned char* pa = stbi_load(a.c_str(), &w, &h, &n, 4);
+  unsigned char* pb = stbi_load(b.c_str(), &w2, &h2, &n, 4);
+  std::size_t count = 0;
+  if (pa && pb && w == w2 && h == h2)
+    for (int y = std::max(0, y0); y < std::min(h, y1); ++y)
+      for (int x = std::max(0, x0); x < std::min(w, x1); ++x)
+        count += std::memcmp(pa + 4 * (y * w + x), pb + 4 * (y * w + x), 3) != 0;
+  else
+    count = SIZE_MAX;
+  stbi_image_free(pa);
+  stbi_image_free(pb);
+  return count;
+}
+
+// The same two areas, once clean and once with a third that has no geometry: the window runs,
+// shows a "1 data warning" button in its bottom-left corner, and opens the list when clicked.
+TEST(BadInputCli, TheWindowKeepsRunningAndShowsTheWarnings) {
+  const std::string area = R"({"type":"Feature","properties":{"code":"E0900000%","name":"Area %"},"geometry":)";
+  auto feature = [&](char k, const std::string& geometry) {
+    std::string f = area;
+    for (char& ch : f)
+      if (ch == '%') ch = k;
+    return f + geometry + "}";
+  };
+  const std::string a = feature('1', R"({"type":"Polygon","coordinates":[[[-0.2,51.45],[-0.1,51.45],[-0.1,51.55],[-0.2,51.55],[-0.2,51.45]]]})");
+  const std::string b = feature('2', R"({"type":"Polygon","coordinates":[[[-0.1,51.45],[0,51.45],[0,51.55],[-0.1,51.55],[-0.1,51.45]]]})");
+  std::ofstream(scratch("clean.geojson")) << R"({"type":"FeatureCollection","features":[)" << a << "," << b << "]}";
+  std::ofstream(scratch("warned.geojson")) << R"({"type":"FeatureCollection","features":[)" << a << "," << b << "," << feature('3', "null") << "]}";
+  for (const char* name : {"clean", "warned"}) {
+    const fs::path script = scratch(std::string(name) + ".script");
+    std::ofstream(script) << "wait 5\nscreenshot " << scratch(std::string(name) + "-closed.png").string() << "\nclick 60 571\nwait 5\nscreenshot "
+                          << scratch(std::string(name) + "-open.png").string() << "\n";
+    const Ran r = run("--width 800 --height 600 --script " + script.string() + " --boundaries " + scratch(std::string(name) + ".geojson").string());
+    EXPECT_EQ(r.code, 0) << r.err;
+    if (std::string(name) == "warned") {
+      EXPECT_NE(r.err.find("warned.geojson: E09000003 (Area 3): has no geometry"), std::string::npos) << r.err;
+    }
+  }
+  // Only the warned map has the button; clicking it opens a panel over much of the map.
+  EXPECT_GT(differing(scratch("clean-closed.png"), scratch("warned-closed.png"), 0, 540, 200, 600), 100u);
+  EXPECT_GT(differing(scratch("warned-closed.png"), scratch("warned-open.png"), 0, 0, 420, 600), 5000u);
+  EXPECT_LT(differing(scratch("clean-closed.png"), scratch("clean-open.png"), 0, 0, 420, 600), 5000u);
 }
 
 // Starts the binary, waits until its temporary file has content, and kills it there.
