@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 
 #include "data/cache_file.h"
+#include "data/ring_checks.h"
 
 namespace cm {
 namespace fs = std::filesystem;
@@ -122,6 +124,9 @@ bool consistent(const BoundarySet& s) {
     if (std::uint64_t(p.firstRing) + p.ringCount > s.rings.size()) return false;
   for (const Ring& r : s.rings)
     if (std::uint64_t(r.first) + r.count > s.points.size()) return false;
+  // Nor can it hold points loading would have refused (data/boundary_loader.cpp).
+  for (const Point2& p : s.points)
+    if (!isFinite(p) || std::abs(p.x) > kAbsurdMapCoordinate || std::abs(p.y) > kAbsurdMapCoordinate) return false;
   return true;
 }
 

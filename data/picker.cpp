@@ -3,6 +3,17 @@
 #include <algorithm>
 
 namespace cm {
+namespace {
+
+// The grid cell of a coordinate, clamped to the grid. Compared as a double first: converting NaN or
+// a value past INT_MAX to int is undefined, and a damaged cache entry can hold either.
+int cellOf(double v, double origin, double size, int cells) {
+  const double c = (v - origin) / size;
+  if (!(c > 0)) return 0;
+  return c >= cells - 1 ? cells - 1 : int(c);
+}
+
+}  // namespace
 
 Picker::Picker(const BoundarySet& set, int gridSize) : set_(set), grid_(std::max(1, gridSize)), box_(set.extent) {
   partFeature_.resize(set.parts.size());
@@ -13,10 +24,10 @@ Picker::Picker(const BoundarySet& set, int gridSize) : set_(set), grid_(std::max
   cellW_ = std::max(box_.width() / grid_, 1e-9);
   cellH_ = std::max(box_.height() / grid_, 1e-9);
   auto cellRange = [&](const Box& b, int& x0, int& y0, int& x1, int& y1) {
-    x0 = std::clamp(int((b.minX - box_.minX) / cellW_), 0, grid_ - 1);
-    x1 = std::clamp(int((b.maxX - box_.minX) / cellW_), 0, grid_ - 1);
-    y0 = std::clamp(int((b.minY - box_.minY) / cellH_), 0, grid_ - 1);
-    y1 = std::clamp(int((b.maxY - box_.minY) / cellH_), 0, grid_ - 1);
+    x0 = cellOf(b.minX, box_.minX, cellW_, grid_);
+    x1 = cellOf(b.maxX, box_.minX, cellW_, grid_);
+    y0 = cellOf(b.minY, box_.minY, cellH_, grid_);
+    y1 = cellOf(b.maxY, box_.minY, cellH_, grid_);
   };
   // Two passes (count, then fill) give one flat array instead of a vector per cell.
   for (int pass = 0; pass < 2; ++pass) {
@@ -42,8 +53,8 @@ Picker::Picker(const BoundarySet& set, int gridSize) : set_(set), grid_(std::max
 template <class Accept>
 std::optional<std::uint32_t> Picker::find(Point2 p, Accept accept) const {
   if (box_.empty() || !box_.contains(p)) return std::nullopt;
-  const int x = std::clamp(int((p.x - box_.minX) / cellW_), 0, grid_ - 1);
-  const int y = std::clamp(int((p.y - box_.minY) / cellH_), 0, grid_ - 1);
+  const int x = cellOf(p.x, box_.minX, cellW_, grid_);
+  const int y = cellOf(p.y, box_.minY, cellH_, grid_);
   const std::size_t c = std::size_t(y) * grid_ + x;
   for (std::uint32_t i = cellStart_[c]; i < cellStart_[c + 1]; ++i) {
     const std::uint32_t pi = cellParts_[i];

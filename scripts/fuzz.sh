@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-300}
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(tables boundaries tessellator cli_parsers)
+[ ${#targets[@]} -eq 0 ] && targets=(tables boundaries tessellator cli_parsers geometry_cache)
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is needed (apt-get install clang)"; exit 2; }
 
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
