@@ -10,6 +10,7 @@
 
 #include "data/field_detect.h"
 #include "data/geometry_cache.h"
+#include "data/json_check.h"
 #include "data/projection.h"
 #include "data/ring_checks.h"
 #include "data/utf8.h"
@@ -32,6 +33,8 @@ DatasetPtr openVector(const std::string& path) {
     const bool exists = VSIStatL(path.c_str(), &st) == 0;
     if (exists && !VSI_ISDIR(st.st_mode) && st.st_size == 0) why = "the file is empty (0 bytes)";
     else if (why.empty()) why = exists ? "not a vector format GDAL can read" : "no such file or folder";
+    if (exists && !VSI_ISDIR(st.st_mode))
+      if (const std::string json = describeJsonError(path); !json.empty()) why += ": " + json;
     throw LoadError("cannot open '" + path + "': " + why);
   }
   return DatasetPtr(ds);

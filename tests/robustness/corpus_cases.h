@@ -42,9 +42,9 @@ inline const std::vector<Case>& cases() {
   constexpr Severity W = Severity::Warning, E = Severity::Error, N = Severity::Info;
   static const std::vector<Case> all = {
       // Files that are not usable geodata at all.
-      {"boundaries/truncated.geojson", Boundaries, Stops, {{E, "", "Failed to read GeoJSON data"}}},
-      {"boundaries/truncated.topojson", Boundaries, Stops, {{E, "", "Failed to read TopoJSON data"}}},
-      {"boundaries/broken_syntax.geojson", Boundaries, Stops, {{E, "", "Failed to read GeoJSON data"}}},
+      {"boundaries/truncated.geojson", Boundaries, Stops, {{E, "", "Failed to read GeoJSON data: the JSON breaks off at line 1, column 249 (the file looks truncated)"}}},
+      {"boundaries/truncated.topojson", Boundaries, Stops, {{E, "", "the JSON breaks off at line 1, column 314 (the file looks truncated)"}}},
+      {"boundaries/broken_syntax.geojson", Boundaries, Stops, {{E, "", "Failed to read GeoJSON data: the JSON is broken at line 1, column 77"}}},
       {"boundaries/missing_arcs.topojson", Boundaries, Stops, {{E, "", "Failed to read TopoJSON data"}}},
       {"boundaries/not_geodata.geojson", Boundaries, Stops, {{E, "", "not a vector format GDAL can read"}}},
       {"boundaries/empty.geojson", Boundaries, Stops, {{E, "", "the file is empty (0 bytes)"}}},
