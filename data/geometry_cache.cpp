@@ -123,8 +123,8 @@ bool consistent(const BoundarySet& s) {
   for (const Part& p : s.parts)
     if (std::uint64_t(p.firstRing) + p.ringCount > s.rings.size()) return false;
   for (const Ring& r : s.rings)
-    if (std::uint64_t(r.first) + r.count > s.points.size()) return false;
-  // Nor can it hold points loading would have refused (data/boundary_loader.cpp).
+    if (std::uint64_t(r.first) + r.count > s.points.size() || r.count < 3) return false;
+  // Nor can it hold rings or points loading would have refused (BoundarySet::addPart, data/boundary_loader.cpp).
   for (const Point2& p : s.points)
     if (!isFinite(p) || std::abs(p.x) > kAbsurdMapCoordinate || std::abs(p.y) > kAbsurdMapCoordinate) return false;
   return true;

@@ -26,6 +26,7 @@ MapMesh layOut(const BoundarySet& set, PerPart perPart) {
       for (std::uint32_t r = 0; r < part.ringCount; ++r) {
         const auto pts = set.ringPoints(set.rings[part.firstRing + r]);
         closedRings[r].assign(pts.begin(), pts.end());
+        if (pts.empty()) continue;  // never from loading (addPart drops rings under 3 points); no closing point to repeat
         closedRings[r].push_back(pts.front());
         for (const Point2& p : closedRings[r])
           mesh.vertices.push_back({float(p.x - mesh.origin.x), float(p.y - mesh.origin.y), fi});
