@@ -19,7 +19,7 @@ void drawHelpOverlay(bool& open, float scale) {
       {"C", "colour by control, disputes, faction, or plain"},
       {"D / O / N", "hatch disputes / outline factions / tint NOC"},
       {"B", "colour-blind-safe palette"},
-      {"W", "wards when zoomed in, on or off"},
+      {"W", "wards when zoomed in, always, or off"},
       {"T", "districts or counties (the council tier)"},
       {"Tab", "fold or unfold the side panel"},
       {"Legend row", "filter to that category (chips undo)"},

@@ -27,8 +27,12 @@ void drawLayersTab(SidePanelState& state, PanelContext& ctx, PanelActions& actio
     changed |= ImGui::Checkbox("Outline the leading faction (O)", &look.factionOutline);
   }
   if (session.usesDefaultData()) {
-    bool wards = state.wards != "off";
-    if (ImGui::Checkbox("Wards when zoomed in (W)", &wards)) state.wards = wards ? "auto" : "off";
+    sectionHeading("Wards (W cycles)");
+    if (ImGui::RadioButton("When zoomed in", state.wards == "auto")) state.wards = "auto";
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Always", state.wards == "always")) state.wards = "always";
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Off", state.wards == "off")) state.wards = "off";
     sectionHeading("Councils (T switches)");
     if (ImGui::RadioButton("Districts and unitaries (lower tier)", session.tier() == "lower")) state.tierWanted = "lower";
     if (ImGui::RadioButton("Counties and unitaries (upper tier)", session.tier() == "upper")) state.tierWanted = "upper";

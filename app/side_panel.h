@@ -18,7 +18,7 @@ struct SidePanelState {
   float width = 360;       // points, before the UI scale
   char compareWith[16] = "";               // the statistics' comparison date
   char eventsFrom[16] = "", eventsTo[16] = "";  // the filters' event date range
-  std::string wards = "auto";  // auto (when zoomed in) or off
+  std::string wards = "auto";  // auto (when zoomed in), always, or off
   std::string tierWanted;      // set by the Layers tab; the viewer reloads the councils of that tier
   float tabCentres[4][2] = {};  // where each tab was drawn (window points), for scripted tests
 };

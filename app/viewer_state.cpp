@@ -42,6 +42,7 @@ void Viewer::writeState(const std::string& path) {
                       {"help_open", helpOpen_},
                       {"panel", {{"open", panel_.open}, {"tab", kPanelTabNames[int(panel_.tab)]}, {"width", panelWidth_}}},
                       {"wards_shown", wardsShown_},
+                      {"wards_mode", panel_.wards},
                       {"ward_detail_level", canvas_.overlayLevel()},
                       {"ward_vintage", wardsShown_ ? wards_.vintage() : std::string()},
                       {"ward_count", wardsShown_ ? wards_.set()->features.size() : 0},

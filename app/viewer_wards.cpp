@@ -21,7 +21,8 @@ void Viewer::restyleWards() {
 // Shows the wards of the date's vintage when zoomed in. Loading takes a frame to announce itself
 // first, since a ward file can take a second to read from the sources.
 void Viewer::updateWards() {
-  const bool close = canvas_.camera().metresPerPixel() < kWardMetresPerPixel || (wardsPinned_ && state_.selected);
+  const bool close = panel_.wards == "always" || canvas_.camera().metresPerPixel() < kWardMetresPerPixel ||
+                     (wardsPinned_ && state_.selected);
   const bool want = session_.usesDefaultData() && panel_.wards != "off" && close;
   if (!want) {
     if (wardsShown_) canvas_.setOverlay({}, {});
@@ -35,12 +36,7 @@ void Viewer::updateWards() {
   }
   wardsLoading_ = false;
   if (wards_.ensureFor(session_)) selectedWard_.reset();
-  MapLook look;
-  look.border = {70, 70, 70, 150};
-  look.selection = {0x20, 0x20, 0x20, 255};  // a ward inside the yellow council outline: dark, thinner
-  look.selectionHalo = {255, 255, 255, 255};
-  look.selectionWidth = 2;
-  canvas_.setOverlay(wards_.drawable(), look);
+  canvas_.setOverlay(wards_.drawable(), WardLayer::look());
   wardsShown_ = true;
   restyleWards();
 }

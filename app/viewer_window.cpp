@@ -35,7 +35,7 @@ Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, co
   panel_.tab = PanelTab(std::clamp(settings.panelTab, 0, 3));
   panel_.switchTab = true;
   panel_.width = settings.panelWidth;
-  panel_.wards = settings.wards == "off" ? "off" : "auto";
+  panel_.wards = settings.wards == "off" || settings.wards == "always" ? settings.wards : "auto";
   std::snprintf(panel_.compareWith, sizeof panel_.compareWith, "%s", settings.compareWith.c_str());
   timeline_.speed = std::clamp(settings.playbackSpeed, 0, int(std::size(kPlaybackSpeeds)) - 1);
   timeline_.loop = settings.loop;
@@ -216,7 +216,7 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
     case SDLK_d: toggleLook(&MapSession::Look::hatchDisputes); break;
     case SDLK_o: toggleLook(&MapSession::Look::factionOutline); break;
     case SDLK_n: toggleLook(&MapSession::Look::tintNoc); break;
-    case SDLK_w: panel_.wards = panel_.wards == "off" ? "auto" : "off"; break;
+    case SDLK_w: panel_.wards = panel_.wards == "auto" ? "always" : panel_.wards == "always" ? "off" : "auto"; break;
     case SDLK_t: switchTier(session_.tier() == "upper" ? "lower" : "upper"); break;
     case SDLK_q:
       if (mods & KMOD_CTRL) quit = true;

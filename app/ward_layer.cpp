@@ -67,4 +67,13 @@ std::vector<FeatureStyle> WardLayer::styles(const MapSession& session) {
 
 
 
+MapLook WardLayer::look() {
+  MapLook look;
+  look.border = {70, 70, 70, 200};
+  look.selection = {0x20, 0x20, 0x20, 255};  // a ward inside the yellow council outline: dark, thinner
+  look.selectionHalo = {255, 255, 255, 255};
+  look.selectionWidth = 2;
+  return look;
+}
+
 }  // namespace cm

@@ -29,6 +29,9 @@ class WardLayer {
   std::vector<FeatureStyle> styles(const MapSession& session);
   // How many wards the last styles coloured (0 outside May 2018 - May 2019).
   std::size_t covered() const { return covered_; }
+  // How wards are drawn over the councils: thin translucent borders, each drawn once (so a little
+  // darker than it would take if every border were drawn from both sides), a dark selection.
+  static MapLook look();
 
  private:
   std::string vintage_;

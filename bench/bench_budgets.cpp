@@ -25,9 +25,7 @@ struct WardsScene {
     session = MapSession::open(o);
     canvas = std::make_unique<MapCanvas>(*session, 1);
     wards.ensureFor(*session);
-    MapLook look;  // as app/viewer_wards.cpp
-    look.border = {70, 70, 70, 150};
-    canvas->setOverlay(wards.drawable(), look);
+    canvas->setOverlay(wards.drawable(), WardLayer::look());
     canvas->setOverlayStyles(wards.styles(*session));
     canvas->camera().setViewport(kWidth, kHeight);
   }

@@ -57,24 +57,18 @@ MapRenderer::MapRenderer(const MapMesh& mesh)
   glEnableVertexAttribArray(1);
   glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, feature)));
 
-  // Hairlines: every segment within a ring as an index pair, skipping the jumps between rings.
-  // Each feature's vertices are one contiguous range, so its segments are too.
-  std::vector<std::uint32_t> lines;
-  lines.reserve(mesh.vertices.size() * 2);
-  lineRanges_.resize(mesh.borderRanges.size());
   featureBoxes_.resize(mesh.borderRanges.size());
-  for (std::size_t f = 0; f < mesh.borderRanges.size(); ++f) {
-    const IndexRange r = mesh.borderRanges[f];
-    lineRanges_[f].first = std::uint32_t(lines.size());
-    for (std::uint32_t i = r.first; i < r.first + r.count; ++i) {
+  for (std::size_t f = 0; f < mesh.borderRanges.size(); ++f)
+    for (std::uint32_t i = mesh.borderRanges[f].first; i < mesh.borderRanges[f].first + mesh.borderRanges[f].count; ++i)
       featureBoxes_[f].add(Point2{mesh.vertices[i].x, mesh.vertices[i].y});
-      if (i + 1 < r.first + r.count && !(mesh.vertices[i].feature & kRingEndFlag)) {
-        lines.push_back(i);
-        lines.push_back(i + 1);
-      }
-    }
-    lineRanges_[f].count = std::uint32_t(lines.size()) - lineRanges_[f].first;
-  }
+  // Hairlines: each border segment once, in the range of the first feature that has it (see
+  // data/border_segments.h).
+  BorderSegments segments = buildBorderSegments(mesh);
+  std::vector<std::uint32_t> lines = std::move(segments.indices);
+  lineRanges_ = segments.shared;
+  lineRanges_.insert(lineRanges_.end(), segments.outer.begin(), segments.outer.end());
+  lineRanges_.insert(lineRanges_.end(), segments.repeats.begin(), segments.repeats.end());
+  segments_ = std::move(segments);
   lineIndexCount_ = static_cast<std::uint32_t>(lines.size());
   glGenVertexArrays(1, &lineVao_);
   glBindVertexArray(lineVao_);
@@ -85,6 +79,7 @@ MapRenderer::MapRenderer(const MapMesh& mesh)
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, x)));
   glEnableVertexAttribArray(1);
   glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(MeshVertex), reinterpret_cast<void*>(offsetof(MeshVertex, feature)));
+  lines = {};
 
   glGenVertexArrays(1, &borderVao_);
   glBindVertexArray(borderVao_);
@@ -126,6 +121,20 @@ void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
     t[4] = s.visible ? 255 : 0; t[5] = s.hatch ? 255 : 0; t[6] = 0; t[7] = 0;
     if (s.visible && s.outline.a) outlines_.emplace_back(std::uint32_t(i), s.outline);
     anyHatched_ |= s.visible && s.hatch;
+  }
+  // Hairline ranges: a shown feature's own segments, and its repeats where the neighbour owning
+  // them is hidden. Over another layer, a feature's outer edges (the coast) are that layer's
+  // borders already, so they are drawn only where the feature's fill would cover those.
+  const std::size_t features = segments_.shared.size();
+  std::vector<bool> shown = styledVisible_, filled = filledVisible_;
+  shown.resize(features, true);
+  filled.resize(features, true);
+  const std::vector<bool> repeats = segments_.repeatsNeeded(styledVisible_);
+  for (auto* lines : {&linesShown_, &overlayLinesShown_}) {
+    *lines = shown;
+    lines->insert(lines->end(), lines == &linesShown_ ? shown.begin() : filled.begin(),
+                  lines == &linesShown_ ? shown.end() : filled.end());
+    lines->insert(lines->end(), repeats.begin(), repeats.end());
   }
   glBindBuffer(GL_TEXTURE_BUFFER, styleBuffer_);
   glBufferData(GL_TEXTURE_BUFFER, styleBytes_.size(), styleBytes_.data(), GL_DYNAMIC_DRAW);
@@ -175,7 +184,7 @@ bool MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& rang
   for (std::size_t f = 0; f < ranges.size(); ++f) {
     const IndexRange r = ranges[f];
     total += r.count;
-    const Box& b = featureBoxes_[f];
+    const Box& b = featureBoxes_[f % featureBoxes_.size()];  // hairline ranges: own, then repeats
     const bool shown = (f >= visible.size() || visible[f]) && b.maxX >= local.minX && b.minX <= local.maxX &&
                        b.maxY >= local.minY && b.minY <= local.maxY;
     if (!shown || !r.count) continue;
@@ -195,13 +204,13 @@ bool MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& rang
   return kept > 0;
 }
 
-void MapRenderer::drawHairlines(const Camera& camera, Rgba colour) {
+void MapRenderer::drawHairlines(const Camera& camera, Rgba colour, bool asOverlay) {
   useProgram(line_, camera);
   colourUniform(line_.uniform("uColour"), colour);
   glBindVertexArray(lineVao_);
   std::vector<GLsizei> counts;
   std::vector<const void*> offsets;
-  if (!cull(camera, lineRanges_, styledVisible_, counts, offsets)) return;
+  if (!cull(camera, lineRanges_, asOverlay ? overlayLinesShown_ : linesShown_, counts, offsets)) return;
   if (counts.empty()) glDrawElements(GL_LINES, GLsizei(lineIndexCount_), GL_UNSIGNED_INT, nullptr);
   else glMultiDrawElements(GL_LINES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
 }
@@ -236,7 +245,7 @@ void MapRenderer::draw(const Camera& camera, bool asOverlay, PassTimer* timer, c
 
   // Up to about a pixel, GL lines are exact and several times cheaper than quads on llvmpipe.
   t.begin(borderPass.c_str());
-  if (look_.borderWidth > 0 && look_.borderWidth <= 1.25f) drawHairlines(camera, look_.border);
+  if (look_.borderWidth > 0 && look_.borderWidth <= 1.25f) drawHairlines(camera, look_.border, asOverlay);
   else drawBorders(camera, {0, vertexCount_}, look_.borderWidth, look_.border);
   t.end();
   // Outlines (the leading faction) are few, so one draw per council costs little.

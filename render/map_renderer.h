@@ -4,6 +4,7 @@
 #include <optional>
 #include <span>
 
+#include "data/border_segments.h"
 #include "data/map_mesh.h"
 #include "data/palette.h"
 #include "render/camera.h"
@@ -56,7 +57,7 @@ class MapRenderer {
 
  private:
   void drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour);
-  void drawHairlines(const Camera& camera, Rgba colour);
+  void drawHairlines(const Camera& camera, Rgba colour, bool asOverlay);
   // The index ranges of features shown (per `visible`) that overlap the view, adjacent ones merged,
   // so a city view skips the rest of the country's vertices. Empty when nearly everything is in
   // view: then one plain draw is cheaper. False when nothing is: then there is nothing to draw.
@@ -66,7 +67,11 @@ class MapRenderer {
   void useProgram(const GlProgram& program, const Camera& camera) const;
   Point2 origin_;
   std::vector<IndexRange> borderRanges_;
-  std::vector<IndexRange> fillRanges_, lineRanges_;  // per feature, into the fill and hairline index lists
+  std::vector<IndexRange> fillRanges_;  // per feature, into the fill index list
+  // Into the hairline index list: BorderSegments' shared, outer and repeats ranges, one after another.
+  std::vector<IndexRange> lineRanges_;
+  BorderSegments segments_;  // without its indices, which live on the GPU
+  std::vector<bool> linesShown_, overlayLinesShown_;  // per entry of lineRanges_, drawn as a base layer or over one
   std::vector<Box> featureBoxes_;                    // per feature, relative to origin_
   std::vector<bool> styledVisible_;
   // Visible with a fill that shows when blended: an overlay's transparent fills (wards outside the

@@ -418,6 +418,14 @@ TEST(CliViewerFilter, ClickingAPartyInTheLegendDimsTheOthers) {
 TEST(CliViewerWards, WardsAppearWhenZoomedIntoBirminghamInTheVintageOfTheDate) {
   const auto national = viewerState("--date 2018-09-01", "wait 4\n", "wards-national");
   EXPECT_FALSE(national["wards_shown"]) << "no wards at national scale";
+  EXPECT_EQ(national["wards_mode"], "auto");
+  // W cycles: always (every ward border, even at national scale), then off, then back to auto.
+  const auto always = viewerState("--date 2018-09-01", "wait 3\nkey w\nwait 4\n", "wards-always");
+  EXPECT_EQ(always["wards_mode"], "always");
+  EXPECT_TRUE(always["wards_shown"]) << "wards at national scale when asked for always";
+  const auto off = viewerState("--date 2018-09-01 --focus E08000025", "wait 3\nkey w\nwait 1\nkey w\nwait 4\n", "wards-off");
+  EXPECT_EQ(off["wards_mode"], "off");
+  EXPECT_FALSE(off["wards_shown"]) << "off even when zoomed in";
   const auto y2018 = viewerState("--date 2018-09-01 --focus E08000025", "wait 6\n", "wards-2018");
   ASSERT_TRUE(y2018["wards_shown"]);
   EXPECT_EQ(y2018["ward_vintage"], "2013 (GB) + 2012 (NI)");
