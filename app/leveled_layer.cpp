@@ -5,13 +5,6 @@ namespace cm {
 LeveledLayer::LeveledLayer(std::shared_ptr<const LevelsOfDetail> levels)
     : levels_(std::move(levels)), renderers_(levels_->meshes.size()), stylesSeen_(levels_->meshes.size(), ~std::uint64_t(0)) {}
 
-LeveledLayer LeveledLayer::fullDetail(const BoundarySet& set) {
-  auto lod = std::make_shared<LevelsOfDetail>();
-  lod->tolerances = {0};
-  lod->meshes.push_back(buildMapMesh(set));
-  return LeveledLayer(std::move(lod));
-}
-
 MapRenderer& LeveledLayer::rendererFor(double metresPerPixel) {
   const std::size_t l = levelFor(metresPerPixel);
   if (!renderers_[l]) renderers_[l] = std::make_unique<MapRenderer>(levels_->meshes[l]);

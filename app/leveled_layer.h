@@ -13,8 +13,6 @@ namespace cm {
 class LeveledLayer {
  public:
   explicit LeveledLayer(std::shared_ptr<const LevelsOfDetail> levels);
-  // A layer with the full detail only.
-  static LeveledLayer fullDetail(const BoundarySet& set);
 
   // The renderer for this zoom, with the current styles, look and highlights applied.
   MapRenderer& rendererFor(double metresPerPixel);

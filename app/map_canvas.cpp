@@ -7,27 +7,36 @@
 
 namespace cm {
 
-MapCanvas::MapCanvas(const MapSession& session, int samples) : samples_(samples) {
-  loadLevels(session);
+MapCanvas::MapCanvas(const MapSession& session, int samples, std::shared_ptr<const LevelsOfDetail> levels) : samples_(samples) {
+  councils_.emplace(levels ? std::move(levels) : readLevels(session));
   restyle(session);
 }
 
-void MapCanvas::loadLevels(const MapSession& session) {
-  const MapLook look = councils_ ? councils_->look : MapLook{};
+std::shared_ptr<const LevelsOfDetail> MapCanvas::readLevels(const MapSession& session) {
   // Stored levels only: simplifying at start-up would cost more than drawing the full detail saves.
   std::optional<LevelsOfDetail> stored;
   if (const auto path = session.compiledDatasetPath())
     stored = readLevelsOfDetail(*path, session.boundaries().layer, session.boundaries());
   else
     stored = readCachedLevels(session.boundaries());  // other boundaries: levels an export made before
-  if (stored && !stored->empty()) councils_.emplace(std::make_shared<const LevelsOfDetail>(std::move(*stored)));
-  else councils_.emplace(LeveledLayer::fullDetail(session.boundaries()));
+  if (stored && !stored->empty()) return std::make_shared<const LevelsOfDetail>(std::move(*stored));
+  return std::make_shared<const LevelsOfDetail>(fullDetailOnly(session.boundaries()));
+}
+
+void MapCanvas::useLevels(std::shared_ptr<const LevelsOfDetail> levels, const MapSession& session) {
+  const MapLook look = councils_ ? councils_->look : MapLook{};
+  const auto hover = councils_ ? councils_->hover : std::nullopt, selection = councils_ ? councils_->selection : std::nullopt;
+  councils_.emplace(std::move(levels));
   councils_->look = look;
+  councils_->hover = hover;
+  councils_->selection = selection;
+  restyle(session);
 }
 
 void MapCanvas::rebuild(const MapSession& session) {
-  loadLevels(session);
-  restyle(session);
+  useLevels(readLevels(session), session);
+  councils_->hover = councils_->selection = std::nullopt;  // other features now
+  dirty_ = true;
 }
 
 void MapCanvas::restyle(const MapSession& session) { setStyles(session.styles()); }

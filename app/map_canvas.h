@@ -15,7 +15,11 @@ namespace cm {
 // current zoom (levels read from the compiled dataset; the full detail only otherwise).
 class MapCanvas {
  public:
-  explicit MapCanvas(const MapSession& session, int samples = 4);
+  // `levels`: the councils' levels of detail if read already (readLevels), else read here.
+  explicit MapCanvas(const MapSession& session, int samples = 4, std::shared_ptr<const LevelsOfDetail> levels = nullptr);
+  // The councils' stored levels of detail (the full detail alone when none are stored). Reads files
+  // and builds meshes, no GL: a loader thread can call it while the window starts.
+  static std::shared_ptr<const LevelsOfDetail> readLevels(const MapSession& session);
 
   Camera& camera() { return camera_; }
   const Camera& camera() const { return camera_; }
@@ -29,6 +33,8 @@ class MapCanvas {
   void restyle(const MapSession& session);  // after a date or colour change
   void setStyles(std::vector<FeatureStyle> styles);
   void rebuild(const MapSession& session);  // after the session's boundaries changed (another tier)
+  // Draws the session's boundaries from these levels from now on (made in the background).
+  void useLevels(std::shared_ptr<const LevelsOfDetail> levels, const MapSession& session);
   void setHover(std::optional<std::uint32_t> f);
   void setSelection(std::optional<std::uint32_t> f);
 
@@ -48,7 +54,6 @@ class MapCanvas {
   double lastDrawMs() const { return lastDrawMs_; }
 
  private:
-  void loadLevels(const MapSession& session);
   std::optional<LeveledLayer> councils_;
   std::vector<LeveledLayer> overlay_;
   Camera camera_;

@@ -35,7 +35,7 @@ void Viewer::writeState(const std::string& path) {
                       {"drawable", {drawW_, drawH_}},
                       {"ui_scale", uiScale_},
                       {"map_draw_ms", canvas_.lastDrawMs()},
-                      {"detail", {{"level", canvas_.level()}, {"levels", canvas_.levels().tolerances},
+                      {"detail", {{"level", canvas_.level()}, {"levels", canvas_.levels().tolerances}, {"preparing", preparing_.valid()},
                                   {"vertices", canvas_.levels().meshes[canvas_.level()].vertices.size()}}},
                       {"playing", timeline_.playing},
                       {"search_open", search_.open},

@@ -26,8 +26,10 @@ int chooseSamples(int requested, const GlWindow& window) {
   return window.isSoftwareRenderer() ? 1 : 4;
 }
 
-Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale)
-    : o_(o), session_(session), window_(window), uiScale_(uiScale), canvas_(session, chooseSamples(o.samples, window)) {
+Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale,
+               std::shared_ptr<const LevelsOfDetail> councilLevels)
+    : o_(o), session_(session), window_(window), uiScale_(uiScale),
+      canvas_(session, chooseSamples(o.samples, window), std::move(councilLevels)) {
   canvas_.look().borderWidth = o.borderWidth;
   timer_.enable(o.frameStats);
   canvas_.setPassTimer(&timer_);
@@ -49,6 +51,7 @@ Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, co
     timelineLast_ = {session_.control()->lastYear(), 12, 31};
   }
   if (o.focus.empty() && o.bbox.empty()) fitFree(session_.visibleExtent(), 0.03);
+  startPreparingLevels();
 }
 
 Settings Viewer::settings() const {
@@ -282,6 +285,7 @@ void Viewer::handle(const SDL_Event& e, bool& quit) {
 
 void Viewer::frame() {
   window_.drawableSize(drawW_, drawH_);
+  pollPreparedLevels();
   const ImGuiIO& io = ImGui::GetIO();
   state_.hovered = (state_.dragging || io.WantCaptureMouse) ? std::nullopt : featureUnderMouse();
   canvas_.setHover(state_.hovered);
@@ -306,6 +310,7 @@ void Viewer::frame() {
   drawWardMarkers();
   drawCaption(session_.title(), session_.subtitle(), uiScale_);
   if (!search_.open) drawWardInfo();
+  drawPreparingNotice();
   if (search_.open) {
     refreshSearchIndex();
     if (const auto code = drawSearchPanel(search_, searchIndex_, uiScale_)) {

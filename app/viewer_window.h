@@ -1,6 +1,7 @@
 #pragma once
 #include <SDL.h>
 
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,7 +30,9 @@ struct ViewState {
 // The interactive map: input, the panels and the map canvas for one session.
 class Viewer {
  public:
-  Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale);
+  // `councilLevels`: the councils' levels of detail, read beforehand (MapCanvas::readLevels) or null.
+  Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale,
+         std::shared_ptr<const LevelsOfDetail> councilLevels = nullptr);
 
   void handle(const SDL_Event& e, bool& quit);
   void frame();
@@ -57,6 +60,11 @@ class Viewer {
   void applyPanelActions(const PanelActions& a);
   void toggleLook(bool MapSession::Look::*flag);
   void switchTier(const std::string& tier);
+
+  // Levels of detail made in the background for a large --boundaries file (viewer_levels.cpp)
+  void startPreparingLevels();
+  void pollPreparedLevels();
+  void drawPreparingNotice();
 
   // Wards (viewer_wards.cpp)
   void updateWards();
@@ -90,6 +98,11 @@ class Viewer {
   Date timelineFirst_, timelineLast_;
   int drawW_ = 1, drawH_ = 1;
   PassTimer timer_;
+  struct PreparedLevels {
+    std::uint64_t hash = 0;  // geometryHash of the boundaries they were made from
+    std::shared_ptr<const LevelsOfDetail> levels;
+  };
+  std::future<PreparedLevels> preparing_;  // last member: its destructor waits for the thread
 };
 
 int chooseSamples(int requested, const GlWindow& window);

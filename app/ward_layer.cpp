@@ -23,11 +23,7 @@ bool WardLayer::ensureFor(const MapSession& session) {
       const BoundarySet part = loadBoundaries(session.wardSource(v), diag);
       std::optional<LevelsOfDetail> stored;
       if (const auto path = session.compiledDatasetPath()) stored = readLevelsOfDetail(*path, v.compiledLayer, part);
-      if (!stored || stored->empty()) {
-        stored.emplace();
-        stored->tolerances = {0};
-        stored->meshes.push_back(buildMapMesh(part));
-      }
+      if (!stored || stored->empty()) stored = fullDetailOnly(part);
       levels_.push_back(std::make_shared<const LevelsOfDetail>(std::move(*stored)));
       appendBoundarySet(*merged, part);
     } catch (const LoadError&) {

@@ -26,7 +26,8 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 DatasetPtr openVector(const std::string& path) {
   GDALAllRegister();
   CPLErrorReset();
-  auto* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  // Shared, so that while a caller holds the file open (holdOpen) this costs nothing.
+  auto* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_SHARED, nullptr, nullptr, nullptr));
   if (!ds) {
     std::string why = CPLGetLastErrorMsg();
     VSIStatBufL st;
@@ -160,6 +161,13 @@ std::vector<std::string> listLayers(const std::string& path) {
   std::vector<std::string> out;
   for (auto* l : ds->GetLayers()) out.push_back(std::string(l->GetName()) + " (" + OGRGeometryTypeToName(l->GetGeomType()) + ")");
   return out;
+}
+
+std::shared_ptr<void> holdOpen(const std::string& path) {
+  GDALAllRegister();
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_SHARED, nullptr, nullptr, nullptr);
+  if (!ds) return nullptr;
+  return std::shared_ptr<void>(ds, [](void* d) { GDALClose(d); });  // a shared handle: GDALClose drops one reference
 }
 
 BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::optional<std::pair<double, double>> onlyAt) {

@@ -150,7 +150,8 @@ std::string quotedShort(std::string v) {
 CsvTable readLayer(const std::string& path, const std::string& layerName, Diagnostics& diag) {
   CsvTable t;
   t.path = path + ":" + layerName;
-  auto* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  // Shared: see holdOpen (data/boundary_loader.h).
+  auto* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_SHARED, nullptr, nullptr, nullptr));
   if (!ds) {
     diag.error(path, "", std::string("cannot read the table: ") + (CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "missing or unreadable"));
     return t;

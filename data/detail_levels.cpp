@@ -5,6 +5,13 @@
 
 namespace cm {
 
+LevelsOfDetail fullDetailOnly(const BoundarySet& set) {
+  LevelsOfDetail out;
+  out.tolerances = {0};
+  out.meshes.push_back(buildMapMesh(set));
+  return out;
+}
+
 LevelsOfDetail buildLevelsOfDetail(const BoundarySet& full, const SimplifyOptions& options, LodBuildReport* report) {
   using Clock = std::chrono::steady_clock;
   auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };

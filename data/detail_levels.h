@@ -34,6 +34,9 @@ struct LodBuildReport {
 LevelsOfDetail buildLevelsOfDetail(const BoundarySet& full, const SimplifyOptions& options = {},
                                    LodBuildReport* report = nullptr);
 
+// The full detail as the only level: for a layer with no stored levels.
+LevelsOfDetail fullDetailOnly(const BoundarySet& set);
+
 // A fingerprint of a BoundarySet's geometry (parts, rings and coordinates), so a stored mesh is
 // used only with the geometry it was made from.
 std::uint64_t geometryHash(const BoundarySet& set);

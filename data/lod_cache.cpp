@@ -129,7 +129,8 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
 DatasetPtr open(const std::string& path, bool update) {
   GDALAllRegister();
-  const unsigned flags = GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+  // Read-only opens are shared: see holdOpen (data/boundary_loader.h).
+  const unsigned flags = GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY | GDAL_OF_SHARED);
   return DatasetPtr(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), flags, nullptr, nullptr, nullptr)));
 }
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 
+#include "render/framebuffer.h"
 #include "shaders_embedded.h"
 
 namespace cm {
@@ -269,6 +270,36 @@ void MapRenderer::drawHighlights(const Camera& camera) {
   }
   glBindVertexArray(0);
   glUseProgram(0);
+}
+
+void warmUpMapShaders() {
+  BoundarySet square;
+  Feature f;
+  const std::vector<std::vector<Point2>> rings{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}};
+  square.addPart(f, rings);
+  square.features.push_back(f);
+  square.extent = {0, 0, 10, 10};
+  MapRenderer renderer(buildMapMesh(square));
+  FeatureStyle style;
+  style.hatch = true;
+  style.outline = {0, 0, 0, 255};
+  renderer.setStyles(std::span(&style, 1));
+  renderer.setSelection(0);
+  Framebuffer target;
+  if (!target.resize(16, 16, 1)) return;
+  target.bind();
+  Camera camera;
+  camera.setViewport(16, 16);
+  camera.fit(square.extent);
+  for (const bool overlay : {false, true}) {
+    renderer.draw(camera, overlay);
+    renderer.drawHighlights(camera);
+  }
+  // And the map image's copy to the window (a shader of its own on llvmpipe, 30 ms to compile);
+  // the window's next frame covers what it leaves there.
+  target.blitTo(0, 16, 16);
+  glFinish();
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 }  // namespace cm

@@ -35,6 +35,11 @@ struct MapLook {
   float hatchSpacing = 7.0f;  // pixels between stripes (scaled up for large exports)
 };
 
+// Draws every pass of a map (fill, hatched fill, hairlines, wide borders, as a base layer and as an
+// overlay) once, tiny, into a framebuffer of the map's format, and copies it to the window's, so that a software rasteriser compiles
+// its shader variants now (while data loads on another thread) rather than at the first real frame.
+void warmUpMapShaders();
+
 // Draws a MapMesh uploaded once to the GPU. Needs a current OpenGL 3.3 core context.
 class MapRenderer {
  public:

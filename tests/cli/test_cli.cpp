@@ -437,6 +437,26 @@ TEST(CliViewerWards, WardsAppearWhenZoomedIntoBirminghamInTheVintageOfTheDate) {
   EXPECT_EQ(y2024["wards_coloured"], 0) << "no councillor data outside May 2018 - May 2019";
 }
 
+// A large file met for the first time is shown at full detail while its levels of detail are made
+// in the background; they are kept, so the next run draws from them at once.
+TEST(CliViewerLevels, ALargeFileGetsLevelsInTheBackgroundAndKeepsThem) {
+  const fs::path cache = scratch("levels-cache");
+  fs::remove_all(cache);
+  fs::create_directories(cache);
+  const char* before = std::getenv("COUNCILMAP_CACHE_DIR");
+  const std::string kept = before ? before : "";
+  ::setenv("COUNCILMAP_CACHE_DIR", cache.c_str(), 1);
+  const std::string wards = "--boundaries " COUNCILMAP_TEST_DATA "/wards/wards_2013_gb_bgc_martinjc.gpkg";
+  const auto first = viewerState(wards, "wait 3\n", "levels-first");
+  const auto second = viewerState(wards, "wait 3\n", "levels-second");
+  before ? ::setenv("COUNCILMAP_CACHE_DIR", kept.c_str(), 1) : ::unsetenv("COUNCILMAP_CACHE_DIR");
+  EXPECT_TRUE(first["detail"]["preparing"]);
+  EXPECT_EQ(first["detail"]["levels"].size(), 1u) << "the full detail only, meanwhile";
+  EXPECT_FALSE(second["detail"]["preparing"]);
+  EXPECT_GT(second["detail"]["levels"].size(), 1u) << second["detail"].dump();
+  EXPECT_LT(second["detail"]["vertices"].get<int>(), first["detail"]["vertices"].get<int>() / 3) << "a national view draws a coarse level";
+}
+
 namespace {
 std::string clickAt(const nlohmann::json& xy) {
   return "click " + std::to_string(int(xy[0].get<double>())) + " " + std::to_string(int(xy[1].get<double>())) + "\n";

@@ -1,0 +1,47 @@
+// Levels of detail for a large --boundaries file the window meets for the first time: made on a
+// second thread while the full detail is shown, kept in the user's cache (as export keeps them), and
+// drawn from as soon as they are ready. Later runs read them back at start-up.
+#include <imgui.h>
+
+#include <iostream>
+
+#include "app/viewer_window.h"
+#include "data/cache_file.h"
+#include "data/geometry_cache.h"
+
+namespace cm {
+
+void Viewer::startPreparingLevels() {
+  const BoundarySet& layer = session_.boundaries();
+  if (session_.usesCompiledDataset() || canvas_.levels().meshes.size() > 1) return;
+  if (layer.vertexCount() < kCachedLayerMinVertices || !cacheFolder()) return;
+  // A copy: the session may load other boundaries (another tier) meanwhile.
+  auto set = std::make_shared<const BoundarySet>(layer);
+  preparing_ = std::async(std::launch::async, [set] {
+    auto levels = std::make_shared<const LevelsOfDetail>(buildLevelsOfDetail(*set));
+    storeCachedLevels(*set, *levels);
+    return PreparedLevels{geometryHash(*set), std::move(levels)};
+  });
+}
+
+void Viewer::pollPreparedLevels() {
+  if (!preparing_.valid() || preparing_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  PreparedLevels ready = preparing_.get();
+  if (ready.hash != geometryHash(session_.boundaries())) return;  // made for boundaries no longer shown
+  canvas_.useLevels(std::move(ready.levels), session_);
+  if (o_.common.verbose)
+    std::cerr << "councilmap: levels of detail ready for " << session_.boundaries().source << ", kept in "
+              << cacheFolder().value_or("").string() << '\n';
+}
+
+void Viewer::drawPreparingNotice() {
+  if (!preparing_.valid()) return;
+  ImGui::SetNextWindowPos({(ImGui::GetMainViewport()->Size.x - panelWidth_) / 2, 12 * uiScale_}, ImGuiCond_Always, {0.5f, 0});
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGui::Begin("##preparing", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
+  ImGui::TextUnformatted("Simplifying this file's borders for faster drawing\xE2\x80\xA6");
+  ImGui::TextDisabled("Once, in the background; kept for its next use. The full detail is shown meanwhile.");
+  ImGui::End();
+}
+
+}  // namespace cm
