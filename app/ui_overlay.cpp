@@ -29,7 +29,12 @@ void initImGui(float uiScale, float pixelDensity) {
   static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
   const float density = std::max(1.0f, pixelDensity);
   if (std::filesystem::exists(font, ec)) {
-    io.Fonts->AddFontFromFileTTF(font, 15.0f * uiScale * density, nullptr, kRanges);
+    ImFontConfig config;
+    const float pixels = 15.0f * uiScale * density;
+    // Horizontal oversampling places small glyphs on subpixels; large ones need none, and at 30 px
+    // (a 4K export, a HiDPI window) rasterising them three times over costs ~8 ms at start-up.
+    config.OversampleH = pixels >= 24 ? 1 : 3;
+    io.Fonts->AddFontFromFileTTF(font, pixels, &config, kRanges);
     io.FontGlobalScale = 1.0f / density;
   } else {
     io.FontGlobalScale = uiScale;

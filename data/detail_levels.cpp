@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <future>
 
 namespace cm {
 
@@ -16,7 +17,9 @@ LevelsOfDetail buildLevelsOfDetail(const BoundarySet& full, const SimplifyOption
   using Clock = std::chrono::steady_clock;
   auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };
   auto t0 = Clock::now();
-  CoverageLevels lv = simplifyCoverage(full, options);
+  SimplifyOptions o = options;
+  o.skipNearFull = true;
+  CoverageLevels lv = simplifyCoverage(full, o);
   if (report) {
     report->levels = lv.stats;
     report->simplifyMs = ms(t0);
@@ -27,13 +30,15 @@ LevelsOfDetail buildLevelsOfDetail(const BoundarySet& full, const SimplifyOption
   std::vector<std::size_t> keep = {lv.sets.size() - 1};
   for (std::size_t l = lv.sets.size() - 1; l-- > 0;)
     if (4 * lv.stats[l].vertices <= 3 * lv.stats[keep.back()].vertices) keep.push_back(l);
+  // Tessellated side by side: the full detail on one thread, the coarser levels on another.
+  // The full level is the source as given (not rebuilt from arcs) so that its mesh is the one
+  // every caller of buildMapMesh already has, vertex for vertex.
+  auto fullMesh = std::async(std::launch::async, [&full] { return buildMapMesh(full); });
   for (auto it = keep.rbegin(); it != keep.rend(); ++it) {
-    const bool isFull = *it == lv.sets.size() - 1;
     out.tolerances.push_back(lv.tolerances[*it]);
-    // The full level is the source as given (not rebuilt from arcs) so that its mesh is the one
-    // every caller of buildMapMesh already has, vertex for vertex.
-    out.meshes.push_back(buildMapMesh(isFull ? full : lv.sets[*it]));
+    out.meshes.push_back(*it == lv.sets.size() - 1 ? MapMesh{} : buildMapMesh(lv.sets[*it]));
   }
+  out.meshes.back() = fullMesh.get();
   if (report) report->tessellateMs = ms(t0);
   return out;
 }
