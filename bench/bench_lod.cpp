@@ -2,6 +2,7 @@
 // costs (the work the stored meshes save at startup). Part of bench_core.
 #include <benchmark/benchmark.h>
 
+#include "data/border_segments.h"
 #include "data/boundary_loader.h"
 #include "data/detail_levels.h"
 
@@ -46,5 +47,24 @@ BENCHMARK(BM_TessellateLevel)
     ->Args({0, 500})->Args({0, 100})->Args({0, 20})->Args({0, 0})
     ->Args({1, 500})->Args({1, 100})->Args({1, 0})
     ->Unit(benchmark::kMillisecond);
+
+// Finding each level's shared border segments (data/border_segments), done once per level when its
+// renderer is made: args as BM_TessellateLevel.
+void BM_BorderSegments(benchmark::State& state) {
+  const BoundarySet& full = layer(int(state.range(0)));
+  const double tol = double(state.range(1));
+  BoundarySet set = full;
+  if (tol > 0) set = simplifyCoverage(full, {.tolerances = {tol}}).sets.front();
+  const MapMesh mesh = buildMapMesh(set);
+  std::size_t shared = 0;
+  for (auto _ : state) {
+    const BorderSegments s = buildBorderSegments(mesh);
+    shared = s.indices.size();
+  }
+  state.SetLabel(kNames[state.range(0)]);
+  state.counters["segments"] = double(mesh.vertices.size());
+  state.counters["indices"] = double(shared);
+}
+BENCHMARK(BM_BorderSegments)->Args({0, 500})->Args({0, 0})->Args({1, 500})->Unit(benchmark::kMillisecond);
 
 }  // namespace
