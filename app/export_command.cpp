@@ -85,7 +85,9 @@ int runExport(const ExportOptions& o) {
 
   // Text goes on top of the resolved map, drawn by the same ImGui code as the window's overlay.
   const float uiScale = std::max(1.0f, size->height / 1080.0f);
-  initImGui(uiScale);
+  std::string text = session->title() + session->subtitle() + session->attribution() + session->legendHeading();
+  for (const auto& item : legendItems(*session, session->legend())) text += item.label;
+  initImGui(uiScale, 1.0f, &text);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = {float(size->width), float(size->height)};

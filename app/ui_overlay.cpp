@@ -11,7 +11,7 @@
 
 namespace cm {
 
-void initImGui(float uiScale, float pixelDensity) {
+void initImGui(float uiScale, float pixelDensity, const std::string* onlyGlyphsOf) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -34,7 +34,17 @@ void initImGui(float uiScale, float pixelDensity) {
     // Horizontal oversampling places small glyphs on subpixels; large ones need none, and at 30 px
     // (a 4K export, a HiDPI window) rasterising them three times over costs ~8 ms at start-up.
     config.OversampleH = pixels >= 24 ? 1 : 3;
-    io.Fonts->AddFontFromFileTTF(font, pixels, &config, kRanges);
+    static ImVector<ImWchar> textRanges;  // the atlas reads the ranges when it is built, after this returns
+    if (onlyGlyphsOf) {
+      static const ImWchar kAscii[] = {0x0020, 0x007E, 0};  // digits, counts, labels drawn later
+      ImFontGlyphRangesBuilder builder;
+      builder.AddRanges(kAscii);
+      builder.AddText(onlyGlyphsOf->c_str());
+      builder.AddChar(0x2026);  // the ellipsis ImGui draws for clipped text
+      textRanges.clear();
+      builder.BuildRanges(&textRanges);
+    }
+    io.Fonts->AddFontFromFileTTF(font, pixels, &config, onlyGlyphsOf ? textRanges.Data : kRanges);
     io.FontGlobalScale = 1.0f / density;
   } else {
     io.FontGlobalScale = uiScale;
