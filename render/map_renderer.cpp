@@ -42,8 +42,7 @@ MapRenderer::MapRenderer(const MapMesh& mesh)
       vertexCount_(static_cast<std::uint32_t>(mesh.vertices.size())),
       indexCount_(static_cast<std::uint32_t>(mesh.triangles.size())),
       fill_("fill", withDefine(shaders::fill_vert, "HATCH 0").c_str(), withDefine(shaders::fill_frag, "HATCH 0").c_str()),
-      line_("line", shaders::line_vert, shaders::border_frag),
-      border_("border", shaders::border_vert, shaders::border_frag) {
+      line_("line", shaders::line_vert, shaders::border_frag) {
   glGenBuffers(1, &vbo_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
   glBufferData(GL_ARRAY_BUFFER, mesh.vertices.size() * sizeof(MeshVertex), mesh.vertices.data(), GL_STATIC_DRAW);
@@ -152,10 +151,12 @@ const GlProgram& MapRenderer::fillProgram() {
 
 void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour) {
   if (range.count < 2 || width <= 0) return;
-  useProgram(border_, camera);
-  glUniform2f(border_.uniform("uViewport"), float(camera.width()), float(camera.height()));
-  glUniform1f(border_.uniform("uWidth"), width);
-  colourUniform(border_.uniform("uColour"), colour);
+  // Made on first use: a map of hairlines with nothing selected (most exports) never needs it.
+  if (!border_) border_.emplace("border", shaders::border_vert, shaders::border_frag);
+  useProgram(*border_, camera);
+  glUniform2f(border_->uniform("uViewport"), float(camera.width()), float(camera.height()));
+  glUniform1f(border_->uniform("uWidth"), width);
+  colourUniform(border_->uniform("uColour"), colour);
   // Segment k joins vertex k and k+1: the same buffer is bound twice, one vertex apart. GL 3.3
   // has no base-instance draw, so the range start goes into the attribute offsets instead.
   glBindVertexArray(borderVao_);

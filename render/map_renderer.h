@@ -86,7 +86,8 @@ class MapRenderer {
   GLuint vbo_ = 0, ebo_ = 0, lineEbo_ = 0, fillVao_ = 0, lineVao_ = 0, borderVao_ = 0, styleBuffer_ = 0, styleTexture_ = 0;
   // The fill without hatching, and with it, made the first time a style hatches (see shaders/fill.vert).
   const GlProgram& fillProgram();
-  GlProgram fill_, line_, border_;
+  GlProgram fill_, line_;
+  std::optional<GlProgram> border_;  // wide borders and highlights (screen-space quads), made on first use
   std::optional<GlProgram> hatchedFill_;
   bool anyHatched_ = false;
   std::vector<std::uint8_t> styleBytes_;
