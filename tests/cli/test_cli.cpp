@@ -12,33 +12,20 @@
 
 #include <set>
 
+#include "../run_binary.h"
+
 namespace fs = std::filesystem;
+using cm::run::Outcome;
 
 namespace {
-
-struct Outcome {
-  int code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
 
 Outcome run(const std::string& args) {
   static int counter = 0;
   const fs::path errFile = fs::temp_directory_path() / ("councilmap-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err");
   // A fresh preferences folder per run, so no test reads another's settings or touches the user's.
   const fs::path config = fs::path(COUNCILMAP_TEST_OUTPUT) / "config" / (std::to_string(::getpid()) + "-" + std::to_string(counter));
-  const std::string cmd = "SDL_VIDEODRIVER=offscreen COUNCILMAP_CONFIG_DIR=" + config.string() + " " COUNCILMAP_BINARY " " + args +
-                          " 2>" + errFile.string();
-  Outcome r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream e(errFile);
-  r.err.assign(std::istreambuf_iterator<char>(e), {});
-  fs::remove(errFile);
-  return r;
+  return cm::run::runCommand("SDL_VIDEODRIVER=offscreen COUNCILMAP_CONFIG_DIR=" + config.string() + " " COUNCILMAP_BINARY " " + args,
+                                 errFile);
 }
 
 // Runs the window on a script and returns the state it wrote at the end (defined with the viewer tests).

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../run_binary.h"
 #include "data/atomic_file.h"
 
 namespace cm {
@@ -21,10 +22,7 @@ fs::path scratch(const std::string& name) {
   return dir / name;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
+using cm::run::slurp;
 
 TEST(AtomicFile, ReplacesWholeAndLeavesNoTemporaryFile) {
   const fs::path target = scratch("settings.json");

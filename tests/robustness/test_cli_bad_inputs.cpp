@@ -18,6 +18,7 @@
 #include <sstream>
 #include <thread>
 
+#include "../run_binary.h"
 #include "corpus_cases.h"
 
 extern char** environ;
@@ -27,10 +28,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Ran {
-  int code = -1;
-  std::string out, err;
-};
+using Ran = cm::run::Outcome;
+using cm::run::slurp;
 
 fs::path scratch(const std::string& name) {
   const fs::path dir = fs::path(COUNCILMAP_TEST_OUTPUT) / "cli";
@@ -38,25 +37,11 @@ fs::path scratch(const std::string& name) {
   return dir / name;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 // Arguments are single-quoted for the shell; the corpus names hold no quotes.
 Ran run(const std::string& args) {
   static int counter = 0;
   const fs::path errFile = scratch("stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  const std::string cmd = "SDL_VIDEODRIVER=offscreen " COUNCILMAP_BINARY " " + args + " 2>" + errFile.string();
-  Ran r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = slurp(errFile);
-  fs::remove(errFile);
-  return r;
+  return cm::run::runCommand("SDL_VIDEODRIVER=offscreen " COUNCILMAP_BINARY " " + args, errFile);
 }
 
 std::string q(const std::string& s) { return "'" + s + "'"; }
