@@ -130,12 +130,14 @@ void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
   shown.resize(features, true);
   filled.resize(features, true);
   const std::vector<bool> repeats = segments_.repeatsNeeded(styledVisible_);
-  for (auto* lines : {&linesShown_, &overlayLinesShown_}) {
-    *lines = shown;
-    lines->insert(lines->end(), lines == &linesShown_ ? shown.begin() : filled.begin(),
-                  lines == &linesShown_ ? shown.end() : filled.end());
-    lines->insert(lines->end(), repeats.begin(), repeats.end());
-  }
+  auto sections = [&](const std::vector<bool>& outer) {
+    std::vector<bool> all = shown;
+    all.insert(all.end(), outer.begin(), outer.end());
+    all.insert(all.end(), repeats.begin(), repeats.end());
+    return all;
+  };
+  linesShown_ = sections(shown);
+  overlayLinesShown_ = sections(filled);
   glBindBuffer(GL_TEXTURE_BUFFER, styleBuffer_);
   glBufferData(GL_TEXTURE_BUFFER, styleBytes_.size(), styleBytes_.data(), GL_DYNAMIC_DRAW);
   glBindTexture(GL_TEXTURE_BUFFER, styleTexture_);
@@ -170,7 +172,7 @@ void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float widt
 }
 
 bool MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& ranges, const std::vector<bool>& visible,
-                       std::vector<GLsizei>& counts, std::vector<const void*>& offsets) const {
+                       bool shaderHidesTheRest, std::vector<GLsizei>& counts, std::vector<const void*>& offsets) const {
   counts.clear();
   offsets.clear();
   const Box view = camera.visibleWorld();
@@ -198,8 +200,9 @@ bool MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& rang
     runEnd = r.first + r.count;
   }
   flush();
-  // Mostly in view: one plain draw beats many small ones.
-  if (kept * 10 >= total * 9) {
+  // Mostly in view: one plain draw beats many small ones, where the shader hides what was left out
+  // (hidden features) rather than drawing it (hairline sections left out must stay out).
+  if (shaderHidesTheRest && kept * 10 >= total * 9) {
     counts.clear();
     offsets.clear();
   }
@@ -212,7 +215,7 @@ void MapRenderer::drawHairlines(const Camera& camera, Rgba colour, bool asOverla
   glBindVertexArray(lineVao_);
   std::vector<GLsizei> counts;
   std::vector<const void*> offsets;
-  if (!cull(camera, lineRanges_, asOverlay ? overlayLinesShown_ : linesShown_, counts, offsets)) return;
+  if (!cull(camera, lineRanges_, asOverlay ? overlayLinesShown_ : linesShown_, /*shaderHidesTheRest=*/false, counts, offsets)) return;
   if (counts.empty()) glDrawElements(GL_LINES, GLsizei(lineIndexCount_), GL_UNSIGNED_INT, nullptr);
   else glMultiDrawElements(GL_LINES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
 }
@@ -240,7 +243,7 @@ void MapRenderer::draw(const Camera& camera, bool asOverlay, PassTimer* timer, c
   glBindVertexArray(fillVao_);
   std::vector<GLsizei> counts;
   std::vector<const void*> offsets;
-  const bool anyFill = cull(camera, fillRanges_, asOverlay ? filledVisible_ : styledVisible_, counts, offsets);
+  const bool anyFill = cull(camera, fillRanges_, asOverlay ? filledVisible_ : styledVisible_, /*shaderHidesTheRest=*/true, counts, offsets);
   if (anyFill && counts.empty()) glDrawElements(GL_TRIANGLES, GLsizei(indexCount_), GL_UNSIGNED_INT, nullptr);
   else if (anyFill) glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
   t.end();
@@ -281,10 +284,6 @@ void warmUpMapShaders() {
   square.features.push_back(f);
   square.extent = {0, 0, 10, 10};
   MapRenderer renderer(buildMapMesh(square));
-  FeatureStyle style;
-  style.hatch = true;
-  style.outline = {0, 0, 0, 255};
-  renderer.setStyles(std::span(&style, 1));
   renderer.setSelection(0);
   Framebuffer target;
   if (!target.resize(16, 16, 1)) return;
@@ -292,9 +291,15 @@ void warmUpMapShaders() {
   Camera camera;
   camera.setViewport(16, 16);
   camera.fit(square.extent);
-  for (const bool overlay : {false, true}) {
-    renderer.draw(camera, overlay);
-    renderer.drawHighlights(camera);
+  for (const bool hatch : {false, true}) {  // the plain fill and the hatched one
+    FeatureStyle style;
+    style.hatch = hatch;
+    style.outline = {0, 0, 0, 255};
+    renderer.setStyles(std::span(&style, 1));
+    for (const bool overlay : {false, true}) {
+      renderer.draw(camera, overlay);
+      renderer.drawHighlights(camera);
+    }
   }
   // And the map image's copy to the window (a shader of its own on llvmpipe, 30 ms to compile);
   // the window's next frame covers what it leaves there.

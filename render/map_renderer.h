@@ -65,9 +65,10 @@ class MapRenderer {
   void drawHairlines(const Camera& camera, Rgba colour, bool asOverlay);
   // The index ranges of features shown (per `visible`) that overlap the view, adjacent ones merged,
   // so a city view skips the rest of the country's vertices. Empty when nearly everything is in
-  // view: then one plain draw is cheaper. False when nothing is: then there is nothing to draw.
+  // view and `shaderHidesTheRest` (the shader discards the features left out): then one plain draw
+  // of the whole list is cheaper. False when nothing is in view: then there is nothing to draw.
   bool cull(const Camera& camera, const std::vector<IndexRange>& ranges, const std::vector<bool>& visible,
-            std::vector<GLsizei>& counts, std::vector<const void*>& offsets) const;
+            bool shaderHidesTheRest, std::vector<GLsizei>& counts, std::vector<const void*>& offsets) const;
   // Binds a program and sets what every map shader shares: the view transform and the style table.
   void useProgram(const GlProgram& program, const Camera& camera) const;
   Point2 origin_;
