@@ -22,6 +22,12 @@ namespace {
 
 constexpr int kMaxExportSide = 16384;
 
+// A large --boundaries layer met for the first time, whose levels of detail this export makes.
+bool needsLevelsMade(const MapSession& session) {
+  const BoundarySet& layer = session.boundaries();
+  return !session.usesCompiledDataset() && layer.vertexCount() >= kCachedLayerMinVertices && cacheFolder() && !hasCachedLevels(layer);
+}
+
 }  // namespace
 
 int runExport(const ExportOptions& o) {
@@ -34,10 +40,16 @@ int runExport(const ExportOptions& o) {
 
   // The data loads on another thread while the GL context is made: on two cores they overlap.
   GlWindow::preferHeadless();  // first: it sets an environment variable, which no thread may read meanwhile
+  // The loader also reads the stored levels of detail, unless there are none yet (made below).
+  struct Loaded {
+    std::unique_ptr<MapSession> session;
+    std::shared_ptr<const LevelsOfDetail> levels;
+  };
   auto loading = std::async(std::launch::async, [&o] {
-    auto s = MapSession::open(o.common);
-    s->applyStyle(o.style);
-    return s;
+    Loaded l{MapSession::open(o.common), nullptr};
+    l.session->applyStyle(o.style);
+    if (!needsLevelsMade(*l.session)) l.levels = MapCanvas::readLevels(*l.session);
+    return l;
   });
   // The image's memory too: 33 MB at 3840x2160, whose first touch (page faults) would otherwise
   // fall inside the readback.
@@ -46,7 +58,7 @@ int runExport(const ExportOptions& o) {
   });
   GlWindow window("councilmap export", 64, 64, /*visible=*/false);
   const auto tGl = Clock::now();
-  const auto session = loading.get();  // the loader's errors are thrown here
+  auto [session, levels] = loading.get();  // the loader's errors are thrown here
   const auto tLoad = Clock::now();
   // A large layer with no levels of detail yet (a --boundaries file met for the first time) gets them
   // before drawing, and keeps them in the user's cache: this export draws the level its scale needs,
@@ -54,7 +66,7 @@ int runExport(const ExportOptions& o) {
   // while they were made was slower: both compete for the same two cores.)
   std::future<LevelsOfDetail> preparing;
   const BoundarySet& layer = session->boundaries();
-  if (!session->usesCompiledDataset() && layer.vertexCount() >= kCachedLayerMinVertices && cacheFolder() && !hasCachedLevels(layer))
+  if (needsLevelsMade(*session))
     preparing = std::async(std::launch::async, [&layer] { return buildLevelsOfDetail(layer); });
   std::cerr << "councilmap: using " << session->dataDescription() << '\n';
   session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
@@ -72,7 +84,7 @@ int runExport(const ExportOptions& o) {
   // smoothings tried cost nearly as much (smooth GL lines +450 ms, an FXAA pass +560 ms for the 2013
   // wards at 3840x2160), so software rendering draws aliased unless --samples asks, as the window does.
   const int samples = o.samples > 0 ? o.samples : window.isSoftwareRenderer() ? 1 : 4;
-  MapCanvas canvas(*session, samples);
+  MapCanvas canvas(*session, samples, std::move(levels));
   const auto tMesh = Clock::now();
   canvas.look().borderWidth = o.borderWidth;
   // Hatching keeps its proportion to the text on large images (the UI scale below).
