@@ -14,7 +14,8 @@
 #include "data/boundary_loader.h"
 #include "render/gl_program.h"
 
-int main(int argc, char** argv) {
+// Called by the launcher (app/launcher.cpp), which loads this program as libcouncilmap.so.
+extern "C" __attribute__((visibility("default"))) int councilmap_main(int argc, char** argv) {
   // GDAL's own messages would interleave with ours; problems reach the user through diagnostics.
   CPLSetErrorHandler(CPLQuietErrorHandler);
   CLI::App app{"councilmap: an interactive map of UK local government.\n"

@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
   GLuint query = 0;
   glGenQueries(1, &query);
   const int sizes[][2] = {{1280, 800}, {1920, 1080}, {3840, 2160}};
-  std::printf("%-10s %7s %12s %12s %12s %12s %12s\n", "size", "frames", "frame med", "frame p95", "gpu med", "gpu p95",
+  std::printf("%-10s %7s %12s %12s %12s %12s %12s %12s\n", "size", "frames", "frame med", "frame p95", "gpu med", "gpu p95",
               "submit med", "stream");
   for (const auto& [w, h] : sizes) {
     Framebuffer target;

@@ -1,5 +1,7 @@
 #include "data/geometry_cache.h"
 
+#include <dlfcn.h>
+
 #include <gdal.h>
 #include <ogr_srs_api.h>
 
@@ -53,6 +55,14 @@ std::string stamp(const fs::path& p) {
 // Everything the loaded layer depends on: the file and its companions (a shapefile's .dbf and
 // .prj), the layer and fields asked for, and this program and the GDAL and PROJ it runs with,
 // since their code made the entry. Empty when the source is not a local file.
+// The file holding this code: the program's library (libcouncilmap.so) when a launcher loaded it,
+// else the executable. Its stamp keys the cache, so a rebuild never reads an older build's entries.
+fs::path programFile() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&programFile), &info) && info.dli_fname && info.dli_fname[0] == '/') return info.dli_fname;
+  return "/proc/self/exe";
+}
+
 std::string layerKey(const BoundarySource& src) {
   std::error_code ec;
   const fs::path file = fs::canonical(src.path, ec);
@@ -65,13 +75,13 @@ std::string layerKey(const BoundarySource& src) {
       key += std::string(companion) + " " + stamp(fs::path(file).replace_extension(companion)) + "\n";
   int major = 0, minor = 0, patch = 0;
   OSRGetPROJVersion(&major, &minor, &patch);
-  key += "program " + stamp("/proc/self/exe") + "\nGDAL " + GDALVersionInfo("RELEASE_NAME") + " PROJ " + std::to_string(major) +
+  key += "program " + stamp(programFile()) + "\nGDAL " + GDALVersionInfo("RELEASE_NAME") + " PROJ " + std::to_string(major) +
          "." + std::to_string(minor) + "." + std::to_string(patch) + "\n";
   return key;
 }
 
 std::string levelsKey(const BoundarySet& set) {
-  return "levels\n" + hex(geometryHash(set)) + " " + std::to_string(set.features.size()) + "\nprogram " + stamp("/proc/self/exe") + "\n";
+  return "levels\n" + hex(geometryHash(set)) + " " + std::to_string(set.features.size()) + "\nprogram " + stamp(programFile()) + "\n";
 }
 
 // A cache entry: its file, and the key written at its head and checked on reading.

@@ -5,9 +5,9 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 # The compiled dataset (every boundary year and tier, wards, control, events) is rebuilt when missing
-# or older than the program or the project's tables.
+# or older than the program (libcouncilmap.so: see app/launcher.cpp) or the project's tables.
 dataset=build/councilmap-uk.gpkg
-if [ ! -f "$dataset" ] || [ build/councilmap -nt "$dataset" ] || [ -n "$(find data/tables -newer "$dataset" 2>/dev/null)" ]; then
+if [ ! -f "$dataset" ] || [ build/libcouncilmap.so -nt "$dataset" ] || [ -n "$(find data/tables -newer "$dataset" 2>/dev/null)" ]; then
   build/councilmap build-dataset --out "$dataset"
 fi
 exec build/councilmap "$@"
