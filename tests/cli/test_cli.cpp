@@ -183,6 +183,18 @@ TEST(CliHelp, EverySubcommandHasHelp) {
   }
 }
 
+// The executable is a launcher for libcouncilmap.so beside it (app/launcher.cpp): copied alone, it
+// says what is missing instead of crashing.
+TEST(CliLauncher, SaysSoWhenTheProgramIsNotBesideIt) {
+  const fs::path alone = scratch("launcher-alone");
+  fs::create_directories(alone);
+  fs::copy_file(COUNCILMAP_BINARY, alone / "councilmap", fs::copy_options::overwrite_existing);
+  const Outcome r = cm::run::runCommand((alone / "councilmap").string() + " --version", scratch("launcher-alone.err"));
+  EXPECT_EQ(r.code, 5);
+  EXPECT_NE(r.err.find("cannot load the program"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("libcouncilmap.so"), std::string::npos) << r.err;
+}
+
 TEST(CliExport, WritesANonBlankPngOfTheRightSize) {
   const fs::path png = scratch("uk.png");
   fs::remove(png);
