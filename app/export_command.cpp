@@ -43,7 +43,7 @@ int runExport(const ExportOptions& o) {
   // The loader also reads the stored levels of detail, unless there are none yet (made below).
   struct Loaded {
     std::unique_ptr<MapSession> session;
-    std::shared_ptr<const LevelsOfDetail> levels;
+    std::shared_ptr<const LevelsOfDetail> levels;  // null when they must be made
   };
   auto loading = std::async(std::launch::async, [&o] {
     Loaded l{MapSession::open(o.common), nullptr};
@@ -66,7 +66,7 @@ int runExport(const ExportOptions& o) {
   // while they were made was slower: both compete for the same two cores.)
   std::future<LevelsOfDetail> preparing;
   const BoundarySet& layer = session->boundaries();
-  if (needsLevelsMade(*session))
+  if (!levels)
     preparing = std::async(std::launch::async, [&layer] { return buildLevelsOfDetail(layer); });
   std::cerr << "councilmap: using " << session->dataDescription() << '\n';
   session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
