@@ -22,10 +22,14 @@ namespace {
 
 constexpr int kMaxExportSide = 16384;
 
-// A large --boundaries layer met for the first time, whose levels of detail this export makes.
-bool needsLevelsMade(const MapSession& session) {
+// The levels of detail to draw from: those stored in the compiled dataset or cached, else the full
+// detail alone; null for a large --boundaries layer met for the first time, whose levels this export
+// makes and keeps (rather than tessellating the full detail only to drop it).
+std::shared_ptr<const LevelsOfDetail> storedLevels(const MapSession& session) {
   const BoundarySet& layer = session.boundaries();
-  return !session.usesCompiledDataset() && layer.vertexCount() >= kCachedLayerMinVertices && cacheFolder() && !hasCachedLevels(layer);
+  if (session.usesCompiledDataset() || !levelsWorthCaching(layer)) return MapCanvas::readLevels(session);
+  auto cached = readCachedLevels(layer);
+  return cached && !cached->empty() ? std::make_shared<const LevelsOfDetail>(std::move(*cached)) : nullptr;
 }
 
 }  // namespace
@@ -48,7 +52,7 @@ int runExport(const ExportOptions& o) {
   auto loading = std::async(std::launch::async, [&o] {
     Loaded l{MapSession::open(o.common), nullptr};
     l.session->applyStyle(o.style);
-    if (!needsLevelsMade(*l.session)) l.levels = MapCanvas::readLevels(*l.session);
+    l.levels = storedLevels(*l.session);
     return l;
   });
   // The image's memory too: 33 MB at 3840x2160, whose first touch (page faults) would otherwise
@@ -75,7 +79,8 @@ int runExport(const ExportOptions& o) {
   if (size->width > Framebuffer::maxSize() || size->height > Framebuffer::maxSize())
     throw UsageError("--size " + o.size + " exceeds this GPU's limit of " + std::to_string(Framebuffer::maxSize()) + " pixels a side");
   if (preparing.valid()) {
-    storeCachedLevels(layer, preparing.get());
+    levels = std::make_shared<const LevelsOfDetail>(preparing.get());  // drawn from below, not read back
+    storeCachedLevels(layer, *levels);
     std::cerr << "councilmap: made levels of detail of " << layer.source << ", kept for its next export in " << cacheFolder()->string() << '\n';
   }
   const auto tPrepared = Clock::now();

@@ -252,6 +252,8 @@ std::optional<LevelsOfDetail> readCachedLevels(const BoundarySet& set) {
   return lod;
 }
 
+bool levelsWorthCaching(const BoundarySet& set) { return set.vertexCount() >= kCachedLayerMinVertices && cacheFolder(); }
+
 bool hasCachedLevels(const BoundarySet& set) {
   const auto entry = levelsEntry(set);
   std::error_code ec;

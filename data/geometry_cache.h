@@ -26,6 +26,10 @@ std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& source, Di
 void storeCachedBoundaries(const BoundarySource& source, const BoundarySet& set, const Diagnostics& diagnostics,
                            std::size_t firstDiagnostic);
 
+// Whether levels of detail made for `set` (a --boundaries layer, not the compiled dataset) are kept in
+// the cache: a cache folder exists and the layer is large. Export and the window make them for such
+// a layer when they meet it first, and read them back after.
+bool levelsWorthCaching(const BoundarySet& set);
 // The levels of detail made from exactly this geometry, if cached.
 std::optional<LevelsOfDetail> readCachedLevels(const BoundarySet& set);
 bool hasCachedLevels(const BoundarySet& set);  // without reading them
