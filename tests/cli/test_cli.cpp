@@ -195,6 +195,24 @@ TEST(CliLauncher, SaysSoWhenTheProgramIsNotBesideIt) {
   EXPECT_NE(r.err.find("libcouncilmap.so"), std::string::npos) << r.err;
 }
 
+// The launcher first loads the libraries the build listed beside the program; the build wrote that
+// list, and a name in it that cannot be found (a library removed since) is skipped, not fatal.
+TEST(CliLauncher, LoadsTheListedLibrariesAndSkipsOnesItCannotFind) {
+  const fs::path built = fs::path(COUNCILMAP_BINARY).parent_path();
+  std::ifstream listed(built / "libcouncilmap.deps");
+  std::string first;
+  ASSERT_TRUE(std::getline(listed, first)) << "the build wrote no libcouncilmap.deps";
+  EXPECT_NE(first.find(".so"), std::string::npos) << first;
+  const fs::path dir = scratch("launcher-stale-list");
+  fs::create_directories(dir);
+  fs::copy_file(COUNCILMAP_BINARY, dir / "councilmap", fs::copy_options::overwrite_existing);
+  fs::copy_file(built / "libcouncilmap.so", dir / "libcouncilmap.so", fs::copy_options::overwrite_existing);
+  std::ofstream(dir / "libcouncilmap.deps") << "libno-such-library.so.7\n" << first << "\n";
+  const Outcome r = cm::run::runCommand((dir / "councilmap").string() + " --version", scratch("launcher-stale-list.err"));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("councilmap"), std::string::npos) << r.out;
+}
+
 TEST(CliExport, WritesANonBlankPngOfTheRightSize) {
   const fs::path png = scratch("uk.png");
   fs::remove(png);
