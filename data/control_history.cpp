@@ -90,29 +90,32 @@ ControlHistory ControlHistory::loadCompiled(const std::string& gpkg, Diagnostics
   if (!requireColumns(t, {"council", "name", "election_year", "total_seats", "control", "largest", "source_label",
                           "administration", "note", "source"}, diag))
     return h;
-  auto get = [&](const CsvTable::Row& r, const char* c) -> const std::string& { return t.get(r, t.column(c)); };
+  const int council = t.column("council"), name = t.column("name"), year = t.column("election_year"), seats = t.column("total_seats"),
+            control = t.column("control"), largest = t.column("largest"), label = t.column("source_label"),
+            administration = t.column("administration"), note = t.column("note"), source = t.column("source");
+  std::vector<std::pair<std::string, int>> partyColumns;  // the parties the table has a column for
+  for (const Party& p : parties())
+    if (const int c = t.column(std::string(p.code)); c >= 0) partyColumns.emplace_back(p.code, c);
   for (const auto& row : t.rows) {
     Composition c;
-    c.council = get(row, "council");
-    c.name = get(row, "name");
-    if (!parseCount(get(row, "election_year"), c.year) || c.year < 1900 || c.year > 2100 ||
-        !parseCount(get(row, "total_seats"), c.totalSeats)) {
-      diag.warn(t.path, t.where(row), "election year '" + get(row, "election_year") + "' or total seats '" + get(row, "total_seats") +
+    c.council = t.get(row, council);
+    c.name = t.get(row, name);
+    if (!parseCount(t.get(row, year), c.year) || c.year < 1900 || c.year > 2100 || !parseCount(t.get(row, seats), c.totalSeats)) {
+      diag.warn(t.path, t.where(row), "election year '" + t.get(row, year) + "' or total seats '" + t.get(row, seats) +
                                           "' is not a number in range; row skipped");
       continue;
     }
-    for (const Party& p : parties()) {
+    for (const auto& [party, column] : partyColumns) {
       int n = 0;
-      if (t.column(std::string(p.code)) >= 0 && parseCount(t.get(row, t.column(std::string(p.code))), n) && n > 0)
-        c.seats.emplace_back(std::string(p.code), n);
+      if (parseCount(t.get(row, column), n) && n > 0) c.seats.emplace_back(party, n);
     }
     std::stable_sort(c.seats.begin(), c.seats.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    c.control = get(row, "control");
-    c.largest = get(row, "largest");
-    c.sourceLabel = get(row, "source_label");
-    c.administration = get(row, "administration");
-    c.note = get(row, "note");
-    c.source = get(row, "source");
+    c.control = t.get(row, control);
+    c.largest = t.get(row, largest);
+    c.sourceLabel = t.get(row, label);
+    c.administration = t.get(row, administration);
+    c.note = t.get(row, note);
+    c.source = t.get(row, source);
     h.put(std::move(c));
   }
   return h;

@@ -81,6 +81,12 @@ TEST(Utf8, WellFormedAndNot) {
   std::string s = "a\xE2\x82";
   EXPECT_TRUE(repairUtf8(s));
   EXPECT_EQ(s, "a\uFFFD\uFFFD");
+  // Long values are checked eight bytes at a time: a bad or zero byte anywhere in them still counts.
+  EXPECT_TRUE(isValidUtf8("Newcastle upon Tyne City Council, Tyne and Wear"));
+  EXPECT_TRUE(isValidUtf8("Rhondda Cynon Taf / Rhondda Cynon T\u00e2f"));
+  EXPECT_FALSE(isValidUtf8("Rhondda Cynon Taf \xE2\x82 Rhondda"));
+  EXPECT_FALSE(isValidUtf8("Rhondda Cynon Tf\xFF"));
+  EXPECT_FALSE(isValidUtf8(std::string_view("Rhondda\0Cynon Taf", 17)));
 }
 
 using R = std::vector<Point2>;
