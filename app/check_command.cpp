@@ -22,6 +22,7 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
   cmd->callback([o, limit, &exitCode] {
     o->sourcesOnly = o->dataset.empty();  // check validates the sources, not a compiled copy of them
     auto session = MapSession::open(*o);
+    session->loadDeferred();  // check reports on everything, not just what the first frame needs
     Diagnostics diag = session->diagnostics();
     noteSelfCrossings(session->boundaries(), diag);
     if (!session->control()) {

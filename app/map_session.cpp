@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <mutex>
 
 #include "data/data_locator.h"
 #include "data/boundary_loader.h"
@@ -65,11 +66,9 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     s->compiled_ = *compiled;
     src.path = path;
     if (src.layer.empty()) src.layer = o.tier == "upper" ? "councils_upper" : "councils_lower";
-    s->counties_ = std::make_unique<BoundarySet>(loadBoundaries({path, "county_councils", "", ""}, s->diagnostics_));
     s->control_ = std::make_unique<ControlHistory>(ControlHistory::loadCompiled(path, s->diagnostics_));
     s->events_ = std::make_unique<EventLog>(EventLog::load(path, s->diagnostics_, "events"));
     s->leadership_ = std::make_unique<LeadershipRecord>(LeadershipRecord::load(path, s->diagnostics_, "leadership_periods"));
-    s->wardCouncillors_ = std::make_unique<WardCouncillors2018>(WardCouncillors2018::load(path, s->diagnostics_, "ward_councillors_2018"));
     if (olderThanTables(*compiled, tables))
       s->diagnostics_.warn(path, "", "older than the project's tables in data/tables; rebuild it with councilmap build-dataset");
     s->usesDefaultData_ = true;
@@ -88,11 +87,8 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     // The project's own curated tables, written from the facts in shared/research.
     s->events_ = std::make_unique<EventLog>(EventLog::load((tables / "events.csv").string(), s->diagnostics_));
     s->leadership_ = std::make_unique<LeadershipRecord>(LeadershipRecord::load((tables / "leadership_periods.csv").string(), s->diagnostics_));
-    s->counties_ = std::make_unique<BoundarySet>(loadBoundaries({src.path, kCountyLayer, "", ""}, s->diagnostics_));
     s->usesDefaultData_ = true;
     s->dataDir_ = loc->dir;
-    s->wardCouncillors_ = std::make_unique<WardCouncillors2018>(
-        WardCouncillors2018::load((loc->dir / "control" / "odm_ward_councillor_party_2018.csv").string(), s->diagnostics_));
     const auto control = loc->dir / "control";
     s->control_ = std::make_unique<ControlHistory>(ControlHistory::load(
         (control / "ocd_council_composition_2016_2026_gss.csv").string(),
@@ -102,7 +98,6 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
   } else {
     s->dataDescription_ = "boundaries " + src.path;
   }
-  if (s->counties_) s->countyPicker_ = std::make_unique<Picker>(*s->counties_, 16);
   if (s->usesDefaultData_) {
     const CsvTable names = s->compiled_ ? readTable(s->compiled_->string(), "council_names_welsh", s->diagnostics_)
                                         : readTable((s->dataDir_ / "boundaries/lad_may2023_uk_buc.gpkg").string(), "lad_may2023", s->diagnostics_);
@@ -132,6 +127,32 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     s->date_ = *d;
   }
   return s;
+}
+
+void MapSession::loadDeferred() const {
+  std::call_once(deferredOnce_, [this] {
+    if (!usesDefaultData_) return;
+    if (compiled_) {
+      const std::string path = compiled_->string();
+      counties_ = std::make_unique<BoundarySet>(loadBoundaries({path, "county_councils", "", ""}, diagnostics_));
+      wardCouncillors_ = std::make_unique<WardCouncillors2018>(WardCouncillors2018::load(path, diagnostics_, "ward_councillors_2018"));
+    } else {
+      counties_ = std::make_unique<BoundarySet>(loadBoundaries({councilSource_.path, kCountyLayer, "", ""}, diagnostics_));
+      wardCouncillors_ = std::make_unique<WardCouncillors2018>(
+          WardCouncillors2018::load((dataDir_ / "control" / "odm_ward_councillor_party_2018.csv").string(), diagnostics_));
+    }
+    countyPicker_ = std::make_unique<Picker>(*counties_, 16);
+  });
+}
+
+const WardCouncillors2018* MapSession::wardCouncillors() const {
+  loadDeferred();
+  return wardCouncillors_.get();
+}
+
+const BoundarySet* MapSession::counties() const {
+  loadDeferred();
+  return counties_.get();
 }
 
 std::size_t MapSession::visibleCount() const {
@@ -195,6 +216,7 @@ bool MapSession::setTier(const std::string& tier) {
 }
 
 std::optional<std::uint32_t> MapSession::countyAt(Point2 p) const {
+  loadDeferred();
   return countyPicker_ ? countyPicker_->pick(p, year()) : std::nullopt;
 }
 

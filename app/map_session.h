@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -65,7 +66,12 @@ class MapSession {
   // The project's event and leadership tables (default data only; null otherwise).
   const EventLog* events() const { return events_.get(); }
   const LeadershipRecord* leadership() const { return leadership_.get(); }
-  const WardCouncillors2018* wardCouncillors() const { return wardCouncillors_.get(); }
+  // Reads what open() leaves until it is first needed: the county councils (and their picker) and the
+  // 2018 ward councillors. The viewer's first frame needs neither, and they are a fifth of open()'s
+  // reading. Safe to call from any thread, and more than once; what it finds goes to diagnostics().
+  void loadDeferred() const;
+  // The 2018 ward councillors (default data only), read when first asked for.
+  const WardCouncillors2018* wardCouncillors() const;
   const std::filesystem::path& dataDir() const { return dataDir_; }
   // Council names for type-ahead at the current date, with Welsh names where they differ.
   SearchIndex searchIndex() const;
@@ -83,8 +89,9 @@ class MapSession {
   const std::string& tier() const { return tier_; }
   // Reloads the councils of the other tier (default data only); false if nothing changed.
   bool setTier(const std::string& tier);
-  // County councils, for reporting the upper tier of a point in a two-tier area (default data only).
-  const BoundarySet* counties() const { return counties_.get(); }
+  // County councils, for reporting the upper tier of a point in a two-tier area (default data only),
+  // read when first asked for.
+  const BoundarySet* counties() const;
   std::optional<std::uint32_t> countyAt(Point2 mapPoint) const;
   void setColourBy(ColourBy c) { colourBy_ = c; }
   ColourBy colourBy() const { return colourBy_; }
@@ -133,14 +140,18 @@ class MapSession {
 
  private:
   BoundarySet boundaries_;
-  Diagnostics diagnostics_;
+  mutable Diagnostics diagnostics_;  // loadDeferred adds what it finds
   std::unique_ptr<Picker> picker_;
   std::string dataDescription_;
   bool usesDefaultData_ = false;
   std::unique_ptr<ControlHistory> control_;
   std::unique_ptr<EventLog> events_;
   std::unique_ptr<LeadershipRecord> leadership_;
-  std::unique_ptr<WardCouncillors2018> wardCouncillors_;
+  // Read by loadDeferred, once, by whichever thread asks first.
+  mutable std::once_flag deferredOnce_;
+  mutable std::unique_ptr<WardCouncillors2018> wardCouncillors_;
+  mutable std::unique_ptr<BoundarySet> counties_;
+  mutable std::unique_ptr<Picker> countyPicker_;
   std::filesystem::path dataDir_;
   std::optional<std::filesystem::path> compiled_;
   std::map<std::string, std::string> welshNames_;  // council code -> Welsh name
@@ -149,8 +160,6 @@ class MapSession {
   std::string categoryOf(const CouncilState& s) const;
   std::string tier_ = "lower";
   BoundarySource councilSource_;
-  std::unique_ptr<BoundarySet> counties_;
-  std::unique_ptr<Picker> countyPicker_;
   ColourBy colourBy_ = ColourBy::Neutral;
   Look look_;
   Date date_;
