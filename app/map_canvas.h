@@ -51,9 +51,12 @@ class MapCanvas {
   // Draws the map at this size if anything changed; returns false if the size cannot be allocated.
   bool update(int width, int height);
   const Framebuffer& image() const { return resolved_; }
+  // Shows the image last drawn in the window (framebuffer 0).
+  void copyToWindow() { programs_->copyToWindow(resolved_); }
   double lastDrawMs() const { return lastDrawMs_; }
 
  private:
+  std::shared_ptr<MapPrograms> programs_ = MapPrograms::shared();  // for every layer's renderers too
   std::optional<LeveledLayer> councils_;
   std::vector<LeveledLayer> overlay_;
   Camera camera_;

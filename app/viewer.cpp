@@ -62,7 +62,7 @@ int runViewer(const ViewerOptions& o) {
   initImGui(uiScale, ww > 0 ? float(dw) / float(ww) : 1.0f);
   ImGui_ImplSDL2_InitForOpenGL(window.window(), window.context());
   ImGui_ImplOpenGL3_Init("#version 330 core");
-  warmUpMapShaders();
+  const auto mapPrograms = warmUpMapShaders(WarmUp::FirstFrame);  // kept for the map's renderers, made below
 
   Loaded loaded = loading.get();  // the loader's errors are thrown here
   auto& session = loaded.session;
@@ -141,6 +141,8 @@ int runViewer(const ViewerOptions& o) {
                 << " ms (at " << wall.count() << " ns since 1970)\n";
     }
     if (o.quitAfterFrames > 0 && frames >= o.quitAfterFrames) quit = true;
+    // What the first frame did not need, compiled now rather than at the first hover or zoom.
+    if (frames == 1 && !quit) warmUpMapShaders(WarmUp::Rest);
   }
   if (o.frameStats && !frameMs.empty()) {
     std::sort(frameMs.begin(), frameMs.end());

@@ -292,7 +292,7 @@ void Viewer::frame() {
   updateWards();
   canvas_.update(drawW_, drawH_);
   timer_.begin("blit map image");
-  canvas_.image().blitTo(0, drawW_, drawH_);
+  canvas_.copyToWindow();
   timer_.end();
 
   timer_.begin("panels (ImGui, CPU)");

@@ -21,6 +21,7 @@ class Framebuffer {
   // Copies (and resolves) this framebuffer into another (0 = the window).
   void blitTo(GLuint target, int targetWidth, int targetHeight) const;
   GLuint id() const { return fbo_; }
+  GLuint texture() const { return texture_; }  // the colour, when single-sampled (0 otherwise)
   int width() const { return width_; }
   int height() const { return height_; }
 
@@ -29,7 +30,7 @@ class Framebuffer {
 
  private:
   void release();
-  GLuint fbo_ = 0, colour_ = 0;
+  GLuint fbo_ = 0, colour_ = 0, texture_ = 0;
   int width_ = 0, height_ = 0, samples_ = 0;
 };
 

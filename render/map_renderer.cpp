@@ -41,8 +41,7 @@ MapRenderer::MapRenderer(const MapMesh& mesh)
       fillRanges_(mesh.fillRanges),
       vertexCount_(static_cast<std::uint32_t>(mesh.vertices.size())),
       indexCount_(static_cast<std::uint32_t>(mesh.triangles.size())),
-      fill_("fill", withDefine(shaders::fill_vert, "HATCH 0").c_str(), withDefine(shaders::fill_frag, "HATCH 0").c_str()),
-      line_("line", shaders::line_vert, shaders::border_frag) {
+      programs_(MapPrograms::shared()) {
   glGenBuffers(1, &vbo_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
   glBufferData(GL_ARRAY_BUFFER, mesh.vertices.size() * sizeof(MeshVertex), mesh.vertices.data(), GL_STATIC_DRAW);
@@ -144,21 +143,62 @@ void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
   glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA8, styleBuffer_);
 }
 
-const GlProgram& MapRenderer::fillProgram() {
-  if (!anyHatched_) return fill_;
+std::shared_ptr<MapPrograms> MapPrograms::shared() {
+  static std::weak_ptr<MapPrograms> current;
+  std::shared_ptr<MapPrograms> p = current.lock();
+  if (!p) current = p = std::make_shared<MapPrograms>();
+  return p;
+}
+
+MapPrograms::MapPrograms()
+    : fill("fill", withDefine(shaders::fill_vert, "HATCH 0").c_str(), withDefine(shaders::fill_frag, "HATCH 0").c_str()),
+      line("line", shaders::line_vert, shaders::border_frag) {}
+
+MapPrograms::~MapPrograms() {
+  if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
+}
+
+void MapPrograms::copyToWindow(const Framebuffer& image) {
+  if (!copy_) {
+    copy_.emplace("copy", shaders::copy_vert, shaders::copy_frag);
+    glGenVertexArrays(1, &emptyVao_);
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, image.width(), image.height());
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
+  glUseProgram(copy_->id());
+  glUniform1i(copy_->uniform("uImage"), 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, image.texture());
+  glBindVertexArray(emptyVao_);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glUseProgram(0);
+}
+
+const GlProgram& MapPrograms::hatchedFill() {
   if (!hatchedFill_)
     hatchedFill_.emplace("hatched fill", withDefine(shaders::fill_vert, "HATCH 1").c_str(), withDefine(shaders::fill_frag, "HATCH 1").c_str());
   return *hatchedFill_;
 }
 
+const GlProgram& MapPrograms::border() {
+  if (!border_) border_.emplace("border", shaders::border_vert, shaders::border_frag);
+  return *border_;
+}
+
+const GlProgram& MapRenderer::fillProgram() { return anyHatched_ ? programs_->hatchedFill() : programs_->fill; }
+
 void MapRenderer::drawBorders(const Camera& camera, IndexRange range, float width, Rgba colour) {
   if (range.count < 2 || width <= 0) return;
   // Made on first use: a map of hairlines with nothing selected (most exports) never needs it.
-  if (!border_) border_.emplace("border", shaders::border_vert, shaders::border_frag);
-  useProgram(*border_, camera);
-  glUniform2f(border_->uniform("uViewport"), float(camera.width()), float(camera.height()));
-  glUniform1f(border_->uniform("uWidth"), width);
-  colourUniform(border_->uniform("uColour"), colour);
+  const GlProgram& border = programs_->border();
+  useProgram(border, camera);
+  glUniform2f(border.uniform("uViewport"), float(camera.width()), float(camera.height()));
+  glUniform1f(border.uniform("uWidth"), width);
+  colourUniform(border.uniform("uColour"), colour);
   // Segment k joins vertex k and k+1: the same buffer is bound twice, one vertex apart. GL 3.3
   // has no base-instance draw, so the range start goes into the attribute offsets instead.
   glBindVertexArray(borderVao_);
@@ -210,8 +250,8 @@ bool MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& rang
 }
 
 void MapRenderer::drawHairlines(const Camera& camera, Rgba colour, bool asOverlay) {
-  useProgram(line_, camera);
-  colourUniform(line_.uniform("uColour"), colour);
+  useProgram(programs_->line, camera);
+  colourUniform(programs_->line.uniform("uColour"), colour);
   glBindVertexArray(lineVao_);
   std::vector<GLsizei> counts;
   std::vector<const void*> offsets;
@@ -276,7 +316,7 @@ void MapRenderer::drawHighlights(const Camera& camera) {
   glUseProgram(0);
 }
 
-void warmUpMapShaders() {
+std::shared_ptr<MapPrograms> warmUpMapShaders(WarmUp which) {
   BoundarySet square;
   Feature f;
   const std::vector<std::vector<Point2>> rings{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}};
@@ -284,28 +324,35 @@ void warmUpMapShaders() {
   square.features.push_back(f);
   square.extent = {0, 0, 10, 10};
   MapRenderer renderer(buildMapMesh(square));
-  renderer.setSelection(0);
+  // Sides that are not powers of two, as a window's seldom are: llvmpipe compiles texture reads
+  // (the image copy below) separately for the two kinds of texture.
+  constexpr int kW = 18, kH = 14;
   Framebuffer target;
-  if (!target.resize(16, 16, 1)) return;
+  if (!target.resize(kW, kH, 1)) return nullptr;
   target.bind();
   Camera camera;
-  camera.setViewport(16, 16);
+  camera.setViewport(kW, kH);
   camera.fit(square.extent);
-  for (const bool hatch : {false, true}) {  // the plain fill and the hatched one
-    FeatureStyle style;
-    style.hatch = hatch;
-    style.outline = {0, 0, 0, 255};
-    renderer.setStyles(std::span(&style, 1));
-    for (const bool overlay : {false, true}) {
-      renderer.draw(camera, overlay);
-      renderer.drawHighlights(camera);
+  if (which == WarmUp::FirstFrame) {
+    renderer.draw(camera);  // the plain fill and the hairlines
+    // And the map image's copy to the window, which the window's first frame covers.
+    MapPrograms::shared()->copyToWindow(target);
+  } else {
+    renderer.setSelection(0);
+    for (const bool hatch : {false, true}) {  // the plain fill and the hatched one
+      FeatureStyle style;
+      style.hatch = hatch;
+      style.outline = {0, 0, 0, 255};
+      renderer.setStyles(std::span(&style, 1));
+      for (const bool overlay : {false, true}) {
+        renderer.draw(camera, overlay);
+        renderer.drawHighlights(camera);
+      }
     }
   }
-  // And the map image's copy to the window (a shader of its own on llvmpipe, 30 ms to compile);
-  // the window's next frame covers what it leaves there.
-  target.blitTo(0, 16, 16);
   glFinish();
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  return MapPrograms::shared();
 }
 
 }  // namespace cm

@@ -1,6 +1,7 @@
 #pragma once
 #include <epoxy/gl.h>
 
+#include <memory>
 #include <optional>
 #include <span>
 
@@ -8,6 +9,7 @@
 #include "data/map_mesh.h"
 #include "data/palette.h"
 #include "render/camera.h"
+#include "render/framebuffer.h"
 #include "render/gl_program.h"
 #include "render/pass_timer.h"
 
@@ -35,10 +37,39 @@ struct MapLook {
   float hatchSpacing = 7.0f;  // pixels between stripes (scaled up for large exports)
 };
 
-// Draws every pass of a map (fill, hatched fill, hairlines, wide borders, as a base layer and as an
-// overlay) once, tiny, into a framebuffer of the map's format, and copies it to the window's, so that a software rasteriser compiles
-// its shader variants now (while data loads on another thread) rather than at the first real frame.
-void warmUpMapShaders();
+// The shader programs of the MapRenderers of a GL context, made once and shared while any renderer (or
+// the caller of warmUpMapShaders) holds them. A software rasteriser compiles machine code for each
+// program it draws with: with programs of its own, each renderer (each level of detail, each ward
+// layer) would compile again what the last one did. One GL context at a time: a renderer must not
+// outlive its context, and so neither do these.
+class MapPrograms {
+ public:
+  MapPrograms();
+  MapPrograms(const MapPrograms&) = delete;
+  MapPrograms& operator=(const MapPrograms&) = delete;
+  ~MapPrograms();
+  static std::shared_ptr<MapPrograms> shared();
+  GlProgram fill, line;
+  const GlProgram& hatchedFill();  // made the first time a style hatches (see shaders/fill.vert)
+  const GlProgram& border();       // wide borders and highlights (screen-space quads), made on first use
+  // Draws a single-sampled image into the window (framebuffer 0), pixel for pixel from its corner.
+  // Not glBlitFramebuffer: llvmpipe copies to the window with a shader of its own, and compiling
+  // that took 25 ms of every start; this one is a texel fetch.
+  void copyToWindow(const Framebuffer& image);
+
+ private:
+  std::optional<GlProgram> hatchedFill_, border_, copy_;
+  GLuint emptyVao_ = 0;  // the copy's triangle comes from the vertex index alone
+};
+
+// Draws passes of a map once, tiny, into a framebuffer of the map's format, so that a software
+// rasteriser compiles their shader variants then rather than when they are first needed. FirstFrame:
+// what the first frame of a map draws (the plain fill, hairlines, the image's copy to the window),
+// while data loads on another thread. Rest: the others (the hatched fill, overlays, wide borders and
+// highlights), once the first frame is shown. Hold what it returns until the map's renderers are
+// made: they draw with those same programs.
+enum class WarmUp { FirstFrame, Rest };
+std::shared_ptr<MapPrograms> warmUpMapShaders(WarmUp which);
 
 // Draws a MapMesh uploaded once to the GPU. Needs a current OpenGL 3.3 core context.
 class MapRenderer {
@@ -85,11 +116,9 @@ class MapRenderer {
   std::vector<bool> filledVisible_;
   std::uint32_t vertexCount_ = 0, indexCount_ = 0, lineIndexCount_ = 0;
   GLuint vbo_ = 0, ebo_ = 0, lineEbo_ = 0, fillVao_ = 0, lineVao_ = 0, borderVao_ = 0, styleBuffer_ = 0, styleTexture_ = 0;
-  // The fill without hatching, and with it, made the first time a style hatches (see shaders/fill.vert).
+  // The fill without hatching, or with it once any style hatches.
   const GlProgram& fillProgram();
-  GlProgram fill_, line_;
-  std::optional<GlProgram> border_;  // wide borders and highlights (screen-space quads), made on first use
-  std::optional<GlProgram> hatchedFill_;
+  std::shared_ptr<MapPrograms> programs_;
   bool anyHatched_ = false;
   std::vector<std::uint8_t> styleBytes_;
   std::vector<std::pair<std::uint32_t, Rgba>> outlines_;  // features drawn with an outline

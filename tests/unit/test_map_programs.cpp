@@ -1,0 +1,62 @@
+// The map image's copy to the window, and the programs renderers share, on a real GL context
+// (Mesa's llvmpipe in CI, with no display: SDL's offscreen driver).
+#include <gtest/gtest.h>
+
+#include "app/gl_context.h"
+#include "render/framebuffer.h"
+#include "render/map_renderer.h"
+
+namespace cm {
+namespace {
+
+void fill(int x, int y, int w, int h, float r, float g, float b) {
+  glScissor(x, y, w, h);
+  glClearColor(r, g, b, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+}
+
+TEST(MapPrograms, CopyToWindowIsPixelForPixel) {
+  GlWindow::preferHeadless();
+  GlWindow window("copy test", 40, 30, /*visible=*/false);
+  int w = 0, h = 0;
+  window.drawableSize(w, h);
+  ASSERT_EQ(w, 40);
+  ASSERT_EQ(h, 30);
+  const auto programs = MapPrograms::shared();
+  Framebuffer image;
+  ASSERT_TRUE(image.resize(w, h, 1));
+  image.bind();
+  glEnable(GL_SCISSOR_TEST);
+  fill(0, 0, 40, 30, 0.2f, 0.4f, 0.8f);
+  fill(0, 0, 7, 3, 1, 0, 0);    // a corner of each colour, so a flip or a shift shows
+  fill(33, 25, 7, 5, 0, 1, 0);
+  fill(20, 11, 1, 1, 1, 1, 1);  // and a single pixel
+  glDisable(GL_SCISSOR_TEST);
+  const auto drawn = readPixelsTopDown(w, h);
+  // The window first holds something else, which the copy must replace entirely.
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glClearColor(0, 0, 0, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  programs->copyToWindow(image);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  glReadBuffer(GL_BACK);
+  const auto shown = readPixelsTopDown(w, h);
+  ASSERT_EQ(shown.size(), drawn.size());
+  std::size_t different = 0;
+  for (std::size_t i = 0; i < shown.size(); ++i) different += shown[i] != drawn[i];
+  EXPECT_EQ(different, 0u);
+  EXPECT_EQ(glGetError(), GLenum(GL_NO_ERROR));
+}
+
+TEST(MapPrograms, RenderersShareOneSetWhileAnyHoldsIt) {
+  GlWindow::preferHeadless();
+  GlWindow window("programs test", 16, 16, /*visible=*/false);
+  const auto first = MapPrograms::shared();
+  EXPECT_EQ(MapPrograms::shared(), first);
+  const GLuint fill = first->fill.id();
+  EXPECT_NE(fill, 0u);
+  EXPECT_EQ(MapPrograms::shared()->fill.id(), fill);
+}
+
+}  // namespace
+}  // namespace cm
