@@ -58,11 +58,10 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
   BoundarySource src{o.boundaries, o.layer, o.codeField, o.nameField};
   const std::filesystem::path tables = std::filesystem::path(COUNCILMAP_SOURCE_DIR) / "data" / "tables";
   s->tier_ = o.tier;
-  std::shared_ptr<void> held;  // the compiled dataset, open until the session is loaded
   if (const auto compiled = compiledDataset(o)) {
     // One file holds everything, already in British National Grid.
     const std::string path = compiled->string();
-    held = holdOpen(path);
+    s->dataset_ = holdOpen(path);
     s->compiled_ = *compiled;
     src.path = path;
     if (src.layer.empty()) src.layer = o.tier == "upper" ? "councils_upper" : "councils_lower";

@@ -154,6 +154,10 @@ class MapSession {
   mutable std::unique_ptr<Picker> countyPicker_;
   std::filesystem::path dataDir_;
   std::optional<std::filesystem::path> compiled_;
+  // The compiled dataset, held open for as long as the session lasts: every read of it on the thread
+  // that opened the session (the viewer's loader also reads the levels of detail) shares the one
+  // handle instead of opening the file and parsing its schema again.
+  std::shared_ptr<void> dataset_;
   std::map<std::string, std::string> welshNames_;  // council code -> Welsh name
   CouncilFilter filter_;
   RegionLookup regions_;
