@@ -31,6 +31,33 @@
 #include "app/warnings_panel.h"
 
 namespace cm {
+namespace {
+
+// Makes ImGui's GL objects (its shader, the font atlas) and draws its shader once, into a corner of
+// the window that the first frame covers, so that llvmpipe compiles it while the data loads: the
+// first frame then only lays out and draws the panels (6 ms sooner on the reference machine).
+void warmUpPanels() {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImDrawList list(ImGui::GetDrawListSharedData());
+  list._ResetForNewFrame();
+  list.PushClipRect({0, 0}, {8, 8});
+  list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+  list.AddRectFilled({0, 0}, {8, 8}, IM_COL32_WHITE);
+  ImDrawList* lists[] = {&list};
+  ImDrawData data;
+  data.Valid = true;
+  data.CmdLists = lists;
+  data.CmdListsCount = 1;
+  data.TotalVtxCount = list.VtxBuffer.Size;
+  data.TotalIdxCount = list.IdxBuffer.Size;
+  data.DisplaySize = {8, 8};
+  data.FramebufferScale = {1, 1};
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  ImGui_ImplOpenGL3_RenderDrawData(&data);
+  glFinish();
+}
+
+}  // namespace
 
 int runViewer(const ViewerOptions& o) {
   using Clock = std::chrono::steady_clock;
@@ -63,6 +90,7 @@ int runViewer(const ViewerOptions& o) {
   ImGui_ImplSDL2_InitForOpenGL(window.window(), window.context());
   ImGui_ImplOpenGL3_Init("#version 330 core");
   const auto mapPrograms = warmUpMapShaders(WarmUp::FirstFrame);  // kept for the map's renderers, made below
+  warmUpPanels();
 
   Loaded loaded = loading.get();  // the loader's errors are thrown here
   auto& session = loaded.session;
