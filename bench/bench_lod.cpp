@@ -5,6 +5,7 @@
 #include "data/border_segments.h"
 #include "data/boundary_loader.h"
 #include "data/detail_levels.h"
+#include "data/lod_cache.h"
 
 using namespace cm;
 
@@ -66,5 +67,25 @@ void BM_BorderSegments(benchmark::State& state) {
   state.counters["indices"] = double(shared);
 }
 BENCHMARK(BM_BorderSegments)->Args({0, 500})->Args({0, 0})->Args({1, 500})->Unit(benchmark::kMillisecond);
+
+// Reading the councils' stored levels from the compiled dataset, as the viewer does before its first
+// frame (app/map_canvas.cpp): the rows, inflating them, and making meshes of them.
+void BM_ReadStoredLevels(benchmark::State& state) {
+  const std::string dataset = std::string(COUNCILMAP_BINARY_DIR) + "/councilmap-uk.gpkg";
+  Diagnostics d;
+  const BoundarySet councils = loadBoundaries({dataset, "councils_lower", "", ""}, d);
+  std::size_t vertices = 0;
+  for (auto _ : state) {
+    const auto levels = readLevelsOfDetail(dataset, "councils_lower", councils);
+    if (!levels) {
+      state.SkipWithError("no stored levels: run councilmap build-dataset --out BUILD/councilmap-uk.gpkg");
+      break;
+    }
+    vertices = 0;
+    for (const auto& m : levels->meshes) vertices += m.vertices.size();
+  }
+  state.counters["vertices"] = double(vertices);
+}
+BENCHMARK(BM_ReadStoredLevels)->Unit(benchmark::kMillisecond);
 
 }  // namespace
