@@ -147,6 +147,21 @@ std::string quotedShort(std::string v) {
   return "'" + v + "'";
 }
 
+// A date as GDAL's GetFieldAsString writes it ("2019/05/02"), or as `gdal` gives it when the year
+// does not have four digits.
+template <class Gdal>
+std::string dateAsGdalWritesIt(const decltype(OGRField::Date)& d, const Gdal& gdal) {
+  if (d.Year < 1000 || d.Year > 9999 || d.Month > 12 || d.Day > 31) return gdal();
+  std::string out = "0000/00/00";
+  const auto put = [&](std::size_t at, int value, int digits) {
+    for (int k = digits - 1; k >= 0; --k, value /= 10) out[at + std::size_t(k)] = char('0' + value % 10);
+  };
+  put(0, d.Year, 4);
+  put(5, d.Month, 2);
+  put(8, d.Day, 2);
+  return out;
+}
+
 CsvTable readLayer(const std::string& path, const std::string& layerName, Diagnostics& diag) {
   CsvTable t;
   t.path = path + ":" + layerName;
@@ -174,10 +189,12 @@ CsvTable readLayer(const std::string& path, const std::string& layerName, Diagno
     row.line = int(f->GetFID());
     row.values.reserve(std::size_t(width));
     for (int i = 0; i < width; ++i) {
+      // Whole numbers and dates written here: GDAL's GetFieldAsString formats them with snprintf,
+      // which is several times slower, and the tables are mostly counts and dates.
+      const OGRFieldType type = types[std::size_t(i)];
       if (!f->IsFieldSetAndNotNull(i)) row.values.emplace_back();
-      // Whole numbers written directly: GDAL's GetFieldAsString formats them with snprintf, which is
-      // several times slower, and the control table is mostly counts.
-      else if (types[std::size_t(i)] == OFTInteger || types[std::size_t(i)] == OFTInteger64) row.values.push_back(std::to_string(f->GetFieldAsInteger64(i)));
+      else if (type == OFTInteger || type == OFTInteger64) row.values.push_back(std::to_string(f->GetFieldAsInteger64(i)));
+      else if (type == OFTDate) row.values.push_back(dateAsGdalWritesIt(f->GetRawFieldRef(i)->Date, [&] { return f->GetFieldAsString(i); }));
       else row.values.emplace_back(f->GetFieldAsString(i));
       if (repairUtf8(row.values.back()))
         diag.warn(t.path, t.where(row), "column '" + t.columns[i] + "' is not valid UTF-8; the bad bytes are shown as U+FFFD");

@@ -5,8 +5,10 @@
 #include <ogrsf_frmts.h>
 
 #include <filesystem>
+#include <memory>
 
 #include "data/boundary_loader.h"
+#include "data/csv_table.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
@@ -116,4 +118,59 @@ TEST(Formats, ProjectedInputIsNotReprojectedTwice) {
   const auto b = loadBoundaries({bng.string(), "", "", ""}, d2);
   EXPECT_NEAR(a.features[0].bbox.minX, b.features[0].bbox.minX, 1.0);
   EXPECT_NEAR(a.features[0].bbox.minY, b.features[0].bbox.minY, 1.0);
+}
+
+// readTable writes whole numbers and dates itself (faster than GDAL's snprintf); what it writes must
+// be exactly what GDAL's GetFieldAsString gives, for every kind of value.
+TEST(Formats, TableValuesReadAsGdalWritesThem) {
+  GDALAllRegister();
+  const fs::path dir = fs::temp_directory_path() / ("councilmap-table-values-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path path = dir / "values.gpkg";
+  fs::remove(path);
+  GDALDataset* ds = GetGDALDriverManager()->GetDriverByName("GPKG")->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+  OGRLayer* layer = ds->CreateLayer("values", nullptr, wkbNone, nullptr);
+  OGRFieldDefn count("count", OFTInteger), big("big", OFTInteger64), when("when", OFTDate), share("share", OFTReal),
+      note("note", OFTString);
+  for (OGRFieldDefn* d : {&count, &big, &when, &share, &note}) layer->CreateField(d);
+  struct Row {
+    int count;
+    GIntBig big;
+    int y, m, d;
+    double share;
+    const char* note;
+  };
+  const Row rows[] = {{0, 0, 2019, 5, 2, 0.5, "Ynys M\xC3\xB4n"}, {-7, -9000000000LL, 1999, 12, 31, 1e-7, ""},
+                      {2147483647, 9223372036854775807LL, 2026, 1, 1, 33.333333333, "a, \"quoted\" note"},
+                      {12, 1, 999, 3, 4, -2.0, "a year of three digits"}};
+  for (const Row& r : rows) {
+    OGRFeature* f = OGRFeature::CreateFeature(layer->GetLayerDefn());
+    f->SetField("count", r.count);
+    f->SetField("big", r.big);
+    f->SetField("when", r.y, r.m, r.d);
+    f->SetField("share", r.share);
+    f->SetField("note", r.note);
+    ASSERT_EQ(layer->CreateFeature(f), OGRERR_NONE);
+    OGRFeature::DestroyFeature(f);
+  }
+  OGRFeature* empty = OGRFeature::CreateFeature(layer->GetLayerDefn());  // every field null
+  ASSERT_EQ(layer->CreateFeature(empty), OGRERR_NONE);
+  OGRFeature::DestroyFeature(empty);
+  GDALClose(ds);
+
+  Diagnostics diag;
+  const CsvTable t = readTable(path.string(), "values", diag);
+  EXPECT_EQ(diag.count(Severity::Warning) + diag.count(Severity::Error), 0u);
+  ASSERT_EQ(t.rows.size(), 5u);
+  std::unique_ptr<GDALDataset> in(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
+  std::size_t r = 0;
+  for (auto& f : *in->GetLayerByName("values")) {
+    ASSERT_LT(r, t.rows.size());
+    for (int i = 0; i < f->GetFieldCount(); ++i)
+      EXPECT_EQ(t.get(t.rows[r], t.column(f->GetFieldDefnRef(i)->GetNameRef())), f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "")
+          << "row " << r << ", column " << f->GetFieldDefnRef(i)->GetNameRef();
+    ++r;
+  }
+  EXPECT_EQ(t.get(t.rows[0], t.column("when")), "2019/05/02");
+  fs::remove_all(dir);
 }
