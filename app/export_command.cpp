@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "app/gl_context.h"
+#include "app/loader_thread.h"
 #include "app/map_canvas.h"
 #include "app/png_writer.h"
 #include "app/ui_overlay.h"
@@ -49,7 +50,7 @@ int runExport(const ExportOptions& o) {
     std::unique_ptr<MapSession> session;
     std::shared_ptr<const LevelsOfDetail> levels;  // null when they must be made
   };
-  auto loading = std::async(std::launch::async, [&o] {
+  auto loading = startLoader([&o] {
     Loaded l{MapSession::open(o.common), nullptr};
     l.session->applyStyle(o.style);
     l.levels = storedLevels(*l.session);

@@ -20,6 +20,7 @@
 #include "app/settings.h"
 #include "data/atomic_file.h"
 #include "app/input_script.h"
+#include "app/loader_thread.h"
 #include "app/map_canvas.h"
 #include "app/png_writer.h"
 #include "app/help_overlay.h"
@@ -70,7 +71,7 @@ int runViewer(const ViewerOptions& o) {
     std::unique_ptr<MapSession> session;
     std::shared_ptr<const LevelsOfDetail> councilLevels;
   };
-  auto loading = std::async(std::launch::async, [&o] {
+  auto loading = startLoader([&o] {
     Loaded l{MapSession::open(o.common), nullptr};
     l.councilLevels = MapCanvas::readLevels(*l.session);
     return l;

@@ -163,6 +163,13 @@ std::vector<std::string> listLayers(const std::string& path) {
   return out;
 }
 
+void prepareGdalForThisThread() {
+  GDALAllRegister();
+  CPLErrorStateBackuper keep;
+  CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
+  GDALClose(GDALOpenEx("", GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));  // opens nothing
+}
+
 std::shared_ptr<void> holdOpen(const std::string& path) {
   GDALAllRegister();
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_SHARED, nullptr, nullptr, nullptr);
