@@ -200,9 +200,13 @@ TEST(CliLauncher, SaysSoWhenTheProgramIsNotBesideIt) {
 TEST(CliLauncher, LoadsTheListedLibrariesAndSkipsOnesItCannotFind) {
   const fs::path built = fs::path(COUNCILMAP_BINARY).parent_path();
   std::ifstream listed(built / "libcouncilmap.deps");
-  std::string first;
-  ASSERT_TRUE(std::getline(listed, first)) << "the build wrote no libcouncilmap.deps";
-  EXPECT_NE(first.find(".so"), std::string::npos) << first;
+  ASSERT_TRUE(listed) << "the build wrote no libcouncilmap.deps";
+  for (std::string name; std::getline(listed, name);) {  // empty in sanitizer builds (see CMakeLists.txt)
+    if (!name.empty()) {
+      EXPECT_NE(name.find(".so"), std::string::npos) << name;
+    }
+  }
+  const std::string first = "libz.so.1";  // one the program needs, through libpng
   const fs::path dir = scratch("launcher-stale-list");
   fs::create_directories(dir);
   fs::copy_file(COUNCILMAP_BINARY, dir / "councilmap", fs::copy_options::overwrite_existing);
