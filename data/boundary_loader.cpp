@@ -163,11 +163,13 @@ std::vector<std::string> listLayers(const std::string& path) {
   return out;
 }
 
-void prepareGdalForThisThread() {
-  GDALAllRegister();
+void prepareThreadForLoading() {
   CPLErrorStateBackuper keep;
   CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
   GDALClose(GDALOpenEx("", GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));  // opens nothing
+  OSRDestroySpatialReference(OSRNewSpatialReference(nullptr));
+  CSLDestroy(OSRGetPROJSearchPaths());
+  programFile();
 }
 
 std::shared_ptr<void> holdOpen(const std::string& path) {

@@ -37,10 +37,11 @@ std::vector<std::string> listLayers(const std::string& path);
 // compiled GeoPackage then opens it once rather than eleven times (~3 ms each). Null if it cannot
 // be opened (the loaders then say why).
 std::shared_ptr<void> holdOpen(const std::string& path);
-// Registers GDAL's drivers and sets up its state for the calling thread. GDAL's first open on a
-// thread makes its thread-local state, which takes the dynamic linker's lock; a thread that does
-// this first no longer stalls while another thread loads a library (the viewer's GL driver holds
-// that lock for 12 ms or more as it loads, and the loader thread waited 40 ms behind it).
-void prepareGdalForThisThread();
+// Does on the calling thread the first-time work of loading that takes the dynamic linker's lock:
+// GDAL's thread-local state (its first open on a thread), PROJ's search for its database beside its
+// own library (dladdr, once per thread's PROJ context) and the program's file name (programFile).
+// A loader thread that does this first no longer stalls while another thread loads a library: the
+// viewer's GL driver holds that lock for 12 ms or more as it loads, and the loader waited 40 ms.
+void prepareThreadForLoading();
 
 }  // namespace cm

@@ -55,13 +55,6 @@ std::string stamp(const fs::path& p) {
 // Everything the loaded layer depends on: the file and its companions (a shapefile's .dbf and
 // .prj), the layer and fields asked for, and this program and the GDAL and PROJ it runs with,
 // since their code made the entry. Empty when the source is not a local file.
-// The file holding this code: the program's library (libcouncilmap.so) when a launcher loaded it,
-// else the executable. Its stamp keys the cache, so a rebuild never reads an older build's entries.
-fs::path programFile() {
-  Dl_info info{};
-  if (dladdr(reinterpret_cast<void*>(&programFile), &info) && info.dli_fname && info.dli_fname[0] == '/') return info.dli_fname;
-  return "/proc/self/exe";
-}
 
 std::string layerKey(const BoundarySource& src) {
   std::error_code ec;
@@ -152,6 +145,15 @@ bool consistent(const MapMesh& m, std::size_t features) {
 }
 
 }  // namespace
+
+const fs::path& programFile() {
+  static const fs::path file = [] {
+    Dl_info info{};
+    if (dladdr(reinterpret_cast<void*>(&programFile), &info) && info.dli_fname && info.dli_fname[0] == '/') return fs::path(info.dli_fname);
+    return fs::path("/proc/self/exe");
+  }();
+  return file;
+}
 
 std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& src, Diagnostics& diag) {
   const auto entry = layerEntry(src);

@@ -9,6 +9,7 @@
 // cost a read instead of 1.7 s of simplifying. Entries are written by this build only for the
 // machine they were made on, checked on reading, and the folder is kept under 1 GB.
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 
 #include "data/boundary_loader.h"
@@ -21,6 +22,11 @@ inline constexpr std::size_t kCachedLayerMinVertices = 200'000;
 
 // The cached layer for `source`, with the diagnostics its loading reported added to `diagnostics`;
 // nullopt when there is none (or no cache, or the source is not a local file).
+// The file holding this code: the program's library (libcouncilmap.so) when a launcher loaded it,
+// else the executable. Its stamp keys the cache, so a rebuild never reads an older build's entries.
+// Looked up once (dladdr takes the dynamic linker's lock: see prepareThreadForLoading).
+const std::filesystem::path& programFile();
+
 std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& source, Diagnostics& diagnostics);
 // Keeps `set`, loaded from `source`, and the diagnostics its loading added from `firstDiagnostic` on.
 void storeCachedBoundaries(const BoundarySource& source, const BoundarySet& set, const Diagnostics& diagnostics,
