@@ -5,9 +5,9 @@ namespace cm {
 LeveledLayer::LeveledLayer(std::shared_ptr<const LevelsOfDetail> levels)
     : levels_(std::move(levels)), renderers_(levels_->meshes.size()), stylesSeen_(levels_->meshes.size(), ~std::uint64_t(0)) {}
 
-MapRenderer& LeveledLayer::rendererFor(double metresPerPixel) {
+MapRenderer& LeveledLayer::rendererFor(double metresPerPixel, const std::shared_ptr<MapPrograms>& programs) {
   const std::size_t l = levelFor(metresPerPixel);
-  if (!renderers_[l]) renderers_[l] = std::make_unique<MapRenderer>(levels_->meshes[l]);
+  if (!renderers_[l]) renderers_[l] = std::make_unique<MapRenderer>(levels_->meshes[l], programs);
   MapRenderer& r = *renderers_[l];
   if (stylesSeen_[l] != styleVersion_) {
     r.setStyles(styles_);

@@ -15,7 +15,8 @@ class LeveledLayer {
   explicit LeveledLayer(std::shared_ptr<const LevelsOfDetail> levels);
 
   // The renderer for this zoom, with the current styles, look and highlights applied.
-  MapRenderer& rendererFor(double metresPerPixel);
+  // The renderer of the level for this zoom, made on first use with `programs` (see MapPrograms).
+  MapRenderer& rendererFor(double metresPerPixel, const std::shared_ptr<MapPrograms>& programs);
   std::size_t levelFor(double metresPerPixel) const { return levels_->pick(metresPerPixel); }
   const LevelsOfDetail& levels() const { return *levels_; }
   std::size_t featureCount() const { return levels_->meshes.back().featureCount(); }

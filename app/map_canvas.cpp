@@ -7,7 +7,9 @@
 
 namespace cm {
 
-MapCanvas::MapCanvas(const MapSession& session, int samples, std::shared_ptr<const LevelsOfDetail> levels) : samples_(samples) {
+MapCanvas::MapCanvas(const MapSession& session, int samples, std::shared_ptr<const LevelsOfDetail> levels,
+                     std::shared_ptr<MapPrograms> programs)
+    : programs_(programs ? std::move(programs) : std::make_shared<MapPrograms>()), samples_(samples) {
   councils_.emplace(levels ? std::move(levels) : readLevels(session));
   restyle(session);
 }
@@ -98,12 +100,12 @@ bool MapCanvas::update(int width, int height) {
   const Framebuffer& target = samples_ > 1 ? multisampled_ : resolved_;
   target.bind();
   const double mpp = camera_.metresPerPixel();
-  MapRenderer& councils = councils_->rendererFor(mpp);
+  MapRenderer& councils = councils_->rendererFor(mpp, programs_);
   councils.draw(camera_, false, timer_, "map");
-  for (auto& part : overlay_) part.rendererFor(mpp).draw(camera_, /*asOverlay=*/true, timer_, "wards");
+  for (auto& part : overlay_) part.rendererFor(mpp, programs_).draw(camera_, /*asOverlay=*/true, timer_, "wards");
   if (timer_) timer_->begin("highlights");
   for (auto& part : overlay_)
-    if (part.selection) part.rendererFor(mpp).drawHighlights(camera_);
+    if (part.selection) part.rendererFor(mpp, programs_).drawHighlights(camera_);
   councils.drawHighlights(camera_);
   if (timer_) timer_->end();
   if (samples_ > 1) multisampled_.blitTo(resolved_.id(), width, height);

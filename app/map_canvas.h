@@ -16,7 +16,9 @@ namespace cm {
 class MapCanvas {
  public:
   // `levels`: the councils' levels of detail if read already (readLevels), else read here.
-  explicit MapCanvas(const MapSession& session, int samples = 4, std::shared_ptr<const LevelsOfDetail> levels = nullptr);
+  // `programs`: the shader programs to draw with, if warmed up already (warmUpMapShaders), else made here.
+  explicit MapCanvas(const MapSession& session, int samples = 4, std::shared_ptr<const LevelsOfDetail> levels = nullptr,
+                     std::shared_ptr<MapPrograms> programs = nullptr);
   // The councils' stored levels of detail (the full detail alone when none are stored). Reads files
   // and builds meshes, no GL: a loader thread can call it while the window starts.
   static std::shared_ptr<const LevelsOfDetail> readLevels(const MapSession& session);
@@ -25,7 +27,7 @@ class MapCanvas {
   const Camera& camera() const { return camera_; }
   MapLook& look() { return councils_->look; }
   // The councils' renderer for the current zoom.
-  MapRenderer& renderer() { return councils_->rendererFor(camera_.metresPerPixel()); }
+  MapRenderer& renderer() { return councils_->rendererFor(camera_.metresPerPixel(), programs_); }
   const MapMesh& mesh() const { return councils_->levels().meshes.back(); }  // the full detail
   std::size_t level() const { return councils_->levelFor(camera_.metresPerPixel()); }
   const LevelsOfDetail& levels() const { return councils_->levels(); }
@@ -56,7 +58,7 @@ class MapCanvas {
   double lastDrawMs() const { return lastDrawMs_; }
 
  private:
-  std::shared_ptr<MapPrograms> programs_ = MapPrograms::shared();  // for every layer's renderers too
+  std::shared_ptr<MapPrograms> programs_;  // every layer's renderers draw with these
   std::optional<LeveledLayer> councils_;
   std::vector<LeveledLayer> overlay_;
   Camera camera_;

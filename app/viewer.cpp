@@ -90,7 +90,8 @@ int runViewer(const ViewerOptions& o) {
   initImGui(uiScale, ww > 0 ? float(dw) / float(ww) : 1.0f);
   ImGui_ImplSDL2_InitForOpenGL(window.window(), window.context());
   ImGui_ImplOpenGL3_Init("#version 330 core");
-  const auto mapPrograms = warmUpMapShaders(WarmUp::FirstFrame);  // kept for the map's renderers, made below
+  auto mapPrograms = std::make_shared<MapPrograms>();  // the map's renderers draw with these (see MapPrograms)
+  warmUpMapShaders(WarmUp::FirstFrame, mapPrograms);
   warmUpPanels();
 
   Loaded loaded = loading.get();  // the loader's errors are thrown here
@@ -119,7 +120,7 @@ int runViewer(const ViewerOptions& o) {
   // ImGui's layout file is read here and written at exit through a temporary file, never in place.
   ImGui::GetIO().IniFilename = nullptr;
   if (std::filesystem::exists(ini, ec)) ImGui::LoadIniSettingsFromDisk(ini.c_str());
-  Viewer viewer(o, *session, window, saved, uiScale, std::move(loaded.councilLevels));
+  Viewer viewer(o, *session, window, saved, uiScale, std::move(loaded.councilLevels), mapPrograms);
 
   // Draw only when something happened: an idle map costs nothing. A few extra frames after
   // each event let ImGui's auto-sized windows settle.
@@ -171,7 +172,7 @@ int runViewer(const ViewerOptions& o) {
     }
     if (o.quitAfterFrames > 0 && frames >= o.quitAfterFrames) quit = true;
     // What the first frame did not need, compiled now rather than at the first hover or zoom.
-    if (frames == 1 && !quit) warmUpMapShaders(WarmUp::Rest);
+    if (frames == 1 && !quit) warmUpMapShaders(WarmUp::Rest, mapPrograms);
   }
   if (o.frameStats && !frameMs.empty()) {
     std::sort(frameMs.begin(), frameMs.end());

@@ -27,9 +27,9 @@ int chooseSamples(int requested, const GlWindow& window) {
 }
 
 Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale,
-               std::shared_ptr<const LevelsOfDetail> councilLevels)
+               std::shared_ptr<const LevelsOfDetail> councilLevels, std::shared_ptr<MapPrograms> programs)
     : o_(o), session_(session), window_(window), uiScale_(uiScale),
-      canvas_(session, chooseSamples(o.samples, window), std::move(councilLevels)) {
+      canvas_(session, chooseSamples(o.samples, window), std::move(councilLevels), std::move(programs)) {
   canvas_.look().borderWidth = o.borderWidth;
   timer_.enable(o.frameStats);
   canvas_.setPassTimer(&timer_);

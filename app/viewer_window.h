@@ -32,7 +32,7 @@ class Viewer {
  public:
   // `councilLevels`: the councils' levels of detail, read beforehand (MapCanvas::readLevels) or null.
   Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale,
-         std::shared_ptr<const LevelsOfDetail> councilLevels = nullptr);
+         std::shared_ptr<const LevelsOfDetail> councilLevels = nullptr, std::shared_ptr<MapPrograms> programs = nullptr);
 
   void handle(const SDL_Event& e, bool& quit);
   void frame();

@@ -35,13 +35,13 @@ void MapRenderer::useProgram(const GlProgram& program, const Camera& camera) con
   if (const GLint hatch = program.uniform("uHatchSpacing"); hatch >= 0) glUniform1f(hatch, look_.hatchSpacing);
 }
 
-MapRenderer::MapRenderer(const MapMesh& mesh)
+MapRenderer::MapRenderer(const MapMesh& mesh, std::shared_ptr<MapPrograms> programs)
     : origin_(mesh.origin),
       borderRanges_(mesh.borderRanges),
       fillRanges_(mesh.fillRanges),
       vertexCount_(static_cast<std::uint32_t>(mesh.vertices.size())),
       indexCount_(static_cast<std::uint32_t>(mesh.triangles.size())),
-      programs_(MapPrograms::shared()) {
+      programs_(programs ? std::move(programs) : std::make_shared<MapPrograms>()) {
   glGenBuffers(1, &vbo_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
   glBufferData(GL_ARRAY_BUFFER, mesh.vertices.size() * sizeof(MeshVertex), mesh.vertices.data(), GL_STATIC_DRAW);
@@ -141,13 +141,6 @@ void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
   glBufferData(GL_TEXTURE_BUFFER, styleBytes_.size(), styleBytes_.data(), GL_DYNAMIC_DRAW);
   glBindTexture(GL_TEXTURE_BUFFER, styleTexture_);
   glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA8, styleBuffer_);
-}
-
-std::shared_ptr<MapPrograms> MapPrograms::shared() {
-  static std::weak_ptr<MapPrograms> current;
-  std::shared_ptr<MapPrograms> p = current.lock();
-  if (!p) current = p = std::make_shared<MapPrograms>();
-  return p;
 }
 
 MapPrograms::MapPrograms()
@@ -316,19 +309,19 @@ void MapRenderer::drawHighlights(const Camera& camera) {
   glUseProgram(0);
 }
 
-std::shared_ptr<MapPrograms> warmUpMapShaders(WarmUp which) {
+void warmUpMapShaders(WarmUp which, const std::shared_ptr<MapPrograms>& programs) {
   BoundarySet square;
   Feature f;
   const std::vector<std::vector<Point2>> rings{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}};
   square.addPart(f, rings);
   square.features.push_back(f);
   square.extent = {0, 0, 10, 10};
-  MapRenderer renderer(buildMapMesh(square));
+  MapRenderer renderer(buildMapMesh(square), programs);
   // Sides that are not powers of two, as a window's seldom are: llvmpipe compiles texture reads
   // (the image copy below) separately for the two kinds of texture.
   constexpr int kW = 18, kH = 14;
   Framebuffer target;
-  if (!target.resize(kW, kH, 1)) return nullptr;
+  if (!target.resize(kW, kH, 1)) return;
   target.bind();
   Camera camera;
   camera.setViewport(kW, kH);
@@ -336,7 +329,7 @@ std::shared_ptr<MapPrograms> warmUpMapShaders(WarmUp which) {
   if (which == WarmUp::FirstFrame) {
     renderer.draw(camera);  // the plain fill and the hairlines
     // And the map image's copy to the window, which the window's first frame covers.
-    MapPrograms::shared()->copyToWindow(target);
+    programs->copyToWindow(target);
   } else {
     renderer.setSelection(0);
     for (const bool hatch : {false, true}) {  // the plain fill and the hatched one
@@ -352,7 +345,6 @@ std::shared_ptr<MapPrograms> warmUpMapShaders(WarmUp which) {
   }
   glFinish();
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  return MapPrograms::shared();
 }
 
 }  // namespace cm

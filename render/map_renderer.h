@@ -37,18 +37,16 @@ struct MapLook {
   float hatchSpacing = 7.0f;  // pixels between stripes (scaled up for large exports)
 };
 
-// The shader programs of the MapRenderers of a GL context, made once and shared while any renderer (or
-// the caller of warmUpMapShaders) holds them. A software rasteriser compiles machine code for each
-// program it draws with: with programs of its own, each renderer (each level of detail, each ward
-// layer) would compile again what the last one did. One GL context at a time: a renderer must not
-// outlive its context, and so neither do these.
+// The shader programs map renderers draw with, made once and shared by every renderer given them (each
+// level of detail, each ward layer, the warm-up). A software rasteriser compiles machine code for each
+// program it draws with: with programs of their own, renderers compile again what the last one did.
+// They belong to the GL context current when they are made, and must not outlive it.
 class MapPrograms {
  public:
   MapPrograms();
   MapPrograms(const MapPrograms&) = delete;
   MapPrograms& operator=(const MapPrograms&) = delete;
   ~MapPrograms();
-  static std::shared_ptr<MapPrograms> shared();
   GlProgram fill, line;
   const GlProgram& hatchedFill();  // made the first time a style hatches (see shaders/fill.vert)
   const GlProgram& border();       // wide borders and highlights (screen-space quads), made on first use
@@ -62,19 +60,20 @@ class MapPrograms {
   GLuint emptyVao_ = 0;  // the copy's triangle comes from the vertex index alone
 };
 
-// Draws passes of a map once, tiny, into a framebuffer of the map's format, so that a software
-// rasteriser compiles their shader variants then rather than when they are first needed. FirstFrame:
-// what the first frame of a map draws (the plain fill, hairlines, the image's copy to the window),
-// while data loads on another thread. Rest: the others (the hatched fill, overlays, wide borders and
-// highlights), once the first frame is shown. Hold what it returns until the map's renderers are
-// made: they draw with those same programs.
+// Draws passes of a map once, tiny, with `programs`, into a framebuffer of the map's format, so that a
+// software rasteriser compiles their shader variants then rather than when they are first needed.
+// FirstFrame: what the first frame of a map draws (the plain fill, hairlines, the image's copy to the
+// window), while data loads on another thread. Rest: the others (the hatched fill, overlays, wide
+// borders and highlights), once the first frame is shown. The map's renderers must draw with the
+// same programs (MapCanvas takes them).
 enum class WarmUp { FirstFrame, Rest };
-std::shared_ptr<MapPrograms> warmUpMapShaders(WarmUp which);
+void warmUpMapShaders(WarmUp which, const std::shared_ptr<MapPrograms>& programs);
 
 // Draws a MapMesh uploaded once to the GPU. Needs a current OpenGL 3.3 core context.
 class MapRenderer {
  public:
-  explicit MapRenderer(const MapMesh& mesh);
+  // `programs`: those it shares with other renderers; null for programs of its own.
+  explicit MapRenderer(const MapMesh& mesh, std::shared_ptr<MapPrograms> programs = nullptr);
   MapRenderer(const MapRenderer&) = delete;
   MapRenderer& operator=(const MapRenderer&) = delete;
   ~MapRenderer();

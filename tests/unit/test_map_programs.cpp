@@ -4,6 +4,7 @@
 
 #include "app/gl_context.h"
 #include "render/framebuffer.h"
+#include "data/map_mesh.h"
 #include "render/map_renderer.h"
 
 namespace cm {
@@ -22,7 +23,7 @@ TEST(MapPrograms, CopyToWindowIsPixelForPixel) {
   window.drawableSize(w, h);
   ASSERT_EQ(w, 40);
   ASSERT_EQ(h, 30);
-  const auto programs = MapPrograms::shared();
+  const auto programs = std::make_shared<MapPrograms>();
   Framebuffer image;
   ASSERT_TRUE(image.resize(w, h, 1));
   image.bind();
@@ -48,14 +49,35 @@ TEST(MapPrograms, CopyToWindowIsPixelForPixel) {
   EXPECT_EQ(glGetError(), GLenum(GL_NO_ERROR));
 }
 
-TEST(MapPrograms, RenderersShareOneSetWhileAnyHoldsIt) {
+// Each GL context has programs of its own: a canvas made while another context is current (the
+// benchmarks keep one scene per context) must not draw with the other's programs.
+TEST(MapPrograms, EachCanvasContextDrawsWithItsOwn) {
   GlWindow::preferHeadless();
-  GlWindow window("programs test", 16, 16, /*visible=*/false);
-  const auto first = MapPrograms::shared();
-  EXPECT_EQ(MapPrograms::shared(), first);
-  const GLuint fill = first->fill.id();
-  EXPECT_NE(fill, 0u);
-  EXPECT_EQ(MapPrograms::shared()->fill.id(), fill);
+  GlWindow first("first", 16, 16, /*visible=*/false);
+  const auto programsOfFirst = std::make_shared<MapPrograms>();
+  GlWindow second("second", 16, 16, /*visible=*/false);  // now current
+  BoundarySet square;
+  Feature f;
+  const std::vector<std::vector<Point2>> rings{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}};
+  square.addPart(f, rings);
+  square.features.push_back(f);
+  square.extent = {0, 0, 10, 10};
+  MapRenderer renderer(buildMapMesh(square));  // programs of its own, in the current context
+  Framebuffer target;
+  ASSERT_TRUE(target.resize(16, 16, 1));
+  target.bind();
+  Camera camera;
+  camera.setViewport(16, 16);
+  camera.fit({-1, -1, 11, 11});
+  FeatureStyle style;
+  style.fill = {200, 0, 0, 255};
+  renderer.setStyles(std::span(&style, 1));
+  renderer.draw(camera);
+  const auto px = readPixelsTopDown(16, 16);
+  const std::size_t centre = (8 * 16 + 8) * 4;
+  EXPECT_EQ(px[centre], 200);
+  EXPECT_EQ(px[centre + 1], 0);
+  EXPECT_EQ(glGetError(), GLenum(GL_NO_ERROR));
 }
 
 }  // namespace
