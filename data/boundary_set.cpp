@@ -97,4 +97,14 @@ bool partContains(const BoundarySet& set, const Part& part, Point2 p) {
   return inside;
 }
 
+BoundarySet squareBoundarySet(double side) {
+  BoundarySet set;
+  Feature f;
+  const std::vector<std::vector<Point2>> rings{{{0, 0}, {side, 0}, {side, side}, {0, side}}};
+  set.addPart(f, rings);
+  set.features.push_back(f);
+  set.extent = {0, 0, side, side};
+  return set;
+}
+
 }  // namespace cm

@@ -62,6 +62,10 @@ struct BoundarySet {
 // Appends every feature of `from` to `into` (for ward vintages split across files: GB and NI).
 void appendBoundarySet(BoundarySet& into, const BoundarySet& from);
 
+// One feature, the square from (0, 0) to (side, side): the smallest map there is (the shader
+// warm-up draws it, tests too).
+BoundarySet squareBoundarySet(double side);
+
 // Even-odd point-in-polygon over all rings of a part, so holes and quantised self-touching
 // rings answer the same way the fill is drawn.
 bool partContains(const BoundarySet& set, const Part& part, Point2 p);

@@ -310,12 +310,7 @@ void MapRenderer::drawHighlights(const Camera& camera) {
 }
 
 void warmUpMapShaders(WarmUp which, const std::shared_ptr<MapPrograms>& programs) {
-  BoundarySet square;
-  Feature f;
-  const std::vector<std::vector<Point2>> rings{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}};
-  square.addPart(f, rings);
-  square.features.push_back(f);
-  square.extent = {0, 0, 10, 10};
+  const BoundarySet square = squareBoundarySet(10);
   MapRenderer renderer(buildMapMesh(square), programs);
   // Sides that are not powers of two, as a window's seldom are: llvmpipe compiles texture reads
   // (the image copy below) separately for the two kinds of texture.

@@ -56,13 +56,7 @@ TEST(MapPrograms, EachCanvasContextDrawsWithItsOwn) {
   GlWindow first("first", 16, 16, /*visible=*/false);
   const auto programsOfFirst = std::make_shared<MapPrograms>();
   GlWindow second("second", 16, 16, /*visible=*/false);  // now current
-  BoundarySet square;
-  Feature f;
-  const std::vector<std::vector<Point2>> rings{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}};
-  square.addPart(f, rings);
-  square.features.push_back(f);
-  square.extent = {0, 0, 10, 10};
-  MapRenderer renderer(buildMapMesh(square));  // programs of its own, in the current context
+  MapRenderer renderer(buildMapMesh(squareBoundarySet(10)));  // programs of its own, in the current context
   Framebuffer target;
   ASSERT_TRUE(target.resize(16, 16, 1));
   target.bind();
