@@ -88,6 +88,28 @@ void MapCanvas::setOverlaySelection(std::optional<std::uint32_t> feature) {
   dirty_ = true;
 }
 
+void MapCanvas::drawLayers() {
+  const double mpp = camera_.metresPerPixel();
+  MapRenderer& councils = councils_->rendererFor(mpp, programs_);
+  councils.draw(camera_, false, timer_, "map");
+  for (auto& part : overlay_) part.rendererFor(mpp, programs_).draw(camera_, /*asOverlay=*/true, timer_, "wards");
+  if (timer_) timer_->begin("highlights");
+  for (auto& part : overlay_)
+    if (part.selection) part.rendererFor(mpp, programs_).drawHighlights(camera_);
+  councils.drawHighlights(camera_);
+  if (timer_) timer_->end();
+}
+
+bool MapCanvas::drawToWindow(int width, int height) {
+  if (samples_ > 1) return false;
+  camera_.setViewport(width, height);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, width, height);
+  drawLayers();
+  dirty_ = true;  // the image is still to be drawn
+  return true;
+}
+
 bool MapCanvas::update(int width, int height) {
   if (width != camera_.width() || height != camera_.height() || resolved_.width() != width || resolved_.height() != height) {
     camera_.setViewport(width, height);
@@ -99,15 +121,7 @@ bool MapCanvas::update(int width, int height) {
   const auto start = std::chrono::steady_clock::now();
   const Framebuffer& target = samples_ > 1 ? multisampled_ : resolved_;
   target.bind();
-  const double mpp = camera_.metresPerPixel();
-  MapRenderer& councils = councils_->rendererFor(mpp, programs_);
-  councils.draw(camera_, false, timer_, "map");
-  for (auto& part : overlay_) part.rendererFor(mpp, programs_).draw(camera_, /*asOverlay=*/true, timer_, "wards");
-  if (timer_) timer_->begin("highlights");
-  for (auto& part : overlay_)
-    if (part.selection) part.rendererFor(mpp, programs_).drawHighlights(camera_);
-  councils.drawHighlights(camera_);
-  if (timer_) timer_->end();
+  drawLayers();
   if (samples_ > 1) multisampled_.blitTo(resolved_.id(), width, height);
   glFinish();
   lastDrawMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -55,9 +55,14 @@ class MapCanvas {
   const Framebuffer& image() const { return resolved_; }
   // Shows the image last drawn in the window (framebuffer 0).
   void copyToWindow() { programs_->copyToWindow(resolved_); }
+  // Draws the map straight into the window (framebuffer 0) instead, leaving the image to the next
+  // update: a window's first frame then waits neither for the image nor for its copy (whose shader
+  // llvmpipe compiles on first use). False, drawing nothing, when multisampled (the window is not).
+  bool drawToWindow(int width, int height);
   double lastDrawMs() const { return lastDrawMs_; }
 
  private:
+  void drawLayers();  // into the bound framebuffer, at the camera's viewport
   std::shared_ptr<MapPrograms> programs_;  // every layer's renderers draw with these
   std::optional<LeveledLayer> councils_;
   std::vector<LeveledLayer> overlay_;

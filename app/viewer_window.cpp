@@ -290,10 +290,13 @@ void Viewer::frame() {
   state_.hovered = (state_.dragging || io.WantCaptureMouse) ? std::nullopt : featureUnderMouse();
   canvas_.setHover(state_.hovered);
   updateWards();
-  canvas_.update(drawW_, drawH_);
-  timer_.begin("blit map image");
-  canvas_.copyToWindow();
-  timer_.end();
+  if (shownMap_ || !canvas_.drawToWindow(drawW_, drawH_)) {  // the first frame draws it straight in
+    canvas_.update(drawW_, drawH_);
+    timer_.begin("blit map image");
+    canvas_.copyToWindow();
+    timer_.end();
+  }
+  shownMap_ = true;
 
   timer_.begin("panels (ImGui, CPU)");
   ImGui_ImplOpenGL3_NewFrame();

@@ -93,6 +93,7 @@ class Viewer {
   std::vector<WardEventMarker> wardMarkers_;
   std::string wardMarkersVintage_;
   bool helpOpen_ = false;
+  bool shownMap_ = false;  // after the first frame, which draws the map straight into the window
   SearchIndex searchIndex_;
   std::string searchIndexKey_;
   Date timelineFirst_, timelineLast_;

@@ -315,17 +315,20 @@ void warmUpMapShaders(WarmUp which, const std::shared_ptr<MapPrograms>& programs
   // Sides that are not powers of two, as a window's seldom are: llvmpipe compiles texture reads
   // (the image copy below) separately for the two kinds of texture.
   constexpr int kW = 18, kH = 14;
-  Framebuffer target;
-  if (!target.resize(kW, kH, 1)) return;
-  target.bind();
   Camera camera;
   camera.setViewport(kW, kH);
   camera.fit(square.extent);
   if (which == WarmUp::FirstFrame) {
-    renderer.draw(camera);  // the plain fill and the hairlines
-    // And the map image's copy to the window, which the window's first frame covers.
-    programs->copyToWindow(target);
+    // The plain fill and the hairlines, into a corner of the window that its first frame covers:
+    // that frame draws the map straight into the window (MapCanvas::drawToWindow), whose format
+    // may not be the image's.
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, kW, kH);
+    renderer.draw(camera);
   } else {
+    Framebuffer target;  // the map image's format, and its copy to the window
+    if (!target.resize(kW, kH, 1)) return;
+    target.bind();
     renderer.setSelection(0);
     for (const bool hatch : {false, true}) {  // the plain fill and the hatched one
       FeatureStyle style;
@@ -337,6 +340,7 @@ void warmUpMapShaders(WarmUp which, const std::shared_ptr<MapPrograms>& programs
         renderer.drawHighlights(camera);
       }
     }
+    programs->copyToWindow(target);  // which the next frame covers
   }
   glFinish();
   glBindFramebuffer(GL_FRAMEBUFFER, 0);

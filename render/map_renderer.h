@@ -62,10 +62,10 @@ class MapPrograms {
 
 // Draws passes of a map once, tiny, with `programs`, into a framebuffer of the map's format, so that a
 // software rasteriser compiles their shader variants then rather than when they are first needed.
-// FirstFrame: what the first frame of a map draws (the plain fill, hairlines, the image's copy to the
-// window), while data loads on another thread. Rest: the others (the hatched fill, overlays, wide
-// borders and highlights), once the first frame is shown. The map's renderers must draw with the
-// same programs (MapCanvas takes them).
+// FirstFrame: what the window's first frame draws (the plain fill and hairlines, straight into the
+// window), while data loads on another thread. Rest: the others (into the map image: the hatched fill,
+// overlays, wide borders and highlights, and the image's copy to the window), once the first frame is
+// shown. The map's renderers must draw with the same programs (MapCanvas takes them).
 enum class WarmUp { FirstFrame, Rest };
 void warmUpMapShaders(WarmUp which, const std::shared_ptr<MapPrograms>& programs);
 

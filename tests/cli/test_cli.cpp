@@ -279,6 +279,36 @@ TEST(CliViewer, ScriptedHoverClickZoomAndEscape) {
   EXPECT_TRUE(fs::exists(shot));
 }
 
+// The window's first frame draws the map straight into the window (MapCanvas::drawToWindow); later
+// frames copy the map image. Both must show the same map.
+TEST(CliViewer, FirstFrameShowsTheSameMapAsLaterOnes) {
+  const fs::path script = scratch("first-frame.script"), first = scratch("first-frame.png"), later = scratch("later-frame.png");
+  std::ofstream(script) << "screenshot " << first.string() << "\nwait 2\nscreenshot " << later.string() << "\n";
+  const fs::path config = scratch("first-frame-config");
+  fs::remove_all(config);
+  const Outcome r = run("--script " + script.string() + " --width 1280 --height 800 --date 2019-06-01 --config-dir " + config.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  int w = 0, h = 0, n = 0, w2 = 0, h2 = 0;
+  unsigned char* a = stbi_load(first.c_str(), &w, &h, &n, 4);
+  unsigned char* b = stbi_load(later.c_str(), &w2, &h2, &n, 4);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  ASSERT_EQ(w, w2);
+  ASSERT_EQ(h, h2);
+  // Great Britain, clear of the panels (ImGui shows its auto-sized panels only from the second frame).
+  std::size_t differing = 0, land = 0;
+  for (int y = 100; y < 640; ++y)
+    for (int x = 250; x < 900; ++x) {
+      const std::size_t i = (std::size_t(y) * std::size_t(w) + std::size_t(x)) * 4;
+      differing += a[i] != b[i] || a[i + 1] != b[i + 1] || a[i + 2] != b[i + 2];
+      land += !(a[i] == 0xbf && a[i + 1] == 0xd9 && a[i + 2] == 0xea);  // not the sea
+    }
+  stbi_image_free(a);
+  stbi_image_free(b);
+  EXPECT_LE(differing, 50u) << "of 351,000 pixels";
+  EXPECT_GT(land, 50000u) << "the first frame shows the map";
+}
+
 TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   const fs::path out = scratch("councilmap-uk.gpkg");
   fs::remove(out);
