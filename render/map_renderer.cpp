@@ -33,6 +33,7 @@ void MapRenderer::useProgram(const GlProgram& program, const Camera& camera) con
   glUniform2fv(program.uniform("uOffset"), 1, offset);
   glUniform1i(program.uniform("uStyle"), 0);
   if (const GLint hatch = program.uniform("uHatchSpacing"); hatch >= 0) glUniform1f(hatch, look_.hatchSpacing);
+  if (const GLint hairlines = program.uniform("uHairlines"); hairlines >= 0) glUniform1i(hairlines, 0);
 }
 
 MapRenderer::MapRenderer(const MapMesh& mesh, std::shared_ptr<MapPrograms> programs)
@@ -144,8 +145,7 @@ void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
 }
 
 MapPrograms::MapPrograms()
-    : fill("fill", withDefine(shaders::fill_vert, "HATCH 0").c_str(), withDefine(shaders::fill_frag, "HATCH 0").c_str()),
-      line("line", shaders::line_vert, shaders::border_frag) {}
+    : fill("fill", withDefine(shaders::fill_vert, "HATCH 0").c_str(), withDefine(shaders::fill_frag, "HATCH 0").c_str()) {}
 
 MapPrograms::~MapPrograms() {
   if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
@@ -243,8 +243,10 @@ bool MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& rang
 }
 
 void MapRenderer::drawHairlines(const Camera& camera, Rgba colour, bool asOverlay) {
-  useProgram(programs_->line, camera);
-  colourUniform(programs_->line.uniform("uColour"), colour);
+  const GlProgram& fill = programs_->fill;  // see shaders/fill.vert
+  useProgram(fill, camera);
+  glUniform1i(fill.uniform("uHairlines"), 1);
+  colourUniform(fill.uniform("uHairlineColour"), colour);
   glBindVertexArray(lineVao_);
   std::vector<GLsizei> counts;
   std::vector<const void*> offsets;

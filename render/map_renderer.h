@@ -47,7 +47,7 @@ class MapPrograms {
   MapPrograms(const MapPrograms&) = delete;
   MapPrograms& operator=(const MapPrograms&) = delete;
   ~MapPrograms();
-  GlProgram fill, line;
+  GlProgram fill;  // the fill without hatching, and the hairline borders
   const GlProgram& hatchedFill();  // made the first time a style hatches (see shaders/fill.vert)
   const GlProgram& border();       // wide borders and highlights (screen-space quads), made on first use
   // Draws a single-sampled image into the window (framebuffer 0), pixel for pixel from its corner.
