@@ -15,8 +15,11 @@ auto startLoader(Load load) {
   auto ready = std::make_shared<std::promise<void>>();  // shared: the thread may still hold it as we return
   auto readyNow = ready->get_future();
   auto loading = std::async(std::launch::async, [ready, load = std::move(load)]() mutable {
-    prepareThreadForLoading();
-    ready->set_value();
+    try {
+      prepareThreadForLoading();
+    } catch (...) {  // only a head start: the loading itself reports what goes wrong
+    }
+    ready->set_value();  // whatever happened, or the caller would wait for ever
     return load();
   });
   readyNow.wait();
