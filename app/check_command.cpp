@@ -39,7 +39,8 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     const BoundarySet upper = loadBoundaries({boundaryFile, kUpperTierLayer, "", ""}, diag);
     noteSelfCrossings(upper, diag);
     ConsistencyInputs in;
-    in.boundaries = {&session->boundaries(), &upper, session->counties()};
+    in.boundaries = {&session->boundaries(), &upper};
+    if (const BoundarySet* counties = session->counties()) in.boundaries.push_back(counties);  // null if unreadable (reported)
     in.control = session->control();
     in.controlFile = "ocd_council_composition_2016_2026_gss.csv";
     in.events = session->events();

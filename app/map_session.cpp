@@ -131,16 +131,19 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
 void MapSession::loadDeferred() const {
   std::call_once(deferredOnce_, [this] {
     if (!usesDefaultData_) return;
-    if (compiled_) {
-      const std::string path = compiled_->string();
-      counties_ = std::make_unique<BoundarySet>(loadBoundaries({path, "county_councils", "", ""}, diagnostics_));
-      wardCouncillors_ = std::make_unique<WardCouncillors2018>(WardCouncillors2018::load(path, diagnostics_, "ward_councillors_2018"));
-    } else {
-      counties_ = std::make_unique<BoundarySet>(loadBoundaries({councilSource_.path, kCountyLayer, "", ""}, diagnostics_));
-      wardCouncillors_ = std::make_unique<WardCouncillors2018>(
-          WardCouncillors2018::load((dataDir_ / "control" / "odm_ward_councillor_party_2018.csv").string(), diagnostics_));
+    const BoundarySource counties = compiled_ ? BoundarySource{compiled_->string(), "county_councils", "", ""}
+                                              : BoundarySource{councilSource_.path, kCountyLayer, "", ""};
+    // Read later than the rest, so a file that lets the map start but lacks this layer costs only the
+    // counties (reported), never the session.
+    try {
+      counties_ = std::make_unique<BoundarySet>(loadBoundaries(counties, diagnostics_));
+      countyPicker_ = std::make_unique<Picker>(*counties_, 16);
+    } catch (const LoadError& e) {
+      diagnostics_.error(counties.path, counties.layer, std::string("county councils not read: ") + e.what());
     }
-    countyPicker_ = std::make_unique<Picker>(*counties_, 16);
+    wardCouncillors_ = std::make_unique<WardCouncillors2018>(
+        compiled_ ? WardCouncillors2018::load(compiled_->string(), diagnostics_, "ward_councillors_2018")
+                  : WardCouncillors2018::load((dataDir_ / "control" / "odm_ward_councillor_party_2018.csv").string(), diagnostics_));
   });
 }
 

@@ -113,6 +113,7 @@ void addQueryCommand(CLI::App& app) {
     const auto p = parseLonLat(*at, &why);
     if (!p) throw CLI::ValidationError("--at", why);
     auto session = MapSession::open(*options);
+    session->loadDeferred();  // the answer names the county too: what reading it found is printed with the rest
     session->diagnostics().print(std::cerr, options->verbose ? Severity::Info : Severity::Warning);
     if (options->verbose) std::cerr << "councilmap: using " << session->dataDescription() << '\n';
     // A path or layer name in another encoding is shown with U+FFFD rather than failing the query.

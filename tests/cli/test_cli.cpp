@@ -343,6 +343,22 @@ TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   const auto close = viewerState("--dataset " + out.string() + " --date 2024-06-01 --focus E09000014", "wait 3\n", "lod-close");
   EXPECT_EQ(close["detail"]["level"].get<std::size_t>(), close["detail"]["levels"].size() - 1);
   EXPECT_LT(national["detail"]["vertices"].get<int>(), close["detail"]["vertices"].get<int>() * 3 / 4);
+
+  // The county councils are read only when first needed: a dataset that lacks them still answers,
+  // names what is missing, and the county is null rather than the query failing.
+  const fs::path noCounties = scratch("no-counties.gpkg");
+  fs::copy_file(out, noCounties, fs::copy_options::overwrite_existing);
+  auto* edit = static_cast<GDALDataset*>(GDALOpenEx(noCounties.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+  ASSERT_NE(edit, nullptr);
+  for (int i = 0; i < edit->GetLayerCount(); ++i)
+    if (std::string(edit->GetLayer(i)->GetName()) == "county_councils") edit->DeleteLayer(i);
+  GDALClose(edit);
+  const Outcome partial = run("query --at -1.2577,51.752 --dataset " + noCounties.string());
+  ASSERT_EQ(partial.code, 0) << partial.err;
+  EXPECT_NE(partial.err.find("county_councils"), std::string::npos) << partial.err;
+  const auto oxford = nlohmann::json::parse(partial.out);
+  EXPECT_EQ(oxford["council"]["code"], "E07000178");
+  EXPECT_TRUE(oxford["county"].is_null());
 }
 
 TEST(CliBuildDataset, AFailedBuildLeavesTheOldFileAlone) {
