@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <string>
 
 // Large buffers (a 3840x2160 image is 33 MB, and the GL driver holds another) are faulted in 4 KB at a
@@ -50,7 +51,17 @@ void preloadLibraries(const std::string& list) {
   std::fclose(f);
 }
 
+// For the start-up timeline that -v prints (app/startup_clock.h): when the launcher started, carried
+// through its restart (useHugePages) in the environment, which the program then clears.
+void noteLaunchTime() {
+  if (std::getenv("COUNCILMAP_LAUNCH_NS")) return;  // the restart: the first start already noted it
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME, &now);
+  setenv("COUNCILMAP_LAUNCH_NS", std::to_string(now.tv_sec * 1000000000LL + now.tv_nsec).c_str(), 1);
+}
+
 int main(int argc, char** argv) {
+  noteLaunchTime();
   useHugePages(argv);
   char self[PATH_MAX];
   const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);

@@ -10,12 +10,14 @@
 #include "app/gl_context.h"
 #include "app/map_session.h"
 #include "app/query_command.h"
+#include "app/startup_clock.h"
 #include "app/viewer.h"
 #include "data/boundary_loader.h"
 #include "render/gl_program.h"
 
 // Called by the launcher (app/launcher.cpp), which loads this program as libcouncilmap.so.
 extern "C" __attribute__((visibility("default"))) int councilmap_main(int argc, char** argv) {
+  cm::takeLaunchTime();
   // GDAL's own messages would interleave with ours; problems reach the user through diagnostics.
   CPLSetErrorHandler(CPLQuietErrorHandler);
   CLI::App app{"councilmap: an interactive map of UK local government.\n"

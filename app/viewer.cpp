@@ -25,6 +25,7 @@
 #include "app/png_writer.h"
 #include "app/help_overlay.h"
 #include "app/search_panel.h"
+#include "app/startup_clock.h"
 #include "app/timeline_panel.h"
 #include "app/ward_layer.h"
 #include "app/ui_overlay.h"
@@ -63,6 +64,8 @@ void warmUpPanels() {
 int runViewer(const ViewerOptions& o) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
+  StartupTimeline timeline;  // printed with -v
+  timeline.note("program");
   std::unique_ptr<InputScript> script;
   if (!o.script.empty()) script = std::make_unique<InputScript>(InputScript::fromFile(o.script));
   // The data loads on another thread while the window, the GL context and the panels start: on
@@ -71,13 +74,15 @@ int runViewer(const ViewerOptions& o) {
     std::unique_ptr<MapSession> session;
     std::shared_ptr<const LevelsOfDetail> councilLevels;
   };
-  auto loading = startLoader([&o] {
+  auto loading = startLoader([&o, &timeline] {
     Loaded l{MapSession::open(o.common), nullptr};
     l.councilLevels = MapCanvas::readLevels(*l.session);
+    timeline.note("data read (loader thread)");
     return l;
   });
   // (Should the window fail, the future's destructor waits for the loader: it never outlives `o`.)
   GlWindow window("councilmap", o.width, o.height, /*visible=*/true);
+  timeline.note("window");
   if (o.common.verbose) std::cerr << "councilmap: rendering with " << window.rendererDescription() << '\n';
   // HiDPI: panels scale with the display's DPI (or --ui-scale), and text is rasterised at the
   // drawable's pixel density so it stays sharp where the framebuffer is larger than the window.
@@ -92,7 +97,9 @@ int runViewer(const ViewerOptions& o) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
   auto mapPrograms = std::make_shared<MapPrograms>();  // the map's renderers draw with these (see MapPrograms)
   warmUpMapShaders(WarmUp::FirstFrame, mapPrograms);
+  timeline.note("map shaders");
   warmUpPanels();
+  timeline.note("panels");
 
   Loaded loaded = loading.get();  // the loader's errors are thrown here
   auto& session = loaded.session;
@@ -121,6 +128,7 @@ int runViewer(const ViewerOptions& o) {
   ImGui::GetIO().IniFilename = nullptr;
   if (std::filesystem::exists(ini, ec)) ImGui::LoadIniSettingsFromDisk(ini.c_str());
   Viewer viewer(o, *session, window, saved, uiScale, std::move(loaded.councilLevels), mapPrograms);
+  timeline.note("viewer");
 
   // Draw only when something happened: an idle map costs nothing. A few extra frames after
   // each event let ImGui's auto-sized windows settle.
@@ -160,6 +168,8 @@ int runViewer(const ViewerOptions& o) {
       have = SDL_PollEvent(&e);
     }
     if (viewer.playing()) pending = kSettleFrames;  // playback animates without input
+    // Benchmarks ask for a number of frames: they are drawn even when nothing changes in between.
+    if (o.quitAfterFrames > 0) pending = std::max(pending, 1);
     if (pending == 0 || quit) continue;
     drawFrame();
     --pending;
@@ -167,8 +177,10 @@ int runViewer(const ViewerOptions& o) {
       glFinish();  // shown, not just queued
       // The wall-clock time too, so bench/cold_start.sh can count from the moment it launched us.
       const auto wall = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch());
+      timeline.note("first frame");
       std::cerr << "councilmap: first frame after " << std::chrono::duration<double, std::milli>(Clock::now() - t0).count()
-                << " ms (at " << wall.count() << " ns since 1970)\n";
+                << " ms (at " << wall.count() << " ns since 1970)\n"
+                << "councilmap: start-up: " << timeline.describe() << '\n';
     }
     if (o.quitAfterFrames > 0 && frames >= o.quitAfterFrames) quit = true;
     // What the first frame did not need, compiled now rather than at the first hover or zoom.

@@ -15,7 +15,8 @@ dataset="$build/councilmap-uk.gpkg"
 export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-offscreen}
 config=$(mktemp -d)
 out=$(mktemp)
-trap 'rm -rf "$config" "$out"' EXIT
+phases=$(mktemp)
+trap 'rm -rf "$config" "$out" "$phases"' EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 # Runs a command once; prints "MS_TO_MARK MS_TO_EXIT", the mark being the "at N ns since 1970"
@@ -26,6 +27,7 @@ time_ms() {
   "$@" >"$out" 2>&1 || true
   end=$(date +%s%N)
   mark=$(sed -n 's/.*at \([0-9]*\) ns since 1970.*/\1/p' "$out" | head -1)
+  sed -n 's/^councilmap: start-up: \(.*\) ms after launch$/\1/p' "$out" >>"$phases"
   echo $(( (${mark:-$end} - start) / 1000000 )) $(( (end - start) / 1000000 ))
 }
 summary() {  # label, then "mark exit" lines
@@ -50,7 +52,14 @@ for what in "viewer|$bin --quit-after-frames 1 --config-dir $config -v" \
   first[$label]=$(summary "$label" "$samples" 1)
   whole[$label]=$(summary "$label" "$samples" 2)
   case $label in
-    viewer) printf "%-24s median %5d ms to the first frame, %5d ms to exit (%d runs)\n" "$label" "${first[$label]}" "${whole[$label]}" "$runs" ;;
+    viewer)
+      printf "%-24s median %5d ms to the first frame, %5d ms to exit (%d runs)\n" "$label" "${first[$label]}" "${whole[$label]}" "$runs"
+      # Where it went: the viewer's own timeline (-v), each phase's median, in ms after launch.
+      awk -F', ' '{ for (i = 1; i <= NF; ++i) { n = split($i, w, " "); name = w[1]; for (j = 2; j < n; ++j) name = name " " w[j];
+                     if (!(name in seen)) { seen[name] = 1; order[++k] = name } v[name, ++c[name]] = w[n] } }
+                   END { printf "  start-up phases (median ms after launch):"
+                         for (i = 1; i <= k; ++i) { m = order[i]; for (a = 1; a <= c[m]; ++a) { x = v[m, a]; for (b = a; b > 1 && s[b - 1] > x; --b) s[b] = s[b - 1]; s[b] = x }
+                         printf " %s %d%s", m, s[int((c[m] + 1) / 2)], (i < k ? "," : "\n") } }' "$phases" ;;
     GDAL*) printf "%-24s median %5d ms to the end of reading, %5d ms to exit (%d runs)\n" "$label" "${first[$label]}" "${whole[$label]}" "$runs" ;;
     *) printf "%-24s median %5d ms (%d runs)\n" "$label" "${whole[$label]}" "$runs" ;;
   esac

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <cstring>
 #include <fstream>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -307,6 +308,29 @@ TEST(CliViewer, FirstFrameShowsTheSameMapAsLaterOnes) {
   stbi_image_free(b);
   EXPECT_LE(differing, 50u) << "of 351,000 pixels";
   EXPECT_GT(land, 50000u) << "the first frame shows the map";
+}
+
+// -v tells where the start went, phase by phase, from the launch; and --quit-after-frames draws that
+// many frames even when nothing changes between them (it used to wait for input after three).
+TEST(CliViewer, VerboseStartPrintsItsTimelineAndQuitAfterFramesDrawsThatMany) {
+  const fs::path config = scratch("timeline-config");
+  fs::remove_all(config);
+  const Outcome r = run("--quit-after-frames 6 --frame-stats -v --width 640 --height 480 --config-dir " + config.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("councilmap: 6 frames, median"), std::string::npos) << r.err;
+  const auto at = r.err.find("councilmap: start-up: ");
+  ASSERT_NE(at, std::string::npos) << r.err;
+  const std::string line = r.err.substr(at, r.err.find('\n', at) - at);
+  double previous = -1;
+  for (const char* phase : {"program", "window", "map shaders", "panels", "viewer", "first frame"}) {
+    const auto p = line.find(std::string(" ") + phase + " ");
+    ASSERT_NE(p, std::string::npos) << phase << " in " << line;
+    const double ms = std::stod(line.substr(p + std::strlen(phase) + 2));
+    EXPECT_GE(ms, previous) << phase << " in " << line;  // on the main thread, in this order
+    previous = ms;
+  }
+  EXPECT_NE(line.find("data read (loader thread) "), std::string::npos) << line;
+  EXPECT_NE(line.find(" ms after launch"), std::string::npos) << line;
 }
 
 TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
