@@ -11,16 +11,12 @@
 
 namespace cm {
 
-void initImGui(float uiScale, float pixelDensity, const std::string* onlyGlyphsOf) {
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // the viewer names its own file in the user's config folder; export keeps none
-  ImGui::StyleColorsLight();
-  ImGuiStyle& style = ImGui::GetStyle();
-  style.WindowRounding = 4;
-  style.FrameRounding = 3;
-  style.ScaleAllSizes(uiScale);
+namespace {
+std::shared_ptr<ImFontAtlas> gFonts;  // the context's atlas, which ImGui does not own when handed one
+}  // namespace
+
+UiFonts buildFonts(float uiScale, float pixelDensity, const std::string* onlyGlyphsOf) {
+  UiFonts fonts{std::make_shared<ImFontAtlas>(), uiScale};
   const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   std::error_code ec;
   // Latin-1 plus Latin Extended-A covers Welsh and Gaelic names (Ynys Môn, Rhondda Cynon Taf, ŵ, ŷ);
@@ -34,7 +30,7 @@ void initImGui(float uiScale, float pixelDensity, const std::string* onlyGlyphsO
     // Horizontal oversampling places small glyphs on subpixels; large ones need none, and at 30 px
     // (a 4K export, a HiDPI window) rasterising them three times over costs ~8 ms at start-up.
     config.OversampleH = pixels >= 24 ? 1 : 3;
-    static ImVector<ImWchar> textRanges;  // the atlas reads the ranges when it is built, after this returns
+    static ImVector<ImWchar> textRanges;  // the atlas reads the ranges when it is built, below
     if (onlyGlyphsOf) {
       static const ImWchar kAscii[] = {0x0020, 0x007E, 0};  // digits, counts, labels drawn later
       ImFontGlyphRangesBuilder builder;
@@ -44,14 +40,40 @@ void initImGui(float uiScale, float pixelDensity, const std::string* onlyGlyphsO
       textRanges.clear();
       builder.BuildRanges(&textRanges);
     }
-    io.Fonts->AddFontFromFileTTF(font, pixels, &config, onlyGlyphsOf ? textRanges.Data : kRanges);
-    io.FontGlobalScale = 1.0f / density;
+    fonts.atlas->AddFontFromFileTTF(font, pixels, &config, onlyGlyphsOf ? textRanges.Data : kRanges);
+    fonts.globalScale = 1.0f / density;
   } else {
-    io.FontGlobalScale = uiScale;
+    fonts.atlas->AddFontDefault();
   }
+  // Rasterised now, in the form the GL backend uploads, rather than at the first frame.
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  fonts.atlas->GetTexDataAsRGBA32(&pixels, &w, &h);
+  return fonts;
 }
 
-void shutdownImGui() { ImGui::DestroyContext(); }
+void initImGui(float uiScale, UiFonts fonts) {
+  IMGUI_CHECKVERSION();
+  gFonts = std::move(fonts.atlas);
+  ImGui::CreateContext(gFonts.get());
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the viewer names its own file in the user's config folder; export keeps none
+  io.FontGlobalScale = fonts.globalScale;
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 4;
+  style.FrameRounding = 3;
+  style.ScaleAllSizes(uiScale);
+}
+
+void initImGui(float uiScale, float pixelDensity, const std::string* onlyGlyphsOf) {
+  initImGui(uiScale, buildFonts(uiScale, pixelDensity, onlyGlyphsOf));
+}
+
+void shutdownImGui() {
+  ImGui::DestroyContext();
+  gFonts.reset();
+}
 
 std::string attributionFor(const std::string& source, bool isDefaultData) {
   if (isDefaultData) return kOnsBoundaryAttribution;

@@ -1,9 +1,11 @@
 #pragma once
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 struct ImFont;
+struct ImFontAtlas;
 
 namespace cm {
 
@@ -14,6 +16,16 @@ namespace cm {
 // knows the names it will write), several times faster to build than the window's full set.
 void initImGui(float uiScale, float pixelDensity = 1.0f, const std::string* onlyGlyphsOf = nullptr);
 void shutdownImGui();
+
+// The same in two steps, so the window can rasterise its font on another thread while its GL driver
+// compiles: buildFonts needs no ImGui context, and must finish before one is made (ImGui counts its
+// allocations in the current context). initImGui then keeps the atlas until shutdownImGui.
+struct UiFonts {
+  std::shared_ptr<ImFontAtlas> atlas;
+  float globalScale = 1.0f;  // ImGuiIO::FontGlobalScale for this atlas
+};
+UiFonts buildFonts(float uiScale, float pixelDensity = 1.0f, const std::string* onlyGlyphsOf = nullptr);
+void initImGui(float uiScale, UiFonts fonts);
 
 // The credit line for the data on show, bottom-right, as on every published map.
 void drawAttribution(const std::string& text, float width, float height, float scale);

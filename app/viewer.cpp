@@ -92,12 +92,14 @@ int runViewer(const ViewerOptions& o) {
   int ww = 1, wh = 1, dw = 1, dh = 1;
   SDL_GetWindowSize(window.window(), &ww, &wh);
   window.drawableSize(dw, dh);
-  initImGui(uiScale, ww > 0 ? float(dw) / float(ww) : 1.0f);
-  ImGui_ImplSDL2_InitForOpenGL(window.window(), window.context());
-  ImGui_ImplOpenGL3_Init("#version 330 core");
+  // The panels' font is rasterised on a thread of its own while the map's shaders compile here.
+  auto fonts = std::async(std::launch::async, [uiScale, density = ww > 0 ? float(dw) / float(ww) : 1.0f] { return buildFonts(uiScale, density); });
   auto mapPrograms = std::make_shared<MapPrograms>();  // the map's renderers draw with these (see MapPrograms)
   warmUpMapShaders(WarmUp::FirstFrame, mapPrograms);
   timeline.note("map shaders");
+  initImGui(uiScale, fonts.get());
+  ImGui_ImplSDL2_InitForOpenGL(window.window(), window.context());
+  ImGui_ImplOpenGL3_Init("#version 330 core");
   warmUpPanels();
   timeline.note("panels");
 
