@@ -296,9 +296,26 @@ void Viewer::frame() {
     canvas_.copyToWindow();
     timer_.end();
   }
+  const bool firstFrame = !shownMap_;
   shownMap_ = true;
 
+  // ImGui fits a window to its content one frame after the window first appears, and hides it until
+  // then: a pass that lays the panels out without drawing them lets the first frame show them all, the
+  // legend and the data's attribution included.
+  if (firstFrame) applyPanelActions(layOutPanels());
   timer_.begin("panels (ImGui, CPU)");
+  const PanelActions actions = layOutPanels();
+  timer_.end();
+  timer_.begin("panels (draw)");
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, drawW_, drawH_);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  timer_.end();
+  applyPanelActions(actions);
+}
+
+PanelActions Viewer::layOutPanels() {
+  const ImGuiIO& io = ImGui::GetIO();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // The SDL backend reads the mouse only while the window has focus; the map's own tracking
@@ -348,13 +365,7 @@ void Viewer::frame() {
   drawAttribution(session_.attribution(), io.DisplaySize.x - panelWidth_, usableHeight, uiScale_);
   drawHelpOverlay(helpOpen_, uiScale_);
   ImGui::Render();
-  timer_.end();
-  timer_.begin("panels (draw)");
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  glViewport(0, 0, drawW_, drawH_);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  timer_.end();
-  applyPanelActions(actions);
+  return actions;
 }
 
 }  // namespace cm

@@ -58,6 +58,7 @@ class Viewer {
   void goTo(const std::string& code);
   void stepEvent(bool forward);
   void applyPanelActions(const PanelActions& a);
+  PanelActions layOutPanels();  // this frame's panels, laid out for ImGui to draw: what the user did in them
   void toggleLook(bool MapSession::Look::*flag);
   void switchTier(const std::string& tier);
 
