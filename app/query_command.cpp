@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cmath>
+#include <future>
 #include <iostream>
 
 #include "data/boundary_loader.h"
@@ -112,7 +113,11 @@ void addQueryCommand(CLI::App& app) {
     std::string why;
     const auto p = parseLonLat(*at, &why);
     if (!p) throw CLI::ValidationError("--at", why);
+    // PROJ's first transformation (reading its database, about 13 ms) is made on another thread while
+    // the session opens on this one; its errors are thrown here, as they would be at the first point.
+    auto projection = std::async(std::launch::async, [] { Transform::wgs84ToMap(); });
     auto session = MapSession::open(*options);
+    projection.get();
     session->loadDeferred();  // the answer names the county too: what reading it found is printed with the rest
     session->diagnostics().print(std::cerr, options->verbose ? Severity::Info : Severity::Warning);
     if (options->verbose) std::cerr << "councilmap: using " << session->dataDescription() << '\n';
