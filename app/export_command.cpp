@@ -16,6 +16,7 @@
 #include "app/view_framing.h"
 #include "data/cache_file.h"
 #include "data/geometry_cache.h"
+#include "data/projection.h"
 #include "data/text_parse.h"
 
 namespace cm {
@@ -61,6 +62,8 @@ int runExport(const ExportOptions& o) {
   auto image = std::async(std::launch::async, [n = std::size_t(size->width) * std::size_t(size->height) * 4] {
     return std::vector<std::uint8_t>(n);
   });
+  // A --bbox is in WGS84: PROJ's transformation is made meanwhile too.
+  auto projection = o.bbox.empty() ? std::future<void>() : Transform::prepareWgs84ToMap();
   GlWindow window("councilmap export", 64, 64, /*visible=*/false);
   const auto tGl = Clock::now();
   auto [session, levels] = loading.get();  // the loader's errors are thrown here
@@ -96,6 +99,7 @@ int runExport(const ExportOptions& o) {
   // Hatching keeps its proportion to the text on large images (the UI scale below).
   canvas.look().hatchSpacing *= std::max(1.0f, size->height / 1080.0f);
   canvas.camera().setViewport(size->width, size->height);
+  if (projection.valid()) projection.get();
   frameInitialView(canvas, *session, o.focus, o.bbox);
   if (!canvas.update(size->width, size->height))
     throw UsageError("cannot allocate a " + o.size + " image on this GPU");

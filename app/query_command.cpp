@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 
 #include <cmath>
-#include <future>
 #include <iostream>
 
 #include "data/boundary_loader.h"
@@ -113,9 +112,9 @@ void addQueryCommand(CLI::App& app) {
     std::string why;
     const auto p = parseLonLat(*at, &why);
     if (!p) throw CLI::ValidationError("--at", why);
-    // PROJ's first transformation (reading its database, about 13 ms) is made on another thread while
-    // the session opens on this one; its errors are thrown here, as they would be at the first point.
-    auto projection = std::async(std::launch::async, [] { Transform::wgs84ToMap(); });
+    // PROJ's transformation is made while the session opens; its errors are thrown here, as they would
+    // be at the first point.
+    auto projection = Transform::prepareWgs84ToMap();
     auto session = MapSession::open(*options);
     projection.get();
     session->loadDeferred();  // the answer names the county too: what reading it found is printed with the rest

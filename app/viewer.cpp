@@ -31,6 +31,7 @@
 #include "app/ui_overlay.h"
 #include "app/view_framing.h"
 #include "app/warnings_panel.h"
+#include "data/projection.h"
 
 namespace cm {
 namespace {
@@ -81,6 +82,8 @@ int runViewer(const ViewerOptions& o) {
     return l;
   });
   // (Should the window fail, the future's destructor waits for the loader: it never outlives `o`.)
+  // A --bbox is in WGS84: PROJ's transformation is made meanwhile too.
+  auto projection = o.bbox.empty() ? std::future<void>() : Transform::prepareWgs84ToMap();
   GlWindow window("councilmap", o.width, o.height, /*visible=*/true);
   timeline.note("window");
   if (o.common.verbose) std::cerr << "councilmap: rendering with " << window.rendererDescription() << '\n';
@@ -129,6 +132,7 @@ int runViewer(const ViewerOptions& o) {
   // ImGui's layout file is read here and written at exit through a temporary file, never in place.
   ImGui::GetIO().IniFilename = nullptr;
   if (std::filesystem::exists(ini, ec)) ImGui::LoadIniSettingsFromDisk(ini.c_str());
+  if (projection.valid()) projection.get();
   Viewer viewer(o, *session, window, saved, uiScale, std::move(loaded.councilLevels), mapPrograms);
   timeline.note("viewer");
 

@@ -69,6 +69,10 @@ const Transform& Transform::wgs84ToMap() {
   return *t;
 }
 
+std::future<void> Transform::prepareWgs84ToMap() {
+  return std::async(std::launch::async, [] { wgs84ToMap(); });
+}
+
 const Transform& Transform::mapToWgs84() {
   static const std::unique_ptr<Transform> t = between(epsg(kMapEpsg), epsg(4326));
   return *t;

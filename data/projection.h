@@ -1,4 +1,5 @@
 #pragma once
+#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -27,6 +28,9 @@ class Transform {
   static std::unique_ptr<Transform> between(const OGRSpatialReference& from, const OGRSpatialReference& to);
   static const Transform& wgs84ToMap();
   static const Transform& mapToWgs84();
+  // Makes wgs84ToMap on a thread of its own, for a caller with other work to do first: PROJ reads its
+  // database the first time, about 13 ms. get() rethrows what making it threw.
+  static std::future<void> prepareWgs84ToMap();
   ~Transform();
 
   bool apply(double& x, double& y) const;  // false if the point cannot be transformed

@@ -37,6 +37,18 @@ TEST(Projection, Wgs84ToBritishNationalGridLandmarks) {
   }
 }
 
+// query, export and the window make the transformation on another thread while they load, then use it here.
+TEST(Projection, MadeOnAnotherThreadThenUsedOnThisOne) {
+  auto made = Transform::prepareWgs84ToMap();
+  made.get();
+  for (const auto& l : kLandmarks) {
+    double x = l.lon, y = l.lat;
+    ASSERT_TRUE(Transform::wgs84ToMap().apply(x, y)) << l.name;
+    EXPECT_NEAR(x, l.easting, 20) << l.name;
+    EXPECT_NEAR(y, l.northing, 20) << l.name;
+  }
+}
+
 TEST(Projection, RoundTrip) {
   double x = -1.8904, y = 52.4862;  // Birmingham
   Transform::wgs84ToMap().apply(x, y);
