@@ -14,8 +14,8 @@ class LeveledLayer {
  public:
   explicit LeveledLayer(std::shared_ptr<const LevelsOfDetail> levels);
 
-  // The renderer for this zoom, with the current styles, look and highlights applied.
-  // The renderer of the level for this zoom, made on first use with `programs` (see MapPrograms).
+  // The renderer of the level for this zoom, made on first use with `programs` (see MapPrograms), with
+  // the current styles, look and highlights applied.
   MapRenderer& rendererFor(double metresPerPixel, const std::shared_ptr<MapPrograms>& programs);
   std::size_t levelFor(double metresPerPixel) const { return levels_->pick(metresPerPixel); }
   const LevelsOfDetail& levels() const { return *levels_; }

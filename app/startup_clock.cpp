@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <mutex>
 #include <sstream>
 
 namespace cm {
@@ -11,11 +10,6 @@ namespace {
 std::chrono::system_clock::time_point& launchTime() {
   static std::chrono::system_clock::time_point t = std::chrono::system_clock::now();
   return t;
-}
-
-std::mutex& timelineMutex() {
-  static std::mutex m;
-  return m;
 }
 
 }  // namespace
@@ -35,12 +29,12 @@ double msSinceLaunch() { return std::chrono::duration<double, std::milli>(std::c
 
 void StartupTimeline::note(const char* phase) {
   const double ms = msSinceLaunch();
-  std::lock_guard lock(timelineMutex());
+  std::lock_guard lock(mutex_);
   phases_.emplace_back(phase, ms);
 }
 
 std::string StartupTimeline::describe() const {
-  std::lock_guard lock(timelineMutex());
+  std::lock_guard lock(mutex_);
   std::ostringstream out;
   out.precision(0);
   out << std::fixed;

@@ -1,4 +1,5 @@
 #pragma once
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ class StartupTimeline {
   std::string describe() const;  // "program 29, window 51, ... first frame 80 ms after launch"
 
  private:
+  mutable std::mutex mutex_;  // the loader thread notes its phase too
   std::vector<std::pair<const char*, double>> phases_;
 };
 

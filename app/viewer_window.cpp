@@ -301,7 +301,7 @@ void Viewer::frame() {
 
   // ImGui fits a window to its content one frame after the window first appears, and hides it until
   // then: a pass that lays the panels out without drawing them lets the first frame show them all, the
-  // legend and the data's attribution included.
+  // legend and the data's attribution included (export lays its overlay out twice for the same reason).
   if (firstFrame) applyPanelActions(layOutPanels());
   timer_.begin("panels (ImGui, CPU)");
   const PanelActions actions = layOutPanels();

@@ -55,7 +55,6 @@ std::string stamp(const fs::path& p) {
 // Everything the loaded layer depends on: the file and its companions (a shapefile's .dbf and
 // .prj), the layer and fields asked for, and this program and the GDAL and PROJ it runs with,
 // since their code made the entry. Empty when the source is not a local file.
-
 std::string layerKey(const BoundarySource& src) {
   std::error_code ec;
   const fs::path file = fs::canonical(src.path, ec);
