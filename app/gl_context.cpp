@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "render/gl_program.h"
+
 namespace cm {
 
 void GlWindow::preferHeadless() { setenv("SDL_VIDEODRIVER", "offscreen", /*overwrite=*/0); }
@@ -49,13 +51,6 @@ std::string GlWindow::rendererDescription() const {
   return std::string(renderer ? renderer : "?") + ", OpenGL " + (version ? version : "?");
 }
 
-}  // namespace cm
+bool GlWindow::isSoftwareRenderer() const { return isSoftwareRasteriser(); }
 
-namespace cm {
-bool GlWindow::isSoftwareRenderer() const {
-  const std::string r = rendererDescription();
-  for (const char* soft : {"llvmpipe", "softpipe", "SwiftShader"})
-    if (r.find(soft) != std::string::npos) return true;
-  return false;
-}
 }  // namespace cm

@@ -1,4 +1,6 @@
 #pragma once
+#include <pthread.h>
+
 #include <future>
 #include <memory>
 
@@ -15,6 +17,7 @@ auto startLoader(Load load) {
   auto ready = std::make_shared<std::promise<void>>();  // shared: the thread may still hold it as we return
   auto readyNow = ready->get_future();
   auto loading = std::async(std::launch::async, [ready, load = std::move(load)]() mutable {
+    pthread_setname_np(pthread_self(), "loader");  // as profilers and debuggers show it
     try {
       prepareThreadForLoading();
     } catch (...) {  // only a head start: the loading itself reports what goes wrong

@@ -1,5 +1,6 @@
 #include "render/gl_program.h"
 
+#include <string>
 #include <utility>
 
 namespace cm {
@@ -52,6 +53,15 @@ GlProgram& GlProgram::operator=(GlProgram&& o) noexcept {
 
 GlProgram::~GlProgram() {
   if (id_) glDeleteProgram(id_);
+}
+
+bool isSoftwareRasteriser() {
+  const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  if (!renderer) return false;
+  const std::string r = renderer;
+  for (const char* soft : {"llvmpipe", "softpipe", "SwiftShader"})
+    if (r.find(soft) != std::string::npos) return true;
+  return false;
 }
 
 }  // namespace cm

@@ -25,4 +25,8 @@ class GlProgram {
   GLuint id_ = 0;
 };
 
+// Whether the current context's renderer is a software rasteriser (Mesa's llvmpipe or softpipe,
+// SwiftShader), from GL_RENDERER.
+bool isSoftwareRasteriser();
+
 }  // namespace cm

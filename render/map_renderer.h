@@ -48,6 +48,9 @@ class MapPrograms {
   MapPrograms& operator=(const MapPrograms&) = delete;
   ~MapPrograms();
   GlProgram fill;  // the fill without hatching, and the hairline borders
+  // The context's renderer is a software rasteriser (isSoftwareRasteriser): long passes are drawn in
+  // parts, each flushed (see map_renderer.cpp).
+  bool software;
   const GlProgram& hatchedFill();  // made the first time a style hatches (see shaders/fill.vert)
   const GlProgram& border();       // wide borders and highlights (screen-space quads), made on first use
   // Draws a single-sampled image into the window (framebuffer 0), pixel for pixel from its corner.

@@ -2,8 +2,12 @@
 // (Mesa's llvmpipe in CI, with no display: SDL's offscreen driver).
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "app/gl_context.h"
 #include "render/framebuffer.h"
+#include "data/boundary_set.h"
 #include "data/map_mesh.h"
 #include "render/map_renderer.h"
 
@@ -71,6 +75,53 @@ TEST(MapPrograms, EachCanvasContextDrawsWithItsOwn) {
   const std::size_t centre = (8 * 16 + 8) * 4;
   EXPECT_EQ(px[centre], 200);
   EXPECT_EQ(px[centre + 1], 0);
+  EXPECT_EQ(glGetError(), GLenum(GL_NO_ERROR));
+}
+
+// A grid of small squares, each its own feature, coloured by its place: many thousands of triangles
+// and border lines.
+BoundarySet gridOfSquares(int n) {
+  BoundarySet set;
+  for (int y = 0; y < n; ++y)
+    for (int x = 0; x < n; ++x) {
+      Feature f;
+      f.code = std::to_string(y * n + x);
+      const std::vector<std::vector<Point2>> rings{{{double(x), double(y)}, {x + 1.0, double(y)}, {x + 1.0, y + 1.0}, {double(x), y + 1.0}}};
+      set.addPart(f, rings);
+      set.features.push_back(f);
+    }
+  set.extent = {0, 0, double(n), double(n)};
+  return set;
+}
+
+// On a software rasteriser a long pass is drawn in parts, each flushed as the next is binned: the
+// picture must be the one a single draw makes.
+TEST(MapPrograms, PassesDrawnInPartsMakeTheSamePicture) {
+  GlWindow::preferHeadless();
+  GlWindow window("parts", 16, 16, /*visible=*/false);
+  const auto programs = std::make_shared<MapPrograms>();
+  const int n = 120;  // 86,400 fill indices, several parts of 24,000
+  MapRenderer renderer(buildMapMesh(gridOfSquares(n)), programs);
+  std::vector<FeatureStyle> styles(std::size_t(n) * n);
+  for (std::size_t i = 0; i < styles.size(); ++i) styles[i].fill = {std::uint8_t(i * 7), std::uint8_t(i / 120), std::uint8_t(i * 13), 255};
+  renderer.setStyles(styles);
+  constexpr int kSide = 317;  // squares 2.6 pixels wide: borders and fills cross and overlap
+  Framebuffer target;
+  ASSERT_TRUE(target.resize(kSide, kSide, 1));
+  Camera camera;
+  camera.setViewport(kSide, kSide);
+  camera.fit({0, 0, double(n), double(n)});
+  auto draw = [&](bool inParts) {
+    programs->software = inParts;
+    target.bind();
+    renderer.draw(camera);
+    return readPixelsTopDown(kSide, kSide);
+  };
+  const auto whole = draw(false), inParts = draw(true);
+  ASSERT_EQ(whole.size(), inParts.size());
+  std::size_t different = 0;
+  for (std::size_t i = 0; i < whole.size(); ++i) different += whole[i] != inParts[i];
+  EXPECT_EQ(different, 0u);
   EXPECT_EQ(glGetError(), GLenum(GL_NO_ERROR));
 }
 
