@@ -12,7 +12,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <string>
+
+// No C++ library here: the launcher starts twice (useHugePages), and libstdc++ would be loaded and
+// initialised for the first start too, only to be thrown away (the program loads it as it needs it).
 
 // Large buffers (a 3840x2160 image is 33 MB, and the GL driver holds another) are faulted in 4 KB at a
 // time unless malloc asks the kernel for transparent huge pages, which glibc does only when a tunable
@@ -25,11 +27,12 @@
 void useHugePages(char** argv) {
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb")) return;
-  const std::string value = (tunables && *tunables ? std::string(tunables) + ":" : std::string()) +
-                            "glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=67108864:glibc.malloc.top_pad=16777216:"
-                            "glibc.malloc.mmap_threshold=33554432";
-  if (setenv("GLIBC_TUNABLES", value.c_str(), 1) == 0) execv("/proc/self/exe", argv);
-  // Only if that failed: carry on with the pages as they are.
+  static const char ours[] =
+      "glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=67108864:glibc.malloc.top_pad=16777216:glibc.malloc.mmap_threshold=33554432";
+  char value[4096];
+  const int n = tunables && *tunables ? std::snprintf(value, sizeof value, "%s:%s", tunables, ours) : std::snprintf(value, sizeof value, "%s", ours);
+  if (n > 0 && std::size_t(n) < sizeof value && setenv("GLIBC_TUNABLES", value, 1) == 0) execv("/proc/self/exe", argv);
+  // Only if that failed (or the user's own tunables are too long to add to): carry on with the pages as they are.
 }
 
 // Loads, one at a time and deepest first, the libraries the program needs (the build lists them beside
@@ -40,8 +43,8 @@ void useHugePages(char** argv) {
 // That took the program's start from 42 to 31 ms on the reference machine. Each is named by soname,
 // so the usual search (LD_LIBRARY_PATH, the cache) finds the file the program would get; one not
 // found is skipped, and comes in with the program as before. The handles stay open with it.
-void preloadLibraries(const std::string& list) {
-  FILE* f = std::fopen(list.c_str(), "r");
+void preloadLibraries(const char* list) {
+  FILE* f = std::fopen(list, "r");
   if (!f) return;
   char name[512];
   while (std::fgets(name, sizeof name, f)) {
@@ -57,19 +60,27 @@ void noteLaunchTime() {
   if (std::getenv("COUNCILMAP_LAUNCH_NS")) return;  // the restart: the first start already noted it
   timespec now{};
   clock_gettime(CLOCK_REALTIME, &now);
-  setenv("COUNCILMAP_LAUNCH_NS", std::to_string(now.tv_sec * 1000000000LL + now.tv_nsec).c_str(), 1);
+  char ns[32];
+  std::snprintf(ns, sizeof ns, "%lld", static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec);
+  setenv("COUNCILMAP_LAUNCH_NS", ns, 1);
 }
 
 int main(int argc, char** argv) {
   noteLaunchTime();
   useHugePages(argv);
-  char self[PATH_MAX];
-  const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-  std::string dir = n > 0 ? std::string(self, std::size_t(n)) : std::string(argv[0]);
-  dir.erase(dir.rfind('/') + 1);
-  preloadLibraries(dir + "libcouncilmap.deps");
-  const std::string program = dir + "libcouncilmap.so";
-  void* lib = dlopen(program.c_str(), RTLD_LAZY | RTLD_LOCAL);
+  // The folder this file is in, from /proc (or argv[0] where there is none), with its last slash.
+  char dir[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+  if (n <= 0) n = ssize_t(std::snprintf(dir, sizeof dir, "%s", argv[0]));
+  if (n >= ssize_t(sizeof dir)) n = ssize_t(sizeof dir) - 1;
+  dir[n] = '\0';
+  if (char* slash = std::strrchr(dir, '/')) slash[1] = '\0';
+  else dir[0] = '\0';
+  char path[PATH_MAX + 32];
+  std::snprintf(path, sizeof path, "%slibcouncilmap.deps", dir);
+  preloadLibraries(path);
+  std::snprintf(path, sizeof path, "%slibcouncilmap.so", dir);
+  void* lib = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
   if (!lib) {
     std::fprintf(stderr, "councilmap: error: cannot load the program: %s\n", dlerror());
     return 5;
@@ -77,7 +88,7 @@ int main(int argc, char** argv) {
   using Main = int (*)(int, char**);
   const auto run = reinterpret_cast<Main>(dlsym(lib, "councilmap_main"));
   if (!run) {
-    std::fprintf(stderr, "councilmap: error: %s has no councilmap_main: %s\n", program.c_str(), dlerror());
+    std::fprintf(stderr, "councilmap: error: %s has no councilmap_main: %s\n", path, dlerror());
     return 5;
   }
   return run(argc, argv);
