@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include <filesystem>
+#include <optional>
 #include <random>
 
 #include "app/gl_context.h"
@@ -14,6 +15,7 @@
 #include "app/png_writer.h"
 #include "app/ward_layer.h"
 #include "data/boundary_loader.h"
+#include "data/control_history.h"
 #include "data/data_locator.h"
 #include "data/map_mesh.h"
 #include "data/picker.h"
@@ -96,6 +98,35 @@ static void BM_StateAtDate(benchmark::State& state) {
   state.counters["councils"] = double(councils);
 }
 BENCHMARK(BM_StateAtDate)->Unit(benchmark::kMicrosecond);
+
+// What the window's loader thread reads before the first frame, from the compiled dataset beside the
+// program (build-dataset, as scripts/start.sh makes it): the whole session, and its largest table.
+static std::optional<std::string> compiledDatasetOrSkip(benchmark::State& state) {
+  auto session = MapSession::open(CommonOptions{});
+  if (auto path = session->compiledDatasetPath()) return path;
+  state.SkipWithError("no compiled dataset beside the program: run councilmap build-dataset --out BUILD/councilmap-uk.gpkg");
+  return std::nullopt;
+}
+
+static void BM_OpenCompiledSession(benchmark::State& state) {
+  if (!compiledDatasetOrSkip(state)) return;
+  for (auto _ : state) {
+    auto session = MapSession::open(CommonOptions{});
+    benchmark::DoNotOptimize(session.get());
+  }
+}
+BENCHMARK(BM_OpenCompiledSession)->Unit(benchmark::kMillisecond);
+
+static void BM_ReadControlPeriods(benchmark::State& state) {
+  const auto path = compiledDatasetOrSkip(state);
+  if (!path) return;
+  for (auto _ : state) {
+    Diagnostics d;
+    const ControlHistory history = ControlHistory::loadCompiled(*path, d);
+    benchmark::DoNotOptimize(&history);
+  }
+}
+BENCHMARK(BM_ReadControlPeriods)->Unit(benchmark::kMillisecond);
 
 namespace {
 struct GlFixture {
