@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "render/framebuffer.h"
@@ -32,26 +33,48 @@ void clearTo(Rgba c) {
 constexpr std::size_t kIndicesPerPart = 24000;
 constexpr std::size_t kMostParts = 8;
 
-void drawInParts(bool software, GLenum mode, GLsizei indexCount, const std::vector<GLsizei>& counts,
-                 const std::vector<const void*>& offsets) {
-  if (counts.empty()) {  // every index, from the start
-    const std::size_t parts = software ? std::clamp<std::size_t>(std::size_t(indexCount) / kIndicesPerPart, 1, kMostParts) : 1;
-    const std::size_t per = (std::size_t(indexCount) / parts + 5) / 6 * 6;  // whole lines and triangles
-    for (std::size_t at = 0; at < std::size_t(indexCount); at += per) {
-      if (at > 0) glFlush();
-      glDrawElements(mode, GLsizei(std::min(per, std::size_t(indexCount) - at)), GL_UNSIGNED_INT,
-                     reinterpret_cast<const void*>(at * sizeof(GLuint)));
-    }
-    return;
+// `counts` and `offsets` (bytes) as glMultiDrawElements takes them; both empty for every index.
+void drawInParts(bool software, GLenum mode, GLsizei indexCount, std::vector<GLsizei> counts, std::vector<const void*> offsets) {
+  if (counts.empty()) {
+    counts = {indexCount};
+    offsets = {nullptr};
   }
   std::size_t indices = 0;
   for (GLsizei c : counts) indices += std::size_t(c);
   const std::size_t parts = software ? std::clamp<std::size_t>(indices / kIndicesPerPart, 1, kMostParts) : 1;
-  const std::size_t per = (counts.size() + parts - 1) / parts;  // draws per part
-  for (std::size_t at = 0; at < counts.size(); at += per) {
-    if (at > 0) glFlush();
-    glMultiDrawElements(mode, counts.data() + at, GL_UNSIGNED_INT, offsets.data() + at, GLsizei(std::min(per, counts.size() - at)));
+  if (parts == 1) {
+    glMultiDrawElements(mode, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
+    return;
   }
+  // Each part takes the next `per` indices, cutting a draw where a part ends: `per` is a multiple of 6
+  // and every draw of whole lines or triangles, so each cut falls between two of them.
+  const std::size_t per = (indices / parts + 5) / 6 * 6;
+  std::vector<GLsizei> partCounts;
+  std::vector<const void*> partOffsets;
+  std::size_t inPart = 0;
+  const auto drawPart = [&] {
+    glMultiDrawElements(mode, partCounts.data(), GL_UNSIGNED_INT, partOffsets.data(), GLsizei(partCounts.size()));
+    partCounts.clear();
+    partOffsets.clear();
+    inPart = 0;
+  };
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    auto count = std::size_t(counts[i]);
+    auto offset = reinterpret_cast<std::uintptr_t>(offsets[i]);
+    while (count > 0) {
+      const std::size_t take = std::min(count, per - inPart);
+      partCounts.push_back(GLsizei(take));
+      partOffsets.push_back(reinterpret_cast<const void*>(offset));
+      offset += take * sizeof(GLuint);
+      count -= take;
+      inPart += take;
+      if (inPart == per) {
+        drawPart();
+        glFlush();
+      }
+    }
+  }
+  if (!partCounts.empty()) drawPart();
 }
 
 void endPass(PassTimer& t, bool software) {
