@@ -29,9 +29,9 @@ void clearTo(Rgba c) {
 // pixels on threads of its own only once the commands are flushed. So it is given a pass in parts,
 // each flushed as the next is binned, and a pass ends with a flush: pixels are filled while the
 // triangles after them are binned (the national view at 1280x800 went from 14 to 11 ms a frame with a
-// flush per pass, and to 8.5 ms in parts, on the reference machine). A GPU gets one draw per pass.
-constexpr std::size_t kIndicesPerPart = 24000;
-constexpr std::size_t kMostParts = 8;
+// flush per pass, and to 8.5-9 ms in parts, on the reference machine). A GPU gets one draw per pass.
+constexpr std::size_t kIndicesPerPart = 16000;
+constexpr std::size_t kMostParts = 12;
 
 // `counts` and `offsets` (bytes) as glMultiDrawElements takes them; both empty for every index.
 void drawInParts(bool software, GLenum mode, GLsizei indexCount, std::vector<GLsizei> counts, std::vector<const void*> offsets) {

@@ -100,7 +100,7 @@ TEST(MapPrograms, PassesDrawnInPartsMakeTheSamePicture) {
   GlWindow::preferHeadless();
   GlWindow window("parts", 16, 16, /*visible=*/false);
   const auto programs = std::make_shared<MapPrograms>();
-  const int n = 120;  // 86,400 fill indices, several parts of 24,000
+  const int n = 120;  // 86,400 fill indices: several parts (kIndicesPerPart in map_renderer.cpp)
   MapRenderer renderer(buildMapMesh(gridOfSquares(n)), programs);
   std::vector<FeatureStyle> styles(std::size_t(n) * n);
   for (std::size_t i = 0; i < styles.size(); ++i) styles[i].fill = {std::uint8_t(i * 7), std::uint8_t(i / 120), std::uint8_t(i * 13), 255};
