@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 
 #include "render/framebuffer.h"
@@ -34,10 +35,12 @@ constexpr std::size_t kIndicesPerPart = 16000;
 constexpr std::size_t kMostParts = 12;
 
 // `counts` and `offsets` (bytes) as glMultiDrawElements takes them; both empty for every index.
-void drawInParts(bool software, GLenum mode, GLsizei indexCount, std::vector<GLsizei> counts, std::vector<const void*> offsets) {
+void drawInParts(bool software, GLenum mode, GLsizei indexCount, std::span<const GLsizei> counts, std::span<const void* const> offsets) {
+  const GLsizei all[] = {indexCount};
+  const void* const fromTheStart[] = {nullptr};
   if (counts.empty()) {
-    counts = {indexCount};
-    offsets = {nullptr};
+    counts = all;
+    offsets = fromTheStart;
   }
   std::size_t indices = 0;
   for (GLsizei c : counts) indices += std::size_t(c);
