@@ -56,7 +56,7 @@ int runExport(const ExportOptions& o) {
     l.session->applyStyle(o.style);
     l.levels = storedLevels(*l.session);
     return l;
-  });
+  }, !MapSession::readsFromCacheOnly(o.common));
   // The image's memory too: 33 MB at 3840x2160, whose first touch (page faults) would otherwise
   // fall inside the readback.
   auto image = std::async(std::launch::async, [n = std::size_t(size->width) * std::size_t(size->height) * 4] {

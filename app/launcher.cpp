@@ -1,9 +1,11 @@
 // The councilmap executable: loads the program itself (libcouncilmap.so, beside this file) with a
-// symbol scope of its own and runs it. Why not one executable: the program links GDAL, whose 130
-// or so libraries would then all sit in the process's global scope, which the dynamic linker
-// searches first for every symbol of every library loaded later. Mesa's driver and LLVM, loaded
-// when the GL context starts, look up tens of thousands; behind a local scope they find them in a
-// handful of libraries instead (about 10 ms less of every start on the reference machine).
+// symbol scope of its own and runs it. Why not one executable: the program's libraries would then
+// all sit in the process's global scope, which the dynamic linker searches first for every symbol
+// of every library loaded later. Mesa's driver and LLVM, loaded when the GL context starts, look up
+// tens of thousands; behind a local scope they find them in a handful of libraries instead (about
+// 10 ms less of every start on the reference machine, when the program still linked GDAL's 130 or
+// so libraries; GDAL's part, libcouncilmap_gdal.so, is now loaded only when needed, with a scope of
+// its own too: data/gdal_module.h).
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -12,6 +14,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+
+#include "data/library_preload.h"
 
 // No C++ library here: the launcher starts twice (useHugePages), and libstdc++ would be loaded and
 // initialised for the first start too, only to be thrown away (the program loads it as it needs it).
@@ -33,25 +37,6 @@ void useHugePages(char** argv) {
   const int n = tunables && *tunables ? std::snprintf(value, sizeof value, "%s:%s", tunables, ours) : std::snprintf(value, sizeof value, "%s", ours);
   if (n > 0 && std::size_t(n) < sizeof value && setenv("GLIBC_TUNABLES", value, 1) == 0) execv("/proc/self/exe", argv);
   // Only if that failed (or the user's own tunables are too long to add to): carry on with the pages as they are.
-}
-
-// Loads, one at a time and deepest first, the libraries the program needs (the build lists them beside
-// it: cmake/list_program_libraries.cmake). The dynamic linker looks up each library's symbols in the
-// scope of the dlopen that brought it in, in load order. Loaded as the program's dependencies, a
-// library such as xerces or GDAL sits dozens of places down that list, and each of its thousands of
-// lookups walks past every library before it; loaded first and alone, it finds most of them in itself.
-// That took the program's start from 42 to 31 ms on the reference machine. Each is named by soname,
-// so the usual search (LD_LIBRARY_PATH, the cache) finds the file the program would get; one not
-// found is skipped, and comes in with the program as before. The handles stay open with it.
-void preloadLibraries(const char* list) {
-  FILE* f = std::fopen(list, "r");
-  if (!f) return;
-  char name[512];
-  while (std::fgets(name, sizeof name, f)) {
-    name[std::strcspn(name, "\n")] = '\0';
-    if (*name) dlopen(name, RTLD_LAZY | RTLD_LOCAL);
-  }
-  std::fclose(f);
 }
 
 // For the start-up timeline that -v prints (app/startup_clock.h): when the launcher started, carried
@@ -78,7 +63,7 @@ int main(int argc, char** argv) {
   else dir[0] = '\0';
   char path[PATH_MAX + 32];
   std::snprintf(path, sizeof path, "%slibcouncilmap.deps", dir);
-  preloadLibraries(path);
+  cm::preloadLibraries(path);  // data/library_preload.h says why
   std::snprintf(path, sizeof path, "%slibcouncilmap.so", dir);
   void* lib = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
   if (!lib) {

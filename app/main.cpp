@@ -1,6 +1,5 @@
 // councilmap: an interactive map of UK local government.
 #include <CLI/CLI.hpp>
-#include <cpl_error.h>
 
 #include <iostream>
 
@@ -18,8 +17,6 @@
 // Called by the launcher (app/launcher.cpp), which loads this program as libcouncilmap.so.
 extern "C" __attribute__((visibility("default"))) int councilmap_main(int argc, char** argv) {
   cm::takeLaunchTime();
-  // GDAL's own messages would interleave with ours; problems reach the user through diagnostics.
-  CPLSetErrorHandler(CPLQuietErrorHandler);
   CLI::App app{"councilmap: an interactive map of UK local government.\n"
                "Without a subcommand it opens the map window. Keys: drag to pan, wheel or +/- to zoom, F to fit, Esc to clear.",
                "councilmap"};

@@ -14,6 +14,7 @@
 #include "data/attribution.h"
 #include "data/council_types.h"
 #include "data/csv_table.h"
+#include "data/table_cache.h"
 #include "render/map_renderer.h"
 
 namespace cm {
@@ -53,6 +54,15 @@ bool olderThanTables(const std::filesystem::path& dataset, const std::filesystem
 
 }  // namespace
 
+bool MapSession::readsFromCacheOnly(const CommonOptions& o) {
+  try {
+    const auto compiled = compiledDataset(o);
+    return compiled && hasCachedTable(compiled->string(), "control_periods");
+  } catch (const UsageError&) {
+    return false;  // open() says what is wrong
+  }
+}
+
 std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
   auto s = std::make_unique<MapSession>();
   BoundarySource src{o.boundaries, o.layer, o.codeField, o.nameField};
@@ -64,6 +74,7 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     s->dataset_ = holdOpen(path);
     s->compiled_ = *compiled;
     src.path = path;
+    src.alwaysCache = true;
     if (src.layer.empty()) src.layer = o.tier == "upper" ? "councils_upper" : "councils_lower";
     s->control_ = std::make_unique<ControlHistory>(ControlHistory::loadCompiled(path, s->diagnostics_));
     s->events_ = std::make_unique<EventLog>(EventLog::load(path, s->diagnostics_, "events"));
@@ -131,7 +142,7 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
 void MapSession::loadDeferred() const {
   std::call_once(deferredOnce_, [this] {
     if (!usesDefaultData_) return;
-    const BoundarySource counties = compiled_ ? BoundarySource{compiled_->string(), "county_councils", "", ""}
+    const BoundarySource counties = compiled_ ? BoundarySource{compiled_->string(), "county_councils", "", "", true}
                                               : BoundarySource{councilSource_.path, kCountyLayer, "", ""};
     // Read later than the rest, so a file that lets the map start but lacks this layer costs only the
     // counties (reported), never the session.
@@ -177,7 +188,7 @@ SearchIndex MapSession::searchIndex() const {
 }
 
 BoundarySource MapSession::wardSource(const WardVintage& v) const {
-  if (compiled_) return {compiled_->string(), v.compiledLayer, "", ""};
+  if (compiled_) return {compiled_->string(), v.compiledLayer, "", "", true};
   return {(dataDir_ / v.file).string(), "", "", ""};
 }
 

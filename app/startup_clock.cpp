@@ -25,7 +25,9 @@ void takeLaunchTime() {
   }
 }
 
-double msSinceLaunch() { return std::chrono::duration<double, std::milli>(std::chrono::system_clock::now() - launchTime()).count(); }
+double msSinceLaunch() { return msAfterLaunch(std::chrono::system_clock::now()); }
+
+double msAfterLaunch(std::chrono::system_clock::time_point t) { return std::chrono::duration<double, std::milli>(t - launchTime()).count(); }
 
 void StartupTimeline::note(const char* phase) {
   const double ms = msSinceLaunch();

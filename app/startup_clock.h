@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@ namespace cm {
 // from the environment, so no child process inherits it. Without it, the program's start is used.
 void takeLaunchTime();
 double msSinceLaunch();
+double msAfterLaunch(std::chrono::system_clock::time_point t);
 
 // Phases of the start-up, each noted when it ends, from any thread.
 class StartupTimeline {

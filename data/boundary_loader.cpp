@@ -1,4 +1,4 @@
-#include "data/boundary_loader.h"
+#include "data/gdal_readers.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -9,7 +9,6 @@
 #include <set>
 
 #include "data/field_detect.h"
-#include "data/geometry_cache.h"
 #include "data/json_check.h"
 #include "data/projection.h"
 #include "data/ring_checks.h"
@@ -163,27 +162,22 @@ std::vector<std::string> listLayers(const std::string& path) {
   return out;
 }
 
-void prepareThreadForLoading() {
+void prepareThreadForGdal() {
   CPLErrorStateBackuper keep;
   CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
   GDALClose(GDALOpenEx("", GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));  // opens nothing
   OSRDestroySpatialReference(OSRNewSpatialReference(nullptr));
   CSLDestroy(OSRGetPROJSearchPaths());
-  programFile();
 }
 
-std::shared_ptr<void> holdOpen(const std::string& path) {
+std::shared_ptr<void> holdOpenWithGdal(const std::string& path) {
   GDALAllRegister();
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_SHARED, nullptr, nullptr, nullptr);
   if (!ds) return nullptr;
   return std::shared_ptr<void>(ds, [](void* d) { GDALClose(d); });  // a shared handle: GDALClose drops one reference
 }
 
-BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::optional<std::pair<double, double>> onlyAt) {
-  // A large layer loaded before comes back from the user's cache, reprojected (data/geometry_cache.h).
-  if (!onlyAt)
-    if (auto cached = readCachedBoundaries(src, diag)) return std::move(*cached);
-  const std::size_t firstDiagnostic = diag.items().size();
+BoundarySet readBoundariesWithGdal(const BoundarySource& src, Diagnostics& diag, std::optional<std::pair<double, double>> onlyAt) {
   auto ds = openVector(src.path);
   OGRLayer* layer = chooseLayer(*ds, src);
   const std::string file = src.path;
@@ -326,7 +320,6 @@ BoundarySet loadBoundaries(const BoundarySource& src, Diagnostics& diag, std::op
     set.features.push_back(std::move(f));
   }
   if (set.features.empty()) diag.warn(file, "", "layer '" + set.layer + "' has no features");
-  if (!onlyAt && toMap && set.vertexCount() >= kCachedLayerMinVertices) storeCachedBoundaries(src, set, diag, firstDiagnostic);
   return set;
 }
 

@@ -15,6 +15,9 @@ struct BoundarySource {
   std::string layer;      // empty: the first polygon layer
   std::string codeField;  // empty: detected
   std::string nameField;  // empty: detected
+  // Kept in the user's cache whatever its size (data/geometry_cache.h): the compiled dataset's layers,
+  // so that a start reading only what it has read before need not load GDAL (data/gdal_module.h).
+  bool alwaysCache = false;
 };
 
 // Raised when nothing usable can be loaded; the message names the source and the reason.
@@ -34,14 +37,15 @@ std::vector<std::string> listLayers(const std::string& path);
 
 // Keeps a file open for this thread while the result lives: the loaders here, readTable and the
 // levels-of-detail reader open files in GDAL's shared mode, so reading eleven tables of the
-// compiled GeoPackage then opens it once rather than eleven times (~3 ms each). Null if it cannot
-// be opened (the loaders then say why).
+// compiled GeoPackage then opens it once rather than eleven times (~3 ms each). The file is opened
+// when this thread first reads it through GDAL, not before: what the cache serves needs no GDAL.
 std::shared_ptr<void> holdOpen(const std::string& path);
 // Does on the calling thread the first-time work of loading that takes the dynamic linker's lock:
-// GDAL's thread-local state (its first open on a thread), PROJ's search for its database beside its
-// own library (dladdr, once per thread's PROJ context) and the program's file name (programFile).
+// the program's file name (programFile), and with `loadGdal` (the reads ahead will not all come from
+// the cache) loads GDAL (data/gdal_module.h), its thread-local state (its first open on a thread) and
+// PROJ's search for its database beside its own library (dladdr, once per thread's PROJ context).
 // A loader thread that does this first no longer stalls while another thread loads a library: the
 // viewer's GL driver holds that lock for 12 ms or more as it loads, and the loader waited 40 ms.
-void prepareThreadForLoading();
+void prepareThreadForLoading(bool loadGdal);
 
 }  // namespace cm

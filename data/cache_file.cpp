@@ -1,10 +1,14 @@
 #include "data/cache_file.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <system_error>
 
 namespace cm {
@@ -37,8 +41,19 @@ CacheWriter::~CacheWriter() {
   if (!temp_.empty()) std::filesystem::remove(temp_, ec);
 }
 
+// Gathered in memory and written a megabyte at a time: a table entry is a hundred thousand short
+// strings, and a stdio call for each value cost more than the rest of storing it.
 void CacheWriter::bytes(const void* p, std::size_t n) {
-  if (ok_ && n && std::fwrite(p, 1, n, file_) != n) ok_ = false;
+  constexpr std::size_t kChunk = std::size_t(1) << 20;
+  if (!ok_ || n == 0) return;
+  if (buffer_.size() + n > kChunk) flush();
+  if (n >= kChunk) ok_ = ok_ && std::fwrite(p, 1, n, file_) == n;
+  else buffer_.append(static_cast<const char*>(p), n);
+}
+
+void CacheWriter::flush() {
+  if (ok_ && !buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) ok_ = false;
+  buffer_.clear();
 }
 
 void CacheWriter::putString(const std::string& s) {
@@ -48,6 +63,7 @@ void CacheWriter::putString(const std::string& s) {
 
 bool CacheWriter::commit() {
   if (!file_) return false;
+  flush();
   ok_ = std::fclose(file_) == 0 && ok_;
   file_ = nullptr;
   std::error_code ec;
@@ -57,22 +73,43 @@ bool CacheWriter::commit() {
   return true;
 }
 
+// Mapped rather than read through stdio: a table entry is a hundred thousand short strings, and a
+// call per value cost more than the rest of reading it. A small entry is faulted in at once; a large
+// one (a ward layer, tens of MB) is read in order and let go of as it is copied, so that it never
+// sits in memory twice over (peak memory is a budget: bench_memory).
+constexpr std::uint64_t kPopulateBytes = 8u << 20, kReleaseBytes = 4u << 20;
+
 CacheReader::CacheReader(const std::filesystem::path& path) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return;
-  file_ = std::fopen(path.c_str(), "rb");
-  left_ = size;
-  ok_ = file_ != nullptr;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  struct stat st{};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+    const auto size = std::uint64_t(st.st_size);
+    void* p = ::mmap(nullptr, std::size_t(size), PROT_READ, MAP_PRIVATE | (size <= kPopulateBytes ? MAP_POPULATE : 0), fd, 0);
+    if (p != MAP_FAILED) {
+      if (size > kPopulateBytes) ::madvise(p, std::size_t(size), MADV_SEQUENTIAL);
+      map_ = static_cast<const unsigned char*>(p);
+      size_ = left_ = size;
+      ok_ = true;
+    }
+  }
+  ::close(fd);
 }
 
 CacheReader::~CacheReader() {
-  if (file_) std::fclose(file_);
+  if (map_) ::munmap(const_cast<unsigned char*>(map_), std::size_t(size_));
 }
 
 void CacheReader::bytes(void* p, std::size_t n) {
-  if (!ok_ || n > left_ || (n && std::fread(p, 1, n, file_) != n)) return fail();
+  if (!ok_ || n > left_) return fail();
+  if (n) std::memcpy(p, map_ + (size_ - left_), n);
   left_ -= n;
+  const std::uint64_t read = size_ - left_, page = std::uint64_t(::sysconf(_SC_PAGESIZE));
+  if (size_ > kPopulateBytes && read - released_ >= kReleaseBytes) {
+    const std::uint64_t upTo = read / page * page;
+    ::madvise(const_cast<unsigned char*>(map_) + released_, std::size_t(upTo - released_), MADV_DONTNEED);
+    released_ = upTo;
+  }
 }
 
 std::string CacheReader::getString() {

@@ -41,7 +41,9 @@ class CacheWriter {
 
  private:
   void bytes(const void* p, std::size_t n);
+  void flush();
   std::filesystem::path target_, temp_;
+  std::string buffer_;
   std::FILE* file_ = nullptr;
   bool ok_ = false;
 };
@@ -79,8 +81,10 @@ class CacheReader {
  private:
   void bytes(void* p, std::size_t n);
   void fail() { ok_ = false; }
-  std::FILE* file_ = nullptr;
+  const unsigned char* map_ = nullptr;
+  std::uint64_t size_ = 0;
   std::uint64_t left_ = 0;
+  std::uint64_t released_ = 0;  // the bytes before this are read and let go of
   bool ok_ = false;
 };
 

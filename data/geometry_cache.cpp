@@ -1,18 +1,12 @@
 #include "data/geometry_cache.h"
 
-#include <dlfcn.h>
-
-#include <gdal.h>
-#include <ogr_srs_api.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 
-#include "data/cache_file.h"
+#include "data/cache_entry.h"
 #include "data/ring_checks.h"
 
 namespace cm {
@@ -21,8 +15,6 @@ namespace {
 
 constexpr std::uint64_t kLayerMagic = 0x314c59414d43ull;  // "CMAYL1", then the byte order check
 constexpr std::uint64_t kLevelsMagic = 0x31564c4d43ull;   // "CMLV1"
-constexpr std::uint32_t kByteOrder = 0x01020304;
-constexpr std::uintmax_t kMaxCacheBytes = std::uintmax_t(1) << 30;
 
 // The record layouts are written as they lie in memory: a change to these structs must change
 // what is written (and the magic), which these checks make impossible to forget.
@@ -30,92 +22,33 @@ static_assert(sizeof(Part) == 40 && sizeof(Ring) == 8 && sizeof(Point2) == 16 &&
 static_assert(sizeof(MeshVertex) == 12 && sizeof(IndexRange) == 8);
 static_assert(sizeof(Feature) == 3 * sizeof(std::string) + 16 + sizeof(Box), "Feature changed: store its new fields");
 
-std::uint64_t fnv1a(const std::string& s) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (const unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
-  return h;
-}
-
-std::string hex(std::uint64_t v) {
-  char b[17];
-  std::snprintf(b, sizeof b, "%016llx", static_cast<unsigned long long>(v));
-  return b;
-}
-
-// Size and modification time, or empty if the file cannot be examined.
-std::string stamp(const fs::path& p) {
-  std::error_code ec;
-  const auto size = fs::file_size(p, ec);
-  if (ec) return {};
-  const auto time = fs::last_write_time(p, ec);
-  if (ec) return {};
-  return std::to_string(size) + "@" + std::to_string(time.time_since_epoch().count());
-}
-
 // Everything the loaded layer depends on: the file and its companions (a shapefile's .dbf and
 // .prj), the layer and fields asked for, and this program and the GDAL and PROJ it runs with,
 // since their code made the entry. Empty when the source is not a local file.
 std::string layerKey(const BoundarySource& src) {
-  std::error_code ec;
-  const fs::path file = fs::canonical(src.path, ec);
-  if (ec || !fs::is_regular_file(file, ec)) return {};
-  std::string key = "layer\n" + file.string() + "\n" + stamp(file) + "\n" + src.layer + "\n" + src.codeField + "\n" + src.nameField + "\n";
+  const std::string fileKey = localFileKey(src.path);
+  if (fileKey.empty()) return {};
+  std::string key = "layer\n" + fileKey + "\n" + src.layer + "\n" + src.codeField + "\n" + src.nameField + "\n";
+  const fs::path file = fileKey.substr(0, fileKey.find('\n'));
   std::string ext = file.extension().string();
   for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".shp")
     for (const char* companion : {".dbf", ".shx", ".prj", ".cpg", ".DBF", ".SHX", ".PRJ", ".CPG"})
-      key += std::string(companion) + " " + stamp(fs::path(file).replace_extension(companion)) + "\n";
-  int major = 0, minor = 0, patch = 0;
-  OSRGetPROJVersion(&major, &minor, &patch);
-  key += "program " + stamp(programFile()) + "\nGDAL " + GDALVersionInfo("RELEASE_NAME") + " PROJ " + std::to_string(major) +
-         "." + std::to_string(minor) + "." + std::to_string(patch) + "\n";
-  return key;
+      key += std::string(companion) + " " + fileStamp(fs::path(file).replace_extension(companion)) + "\n";
+  return key + programKey();
 }
 
 std::string levelsKey(const BoundarySet& set) {
-  return "levels\n" + hex(geometryHash(set)) + " " + std::to_string(set.features.size()) + "\nprogram " + stamp(programFile()) + "\n";
-}
-
-// A cache entry: its file, and the key written at its head and checked on reading.
-struct Entry {
-  fs::path path;
-  std::string key;
-  std::uint64_t magic;
-};
-
-std::optional<Entry> entryFor(const std::string& key, const char* kind, std::uint64_t magic) {
-  const auto folder = cacheFolder();
-  if (!folder || key.empty()) return std::nullopt;
-  return Entry{*folder / (std::string(kind) + "-" + hex(fnv1a(key)) + ".cmc"), key, magic};
+  return "levels\n" + hexOf(geometryHash(set)) + " " + std::to_string(set.features.size()) + "\n" + programKey();
 }
 
 // No cache is checked first: the keys cost a few file stats or a pass over every vertex.
-std::optional<Entry> layerEntry(const BoundarySource& src) {
-  return cacheFolder() ? entryFor(layerKey(src), "layer", kLayerMagic) : std::nullopt;
+std::optional<CacheEntry> layerEntry(const BoundarySource& src) {
+  return cacheFolder() ? cacheEntryFor(layerKey(src), "layer", kLayerMagic) : std::nullopt;
 }
 
-std::optional<Entry> levelsEntry(const BoundarySet& set) {
-  return cacheFolder() ? entryFor(levelsKey(set), "levels", kLevelsMagic) : std::nullopt;
-}
-
-void writeHeader(CacheWriter& w, const Entry& e) {
-  w.put(e.magic);
-  w.put(kByteOrder);
-  w.putString(e.key);
-}
-
-// The entry read past its header, if it exists and was written for its key.
-std::unique_ptr<CacheReader> openEntry(const std::optional<Entry>& e) {
-  std::error_code ec;
-  if (!e || !fs::exists(e->path, ec)) return nullptr;
-  auto r = std::make_unique<CacheReader>(e->path);
-  const bool ours = r->get<std::uint64_t>() == e->magic && r->get<std::uint32_t>() == kByteOrder && r->getString() == e->key;
-  return ours && r->ok() ? std::move(r) : nullptr;
-}
-
-void finish(CacheWriter& w) {
-  if (w.commit())
-    if (const auto folder = cacheFolder()) pruneCacheFolder(*folder, kMaxCacheBytes);
+std::optional<CacheEntry> levelsEntry(const BoundarySet& set) {
+  return cacheFolder() ? cacheEntryFor(levelsKey(set), "levels", kLevelsMagic) : std::nullopt;
 }
 
 // Every index stays inside what it indexes, so a damaged entry can never be read out of range.
@@ -145,18 +78,9 @@ bool consistent(const MapMesh& m, std::size_t features) {
 
 }  // namespace
 
-const fs::path& programFile() {
-  static const fs::path file = [] {
-    Dl_info info{};
-    if (dladdr(reinterpret_cast<void*>(&programFile), &info) && info.dli_fname && info.dli_fname[0] == '/') return fs::path(info.dli_fname);
-    return fs::path("/proc/self/exe");
-  }();
-  return file;
-}
-
 std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& src, Diagnostics& diag) {
   const auto entry = layerEntry(src);
-  const auto reader = openEntry(entry);
+  const auto reader = openCacheEntry(entry);
   if (!reader) return std::nullopt;
   CacheReader& r = *reader;
   BoundarySet s;
@@ -183,11 +107,7 @@ std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& src, Diagn
   s.rings = r.getArray<Ring>();
   s.points = r.getArray<Point2>();
   Diagnostics replay;
-  for (auto n = r.get<std::uint64_t>(); r.ok() && n > 0; --n) {
-    const auto severity = Severity(std::min<int>(r.get<std::uint8_t>(), int(Severity::Error)));
-    std::string file = r.getString(), record = r.getString(), message = r.getString();
-    replay.add(severity, file == storedSource ? src.path : std::move(file), std::move(record), std::move(message));
-  }
+  getDiagnostics(r, replay, storedSource, src.path);
   if (!r.atEnd() || !consistent(s)) return std::nullopt;
   for (const Diagnostic& d : replay.items()) diag.add(d.severity, d.file, d.record, d.message);
   touchCacheFile(entry->path);
@@ -198,7 +118,7 @@ void storeCachedBoundaries(const BoundarySource& src, const BoundarySet& s, cons
   const auto entry = layerEntry(src);
   if (!entry) return;
   CacheWriter w(entry->path);
-  writeHeader(w, *entry);
+  writeCacheHeader(w, *entry);
   w.putString(s.source);
   w.putString(s.layer);
   w.putString(s.crsNote);
@@ -218,20 +138,13 @@ void storeCachedBoundaries(const BoundarySource& src, const BoundarySet& s, cons
   w.putArray(s.parts);
   w.putArray(s.rings);
   w.putArray(s.points);
-  const auto& items = diag.items();
-  w.put(std::uint64_t(items.size() - std::min(firstDiagnostic, items.size())));
-  for (std::size_t i = firstDiagnostic; i < items.size(); ++i) {
-    w.put(std::uint8_t(items[i].severity));
-    w.putString(items[i].file);
-    w.putString(items[i].record);
-    w.putString(items[i].message);
-  }
-  finish(w);
+  putDiagnostics(w, diag, firstDiagnostic);
+  commitCacheEntry(w);
 }
 
 std::optional<LevelsOfDetail> readCachedLevels(const BoundarySet& set) {
   const auto entry = levelsEntry(set);
-  const auto reader = openEntry(entry);
+  const auto reader = openCacheEntry(entry);
   if (!reader) return std::nullopt;
   CacheReader& r = *reader;
   LevelsOfDetail lod;
@@ -265,7 +178,7 @@ void storeCachedLevels(const BoundarySet& set, const LevelsOfDetail& lod) {
   const auto entry = levelsEntry(set);
   if (!entry || lod.empty()) return;
   CacheWriter w(entry->path);
-  writeHeader(w, *entry);
+  writeCacheHeader(w, *entry);
   w.put(std::uint64_t(lod.meshes.size()));
   for (std::size_t l = 0; l < lod.meshes.size(); ++l) {
     const MapMesh& m = lod.meshes[l];
@@ -276,7 +189,7 @@ void storeCachedLevels(const BoundarySet& set, const LevelsOfDetail& lod) {
     w.putArray(m.fillRanges);
     w.putArray(m.borderRanges);
   }
-  finish(w);
+  commitCacheEntry(w);
 }
 
 }  // namespace cm

@@ -6,7 +6,7 @@
 //  - its levels of detail, simplified and tessellated, keyed by geometryHash of the layer, as the
 //    compiled dataset keys its own (data/lod_cache.h).
 // The 2013 GB wards (1.1 million vertices) load in about 30 ms instead of 400, and their levels
-// cost a read instead of 1.7 s of simplifying. Entries are written by this build only for the
+// cost a read instead of 1.7 s of simplifying. Tables have a cache of their own (data/table_cache.h). Entries are written by this build only for the
 // machine they were made on, checked on reading, and the folder is kept under 1 GB.
 #include <cstddef>
 #include <filesystem>
@@ -17,16 +17,13 @@
 
 namespace cm {
 
-// Layers with fewer vertices load about as fast as they are read back; not worth the disk.
+// Layers with fewer vertices load about as fast as they are read back; not worth the disk, unless
+// the layer is the compiled dataset's (BoundarySource::alwaysCache): reading only what is cached,
+// the program starts without loading GDAL at all (data/gdal_module.h).
 inline constexpr std::size_t kCachedLayerMinVertices = 200'000;
 
 // The cached layer for `source`, with the diagnostics its loading reported added to `diagnostics`;
 // nullopt when there is none (or no cache, or the source is not a local file).
-// The file holding this code: the program's library (libcouncilmap.so) when a launcher loaded it,
-// else the executable. Its stamp keys the cache, so a rebuild never reads an older build's entries.
-// Looked up once (dladdr takes the dynamic linker's lock: see prepareThreadForLoading).
-const std::filesystem::path& programFile();
-
 std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& source, Diagnostics& diagnostics);
 // Keeps `set`, loaded from `source`, and the diagnostics its loading added from `firstDiagnostic` on.
 void storeCachedBoundaries(const BoundarySource& source, const BoundarySet& set, const Diagnostics& diagnostics,

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "data/boundary_loader.h"
+#include "data/gdal_readers.h"
 
 namespace cm {
 namespace {
@@ -189,7 +190,7 @@ bool writeLevels(const std::string& path, const std::string& layer, std::uint64_
 
 }  // namespace
 
-std::optional<LevelsOfDetail> readLevelsOfDetail(const std::string& datasetPath, const std::string& layer, const BoundarySet& full) {
+std::optional<LevelsOfDetail> readStoredLevelsWithGdal(const std::string& datasetPath, const std::string& layer, const BoundarySet& full) {
   // An older dataset without the table is not an error.
   CPLErrorStateBackuper keepState;
   CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);

@@ -218,6 +218,23 @@ TEST(CliLauncher, LoadsTheListedLibrariesAndSkipsOnesItCannotFind) {
   EXPECT_NE(r.out.find("councilmap"), std::string::npos) << r.out;
 }
 
+// GDAL's part of the program is loaded when first needed (data/gdal_module.h): without it, what
+// needs GDAL stops with a message naming it, and what does not (--version) still runs.
+TEST(CliLauncher, SaysSoWhenGdalsPartIsNotBesideTheProgram) {
+  const fs::path built = fs::path(COUNCILMAP_BINARY).parent_path();
+  const fs::path dir = scratch("launcher-no-gdal");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const char* file : {"councilmap", "libcouncilmap.so", "libcouncilmap.deps"})
+    fs::copy_file(built / file, dir / file, fs::copy_options::overwrite_existing);
+  const std::string program = "COUNCILMAP_CACHE_DIR=off " + (dir / "councilmap").string();
+  EXPECT_EQ(cm::run::runCommand(program + " --version", scratch("launcher-no-gdal-version.err")).code, 0);
+  const Outcome r = cm::run::runCommand(program + " query --at -0.1,51.5", scratch("launcher-no-gdal.err"));
+  EXPECT_EQ(r.code, 4);
+  EXPECT_NE(r.err.find("cannot load GDAL's part of the program"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("libcouncilmap_gdal.so"), std::string::npos) << r.err;
+}
+
 TEST(CliExport, WritesANonBlankPngOfTheRightSize) {
   const fs::path png = scratch("uk.png");
   fs::remove(png);
@@ -371,6 +388,28 @@ TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   const auto close = viewerState("--dataset " + out.string() + " --date 2024-06-01 --focus E09000014", "wait 3\n", "lod-close");
   EXPECT_EQ(close["detail"]["level"].get<std::size_t>(), close["detail"]["levels"].size() - 1);
   EXPECT_LT(national["detail"]["vertices"].get<int>(), close["detail"]["vertices"].get<int>() * 3 / 4);
+
+  // Started again on a dataset it has read before, the window reads only the user's cache: it never
+  // loads GDAL (data/gdal_module.h, -v says so), and shows the same map.
+  const fs::path cache = scratch("dataset-cache");
+  fs::remove_all(cache);
+  const auto start = [&](const std::string& name) {
+    return cm::run::runCommand("SDL_VIDEODRIVER=offscreen COUNCILMAP_CACHE_DIR=" + cache.string() + " " COUNCILMAP_BINARY " --dataset " +
+                                   out.string() + " --date 2024-06-01 --quit-after-frames 1 -v --config-dir " + scratch(name).string(),
+                               scratch(name + ".err"));
+  };
+  const Outcome firstStart = start("cache-first"), secondStart = start("cache-second");
+  ASSERT_EQ(firstStart.code, 0) << firstStart.err;
+  ASSERT_EQ(secondStart.code, 0) << secondStart.err;
+  EXPECT_NE(firstStart.err.find("councilmap: GDAL loaded"), std::string::npos) << firstStart.err;
+  EXPECT_NE(secondStart.err.find("councilmap: GDAL not loaded"), std::string::npos) << secondStart.err;
+  ::setenv("COUNCILMAP_CACHE_DIR", cache.c_str(), 1);
+  auto fromCache = viewerState("--dataset " + out.string() + " --date 2024-06-01", "wait 3\n", "lod-national-cached");
+  ::setenv("COUNCILMAP_CACHE_DIR", "off", 1);  // as tests/CMakeLists.txt runs these
+  auto fromGdal = national;
+  fromCache.erase("map_draw_ms");
+  fromGdal.erase("map_draw_ms");
+  EXPECT_EQ(fromCache, fromGdal);
 
   // The county councils are read only when first needed: a dataset that lacks them still answers,
   // names what is missing, and the county is null rather than the query failing.

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -10,8 +12,10 @@
 
 #include "data/boundary_loader.h"
 #include "data/cache_file.h"
+#include "data/csv_table.h"
 #include "data/detail_levels.h"
 #include "data/geometry_cache.h"
+#include "data/table_cache.h"
 #include "test_support.h"
 
 using namespace cm;
@@ -162,4 +166,76 @@ TEST_F(GeometryCache, PruningRemovesTheLeastRecentlyUsed) {
   EXPECT_FALSE(fs::exists(folder / "1"));
   EXPECT_FALSE(fs::exists(folder / "2"));
   EXPECT_TRUE(fs::exists(folder / "3"));
+}
+
+// A GeoPackage with one table: a code, a count, and a name whose bytes are not UTF-8 (reading warns).
+void writeTable(const fs::path& file) {
+  GDALAllRegister();
+  GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+  ASSERT_NE(gpkg, nullptr);
+  std::unique_ptr<GDALDataset> ds(gpkg->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  ASSERT_TRUE(ds);
+  OGRLayer* layer = ds->CreateLayer("seats", nullptr, wkbNone, nullptr);
+  ASSERT_NE(layer, nullptr);
+  OGRFieldDefn code("code", OFTString), seats("seats", OFTInteger), name("name", OFTString);
+  layer->CreateField(&code);
+  layer->CreateField(&seats);
+  layer->CreateField(&name);
+  const char* rows[][3] = {{"E09000014", "57", "Haringey"}, {"W06000015", "79", "Caerdydd \xff"}};
+  for (const auto& row : rows) {
+    OGRFeature f(layer->GetLayerDefn());
+    f.SetField("code", row[0]);
+    f.SetField("seats", std::atoi(row[1]));
+    f.SetField("name", row[2]);
+    ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
+  }
+}
+
+// A GeoPackage table comes back from the cache as it was read, with the problems reading found;
+// a changed file or a damaged entry is read again.
+TEST_F(GeometryCache, TablesComeBackWithTheirProblemsUntilTheFileChanges) {
+  const fs::path file = dir_ / "tables.gpkg";
+  writeTable(file);
+  Diagnostics first;
+  const CsvTable read = readTable(file.string(), "seats", first);
+  ASSERT_EQ(read.rows.size(), 2u);
+  ASSERT_EQ(first.items().size(), 1u) << "the name that is not UTF-8";
+  ASSERT_EQ(entries().size(), 1u);
+  Diagnostics second;
+  const auto cached = readCachedTable(file.string(), "seats", second);
+  ASSERT_TRUE(cached);
+  EXPECT_EQ(cached->path, read.path);
+  EXPECT_EQ(cached->columns, read.columns);
+  ASSERT_EQ(cached->rows.size(), read.rows.size());
+  for (std::size_t i = 0; i < read.rows.size(); ++i) {
+    EXPECT_EQ(cached->rows[i].line, read.rows[i].line);
+    EXPECT_EQ(cached->rows[i].values, read.rows[i].values);
+  }
+  ASSERT_EQ(second.items().size(), 1u);
+  EXPECT_EQ(second.items()[0].file, first.items()[0].file);
+  EXPECT_EQ(second.items()[0].record, first.items()[0].record);
+  EXPECT_EQ(second.items()[0].message, first.items()[0].message);
+  Diagnostics d;
+  EXPECT_FALSE(readCachedTable(file.string(), "other", d));
+  const fs::path entry = entries().front();
+  fs::resize_file(entry, fs::file_size(entry) - 10);
+  EXPECT_FALSE(readCachedTable(file.string(), "seats", d)) << "truncated";
+  EXPECT_EQ(readTable(file.string(), "seats", d).rows.size(), 2u) << "read again, and kept again";
+  EXPECT_TRUE(readCachedTable(file.string(), "seats", d));
+  fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(1));
+  EXPECT_FALSE(readCachedTable(file.string(), "seats", d)) << "modified since";
+}
+
+// The compiled dataset's layers are kept whatever their size, with their levels of detail, so a
+// start that has read them before need not load GDAL (data/gdal_module.h).
+TEST_F(GeometryCache, TheCompiledDatasetsLayersAreKeptWhateverTheirSize) {
+  REQUIRE_SHARED_DATA("boundaries/ons_uk_topojson_2014_2025.gpkg");
+  const std::string file = sharedData("boundaries/ons_uk_topojson_2014_2025.gpkg");
+  Diagnostics d;
+  const BoundarySet set = loadBoundaries({file, "ltla", "", "", true}, d);
+  ASSERT_LT(set.vertexCount(), kCachedLayerMinVertices);
+  Diagnostics again;
+  const auto cached = readCachedBoundaries({file, "ltla", "", "", true}, again);
+  ASSERT_TRUE(cached);
+  expectSame(set, *cached);
 }
