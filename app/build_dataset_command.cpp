@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/map_canvas.h"
 #include "app/map_session.h"
+#include "data/cache_file.h"
 #include "data/data_locator.h"
 #include "data/dataset_compiler.h"
 
@@ -45,6 +47,21 @@ void printLodReport(const std::vector<LodLayerReport>& layers) {
   }
 }
 
+// Reads the new file as the window's first start will, so that the user's cache holds it: that start
+// then reads only the cache, as every later one does, instead of loading GDAL (data/gdal_module.h).
+void fillCacheFor(const std::string& dataset) {
+  if (!cacheFolder()) return;
+  try {
+    CommonOptions o;
+    o.dataset = dataset;
+    const auto session = MapSession::open(o);
+    MapCanvas::readLevels(*session);
+    session->loadDeferred();
+  } catch (const std::exception& e) {  // the file is written; only the next start is slower
+    std::cerr << "councilmap: note: could not read " << dataset << " back into the cache: " << e.what() << '\n';
+  }
+}
+
 }  // namespace
 
 void addBuildDatasetCommand(CLI::App& app, int& exitCode) {
@@ -74,6 +91,7 @@ void addBuildDatasetCommand(CLI::App& app, int& exitCode) {
     std::cerr << "councilmap: wrote " << *out << " ("
               << std::filesystem::file_size(*out) / (1024 * 1024) << " MB) in "
               << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
+    fillCacheFor(*out);
   });
 }
 

@@ -5,9 +5,9 @@
 # compiled dataset before its first frame (bench/gdal_read_floor), from launch to the end of its
 # reading. The budget is 1.5 times the floor. Whole-process times (start to exit) are printed too,
 # as are `query` and `export` for reference. The viewer runs twice over: as it usually starts, with
-# the user's cache holding what it read before (so GDAL is not loaded: data/gdal_module.h), and as
-# it starts the first time after the dataset is built or changed, with an empty cache folder each
-# run (it reads through GDAL and fills the cache). Usage: bench/cold_start.sh [RUNS] [BUILD_DIR]
+# the user's cache holding what it read before (so GDAL is not loaded: data/gdal_module.h; build-dataset
+# fills it too), and with an empty cache folder each run, as after the cache is cleared or the program
+# rebuilt (it reads through GDAL and fills the cache). Usage: bench/cold_start.sh [RUNS] [BUILD_DIR]
 set -euo pipefail
 runs=${1:-9}
 build=${2:-build}
@@ -27,7 +27,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 # the command printed (its exit when it printed none).
 time_ms() {
   local start end mark
-  [ "$1" = env ] && rm -rf "$fresh" && mkdir -p "$fresh"  # the first start's empty cache, emptied untimed
+  [ "$1" = env ] && rm -rf "$fresh" && mkdir -p "$fresh"  # the empty cache, emptied untimed
   start=$(date +%s%N)
   "$@" >"$out" 2>&1 || true
   end=$(date +%s%N)
@@ -45,7 +45,7 @@ echo "renderer: $("$bin" export --out /tmp/councilmap-bench-probe.png --size 64x
 [ -f "$dataset" ] || echo "note: no compiled dataset at $dataset (councilmap build-dataset makes it); the viewer reads the sources and there is no floor"
 declare -A first whole
 for what in "viewer|$bin --quit-after-frames 1 --config-dir $config -v" \
-            "viewer, first start|env COUNCILMAP_CACHE_DIR=$fresh $bin --quit-after-frames 1 --config-dir $config -v" \
+            "viewer, empty cache|env COUNCILMAP_CACHE_DIR=$fresh $bin --quit-after-frames 1 --config-dir $config -v" \
             "GDAL reading the same|$floor $dataset" \
             "query (one point)|$bin query --at -0.1276,51.5072" \
             "export 1920x1080|$bin export --out /tmp/councilmap-bench.png --size 1920x1080" \
@@ -74,7 +74,7 @@ done
 if [ -n "${first[GDAL reading the same]:-}" ]; then
   awk -v v="${first[viewer]}" -v f="${first[GDAL reading the same]}" -v vw="${whole[viewer]}" -v fw="${whole[GDAL reading the same]}" \
     'BEGIN { printf "first frame / GDAL floor: %.2fx (budget 1.5x); whole processes: %.2fx\n", v / f, vw / fw }'
-  awk -v v="${first[viewer, first start]}" -v f="${first[GDAL reading the same]}" \
-    'BEGIN { printf "first start after the dataset changed (empty cache) / GDAL floor: %.2fx\n", v / f }'
+  awk -v v="${first[viewer, empty cache]}" -v f="${first[GDAL reading the same]}" \
+    'BEGIN { printf "with an empty cache / GDAL floor: %.2fx\n", v / f }'
 fi
 rm -f /tmp/councilmap-bench.png /tmp/councilmap-bench-probe.png

@@ -11,6 +11,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <optional>
 #include <set>
 
 #include "../run_binary.h"
@@ -44,6 +45,22 @@ fs::path scratch(const std::string& name) {
   fs::create_directories(dir);
   return dir / name;
 }
+
+// While it lives, the commands run() starts use `folder` as their cache (tests/CMakeLists.txt runs
+// them without one).
+class CacheFolder {
+ public:
+  explicit CacheFolder(const fs::path& folder) {
+    if (const char* before = std::getenv("COUNCILMAP_CACHE_DIR")) before_ = before;
+    ::setenv("COUNCILMAP_CACHE_DIR", folder.c_str(), 1);
+  }
+  ~CacheFolder() { before_ ? ::setenv("COUNCILMAP_CACHE_DIR", before_->c_str(), 1) : ::unsetenv("COUNCILMAP_CACHE_DIR"); }
+  CacheFolder(const CacheFolder&) = delete;
+  CacheFolder& operator=(const CacheFolder&) = delete;
+
+ private:
+  std::optional<std::string> before_;
+};
 
 }  // namespace
 
@@ -403,9 +420,10 @@ TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   ASSERT_EQ(secondStart.code, 0) << secondStart.err;
   EXPECT_NE(firstStart.err.find("councilmap: GDAL loaded"), std::string::npos) << firstStart.err;
   EXPECT_NE(secondStart.err.find("councilmap: GDAL not loaded"), std::string::npos) << secondStart.err;
-  ::setenv("COUNCILMAP_CACHE_DIR", cache.c_str(), 1);
-  auto fromCache = viewerState("--dataset " + out.string() + " --date 2024-06-01", "wait 3\n", "lod-national-cached");
-  ::setenv("COUNCILMAP_CACHE_DIR", "off", 1);  // as tests/CMakeLists.txt runs these
+  auto fromCache = [&] {
+    CacheFolder folder(cache);
+    return viewerState("--dataset " + out.string() + " --date 2024-06-01", "wait 3\n", "lod-national-cached");
+  }();
   auto fromGdal = national;
   fromCache.erase("map_draw_ms");
   fromGdal.erase("map_draw_ms");
@@ -440,7 +458,20 @@ TEST(CliBuildDataset, AFailedBuildLeavesTheOldFileAlone) {
 
 TEST(CliBuildDataset, QueriesFromTheCompiledFileMatchTheSources) {
   const fs::path out = scratch("compiled-for-query.gpkg");
-  ASSERT_EQ(run("build-dataset --out " + out.string()).code, 0);
+  // Built with a cache folder, the file is read back into it: the window's first start on it needs no GDAL.
+  const fs::path cache = scratch("built-cache");
+  fs::remove_all(cache);
+  const Outcome built = [&] {
+    CacheFolder folder(cache);
+    return run("build-dataset --out " + out.string());
+  }();
+  ASSERT_EQ(built.code, 0) << built.err;
+  const Outcome firstStart = cm::run::runCommand("SDL_VIDEODRIVER=offscreen COUNCILMAP_CACHE_DIR=" + cache.string() + " " COUNCILMAP_BINARY
+                                                 " --dataset " + out.string() + " --quit-after-frames 1 -v --config-dir " +
+                                                 scratch("built-cache-config").string(),
+                                                 scratch("built-cache-start.err"));
+  ASSERT_EQ(firstStart.code, 0) << firstStart.err;
+  EXPECT_NE(firstStart.err.find("councilmap: GDAL not loaded"), std::string::npos) << firstStart.err;
   for (const char* at : {"-0.1076,51.5959 --date 2018-06-01", "-2.9393,54.8946 --date 2018-06-01", "-0.81,51.81 --date 2020-06-01",
                          "-5.9301,54.5964 --date 2018-06-01", "-1.8996,52.4778 --date 2024-06-01", "-3,54"}) {
     auto compiled = query(at, "--dataset " + out.string());
@@ -577,13 +608,10 @@ TEST(CliViewerLevels, ALargeFileGetsLevelsInTheBackgroundAndKeepsThem) {
   const fs::path cache = scratch("levels-cache");
   fs::remove_all(cache);
   fs::create_directories(cache);
-  const char* before = std::getenv("COUNCILMAP_CACHE_DIR");
-  const std::string kept = before ? before : "";
-  ::setenv("COUNCILMAP_CACHE_DIR", cache.c_str(), 1);
+  CacheFolder folder(cache);
   const std::string wards = "--boundaries " COUNCILMAP_TEST_DATA "/wards/wards_2013_gb_bgc_martinjc.gpkg";
   const auto first = viewerState(wards, "wait 3\n", "levels-first");
   const auto second = viewerState(wards, "wait 3\n", "levels-second");
-  before ? ::setenv("COUNCILMAP_CACHE_DIR", kept.c_str(), 1) : ::unsetenv("COUNCILMAP_CACHE_DIR");
   EXPECT_TRUE(first["detail"]["preparing"]);
   EXPECT_EQ(first["detail"]["levels"].size(), 1u) << "the full detail only, meanwhile";
   EXPECT_FALSE(second["detail"]["preparing"]);
