@@ -73,7 +73,8 @@ std::string localFileKey(const std::string& path) {
 // loads GDAL only when it needs it (data/gdal_module.h), and asking would load it. An upgrade of
 // either that keeps its soname without a rebuild is the one change this misses.
 std::string programKey() {
-  return "program " + fileStamp(programFile()) + "\nGDAL " GDAL_RELEASE_NAME " PROJ " + std::to_string(PROJ_VERSION_MAJOR) + "." +
+  static const std::string gdalPart = fileStamp(programFile().parent_path() / "libcouncilmap_gdal.so");  // what reads through GDAL
+  return "program " + fileStamp(programFile()) + " " + gdalPart + "\nGDAL " GDAL_RELEASE_NAME " PROJ " + std::to_string(PROJ_VERSION_MAJOR) + "." +
          std::to_string(PROJ_VERSION_MINOR) + "." + std::to_string(PROJ_VERSION_PATCH) + "\n";
 }
 

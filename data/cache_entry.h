@@ -32,7 +32,8 @@ void commitCacheEntry(CacheWriter& w);
 std::string fileStamp(const std::filesystem::path& file);
 // "FILE\nSTAMP" for a local regular file (canonical), empty for anything else (URLs, databases).
 std::string localFileKey(const std::string& path);
-// What made an entry: this program (its file's stamp) and the GDAL and PROJ it was built with.
+// What made an entry: this program (its file's stamp, and its GDAL part's: data/gdal_module.h) and the
+// GDAL and PROJ it was built with.
 std::string programKey();
 std::string hexOf(std::uint64_t v);
 
