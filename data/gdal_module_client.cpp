@@ -20,14 +20,13 @@ GdalLoad gLoad;  // under gLoadMutex
 
 // Loads the module once, for whichever thread asks first; `why` says what needed it (-v prints it).
 // Throws when it cannot: the program was copied without it, or it is from another build.
-const GdalFunctions& gdal(const std::string& why) {
-  if (const GdalFunctions* f = gFunctions.load(std::memory_order_acquire)) return *f;
+const GdalFunctions& load(const std::string& why) {
   std::lock_guard lock(gLoadMutex);
   if (const GdalFunctions* f = gFunctions.load(std::memory_order_relaxed)) return *f;
   const auto dir = programFile().parent_path();
   const std::string module = (dir / "libcouncilmap_gdal.so").string();
   preloadLibraries((dir / "libcouncilmap_gdal.deps").c_str());
-  void* lib = dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
+  void* lib = dlopen(module.c_str(), RTLD_LAZY | RTLD_LOCAL);
   if (!lib) throw std::runtime_error("cannot load GDAL's part of the program (keep libcouncilmap_gdal.so beside libcouncilmap.so): " + std::string(dlerror()));
   const auto entry = reinterpret_cast<GdalModuleEntry>(dlsym(lib, kGdalModuleEntry));
   const GdalFunctions* f = entry ? entry() : nullptr;
@@ -38,6 +37,18 @@ const GdalFunctions& gdal(const std::string& why) {
   return *f;
 }
 
+const GdalFunctions& gdal(const char* why) {
+  if (const GdalFunctions* f = gFunctions.load(std::memory_order_acquire)) return *f;
+  return load(why);
+}
+
+// The same where what needed it must be put together: only when loading.
+template <class Why>
+const GdalFunctions& gdal(const Why& why) {
+  if (const GdalFunctions* f = gFunctions.load(std::memory_order_acquire)) return *f;
+  return load(why());
+}
+
 }  // namespace
 
 GdalLoad gdalLoad() {
@@ -46,18 +57,19 @@ GdalLoad gdalLoad() {
 }
 
 BoundarySet readBoundariesWithGdal(const BoundarySource& src, Diagnostics& diag, std::optional<std::pair<double, double>> onlyAt) {
-  return gdal("reading " + src.path + (src.layer.empty() ? "" : ", layer " + src.layer)).readBoundaries(src, diag, onlyAt);
+  const auto why = [&] { return "reading " + src.path + (src.layer.empty() ? "" : ", layer " + src.layer); };
+  return gdal(why).readBoundaries(src, diag, onlyAt);
 }
 
 CsvTable readTableWithGdal(const std::string& path, const std::string& layer, Diagnostics& diag) {
-  return gdal("reading " + path + (layer.empty() ? "" : ", table " + layer)).readTable(path, layer, diag);
+  return gdal([&] { return "reading " + path + (layer.empty() ? "" : ", table " + layer); }).readTable(path, layer, diag);
 }
 
 std::optional<LevelsOfDetail> readStoredLevelsWithGdal(const std::string& path, const std::string& layer, const BoundarySet& full) {
-  return gdal("reading the levels of detail of " + layer + " in " + path).readStoredLevels(path, layer, full);
+  return gdal([&] { return "reading the levels of detail of " + layer + " in " + path; }).readStoredLevels(path, layer, full);
 }
 
-std::shared_ptr<void> holdOpenWithGdal(const std::string& path) { return gdal("opening " + path).holdOpen(path); }
+std::shared_ptr<void> holdOpenWithGdal(const std::string& path) { return gdal([&] { return "opening " + path; }).holdOpen(path); }
 
 void prepareThreadForGdal() { gdal("reading what the cache does not hold").prepareThread(); }
 
