@@ -109,7 +109,7 @@ std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& src, Diagn
   Diagnostics replay;
   getDiagnostics(r, replay, storedSource, src.path);
   if (!r.atEnd() || !consistent(s)) return std::nullopt;
-  for (const Diagnostic& d : replay.items()) diag.add(d.severity, d.file, d.record, d.message);
+  diag.append(replay);
   touchCacheFile(entry->path);
   return s;
 }

@@ -38,7 +38,7 @@ std::optional<CsvTable> readCachedTable(const std::string& path, const std::stri
   }
   Diagnostics replay;
   if (!getDiagnostics(r, replay, storedPath, t.path) || !r.atEnd()) return std::nullopt;
-  for (const Diagnostic& d : replay.items()) diag.add(d.severity, d.file, d.record, d.message);
+  diag.append(replay);
   touchCacheFile(entry->path);
   return t;
 }
