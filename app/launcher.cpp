@@ -15,32 +15,14 @@
 #include <cstring>
 #include <ctime>
 
+#include "app/malloc_settings.h"
 #include "data/library_preload.h"
 
-// No C++ library here: the launcher starts twice (useHugePages), and libstdc++ would be loaded and
-// initialised for the first start too, only to be thrown away (the program loads it as it needs it).
-
-// Large buffers (a 3840x2160 image is 33 MB, and the GL driver holds another) are faulted in 4 KB at a
-// time unless malloc asks the kernel for transparent huge pages, which glibc does only when a tunable
-// read at process start says so. So the launcher sets it and starts itself again, once: a 3840x2160
-// export went from 180 to 153 ms on the reference machine. A huge page is zeroed whole when first
-// touched, so freed memory is kept too (up to 64 MB, growing the heap 16 MB at a time, blocks under
-// 32 MB from the heap) rather than handed back to be zeroed again: LLVM, compiling the shaders at
-// startup, frees and allocates a great deal (a third of the main thread's time went to zeroing).
-// A user's own setting is left alone.
-void useHugePages(char** argv) {
-  const char* tunables = std::getenv("GLIBC_TUNABLES");
-  if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb")) return;
-  static const char ours[] =
-      "glibc.malloc.hugetlb=1:glibc.malloc.trim_threshold=67108864:glibc.malloc.top_pad=16777216:glibc.malloc.mmap_threshold=33554432";
-  char value[4096];
-  const int n = tunables && *tunables ? std::snprintf(value, sizeof value, "%s:%s", tunables, ours) : std::snprintf(value, sizeof value, "%s", ours);
-  if (n > 0 && std::size_t(n) < sizeof value && setenv("GLIBC_TUNABLES", value, 1) == 0) execv("/proc/self/exe", argv);
-  // Only if that failed (or the user's own tunables are too long to add to): carry on with the pages as they are.
-}
+// No C++ library here: the launcher starts twice (app/malloc_settings.h), and libstdc++ would be loaded
+// and initialised for the first start too, only to be thrown away (the program loads it as it needs it).
 
 // For the start-up timeline that -v prints (app/startup_clock.h): when the launcher started, carried
-// through its restart (useHugePages) in the environment, which the program then clears.
+// through its restart (cm::restartWithMallocSettings) in the environment, which the program then clears.
 void noteLaunchTime() {
   if (std::getenv("COUNCILMAP_LAUNCH_NS")) return;  // the restart: the first start already noted it
   timespec now{};
@@ -52,7 +34,7 @@ void noteLaunchTime() {
 
 int main(int argc, char** argv) {
   noteLaunchTime();
-  useHugePages(argv);
+  cm::restartWithMallocSettings(argv);
   // The folder this file is in, from /proc (or argv[0] where there is none), with its last slash.
   char dir[PATH_MAX];
   ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);

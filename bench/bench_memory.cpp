@@ -2,12 +2,15 @@
 // beside the program when there is one) and the 2013 GB, 2012 NI, December 2019 to 2022 and May
 // 2023 wards, each with its levels of detail; then each drawn in turn at national and city scale,
 // its renderers holding their buffers too (in system memory on llvmpipe). Prints the peak resident
-// size after each step. Usage: bench_memory
+// size after each step. It runs with the malloc settings the program runs with (app/malloc_settings.h:
+// the launcher sets them), unless GLIBC_TUNABLES already sets glibc.malloc.hugetlb.
+// Usage: bench_memory
 #include <sys/resource.h>
 
 #include <cstdio>
 
 #include "app/gl_context.h"
+#include "app/malloc_settings.h"
 #include "app/map_canvas.h"
 #include "app/ward_layer.h"
 
@@ -23,7 +26,9 @@ double peakMb() {
 
 }  // namespace
 
-int main() {
+int main(int, char** argv) {
+  restartWithMallocSettings(argv);
+  std::printf("GLIBC_TUNABLES=%s\n", std::getenv("GLIBC_TUNABLES") ? std::getenv("GLIBC_TUNABLES") : "");
   GlWindow::preferHeadless();
   GlWindow window("bench_memory", 64, 64, false);
   CommonOptions o;
