@@ -12,6 +12,7 @@
 #include "app/loader_thread.h"
 #include "app/map_canvas.h"
 #include "app/png_writer.h"
+#include "app/startup_clock.h"
 #include "app/ui_overlay.h"
 #include "app/view_framing.h"
 #include "data/cache_file.h"
@@ -144,6 +145,7 @@ int runExport(const ExportOptions& o) {
             << session->visibleCount() << " areas, " << session->date().iso() << ")";
   if (o.common.verbose) std::cerr << " in " << ms(t0, tEnd) << " ms (map " << canvas.lastDrawMs() << " ms, to first image " << ms(t0, tMap) << " ms)";
   std::cerr << '\n';
+  if (o.common.verbose) reportGdalLoad(std::cerr, "the image");
   // One line for scripts such as bench/peers: where the whole run's time went.
   if (o.timings)
     std::cerr << "councilmap: timings ms: load " << ms(t0, tLoad) << " gl " << ms(t0, tGl) << " prepare " << ms(tLoad, tPrepared)

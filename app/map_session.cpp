@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "data/data_locator.h"
+#include "data/geometry_cache.h"
 #include "data/boundary_loader.h"
 #include "data/palette.h"
 #include "data/parties.h"
@@ -56,6 +57,8 @@ bool olderThanTables(const std::filesystem::path& dataset, const std::filesystem
 
 bool MapSession::readsFromCacheOnly(const CommonOptions& o) {
   try {
+    if (!o.boundaries.empty() && o.dataset.empty())  // a file of the user's own: only its layer is read
+      return hasCachedBoundaries({o.boundaries, o.layer, o.codeField, o.nameField});
     const auto compiled = compiledDataset(o);
     return compiled && hasCachedTable(compiled->string(), "control_periods");
   } catch (const UsageError&) {

@@ -42,8 +42,8 @@ struct UsageError : std::runtime_error {
 class MapSession {
  public:
   static std::unique_ptr<MapSession> open(const CommonOptions& options);
-  // Whether open() will find all it reads in the user's cache (a compiled dataset read before),
-  // and so need not load GDAL (data/gdal_module.h). A guess from one entry: a miss costs only time.
+  // Whether open() will find all it reads in the user's cache (a compiled dataset, or a large
+  // --boundaries layer, read before), and so need not load GDAL (data/gdal_module.h). A guess from one entry: a miss costs only time.
   static bool readsFromCacheOnly(const CommonOptions& options);
   // Applies --colour-by and --colour-blind; throws UsageError when the data cannot support them.
   void applyStyle(const StyleOptions& style);

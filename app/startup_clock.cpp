@@ -1,8 +1,11 @@
 #include "app/startup_clock.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <sstream>
+
+#include "data/gdal_module.h"
 
 namespace cm {
 namespace {
@@ -28,6 +31,13 @@ void takeLaunchTime() {
 double msSinceLaunch() { return msAfterLaunch(std::chrono::system_clock::now()); }
 
 double msAfterLaunch(std::chrono::system_clock::time_point t) { return std::chrono::duration<double, std::milli>(t - launchTime()).count(); }
+
+void reportGdalLoad(std::ostream& out, const char* needs) {
+  const GdalLoad gdal = gdalLoad();
+  if (!gdal.loaded) out << "councilmap: GDAL not loaded: what " << needs << " needed came from the cache\n";
+  else if (!gdal.linkedIn)
+    out << "councilmap: GDAL loaded " << std::lround(msAfterLaunch(gdal.at)) << " ms after launch, first for " << gdal.firstNeededFor << '\n';
+}
 
 void StartupTimeline::note(const char* phase) {
   const double ms = msSinceLaunch();

@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <mutex>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@ namespace cm {
 void takeLaunchTime();
 double msSinceLaunch();
 double msAfterLaunch(std::chrono::system_clock::time_point t);
+
+// For -v: whether this run loaded GDAL (data/gdal_module.h), when and for what. A run whose reads the
+// user's cache served does not; `needs` names what those reads were for ("the first frame").
+void reportGdalLoad(std::ostream& out, const char* needs);
 
 // Phases of the start-up, each noted when it ends, from any thread.
 class StartupTimeline {

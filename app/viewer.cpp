@@ -19,7 +19,6 @@
 #include "app/viewer_window.h"
 #include "app/settings.h"
 #include "data/atomic_file.h"
-#include "data/gdal_module.h"
 #include "app/input_script.h"
 #include "app/loader_thread.h"
 #include "app/map_canvas.h"
@@ -36,15 +35,6 @@
 
 namespace cm {
 namespace {
-
-// For -v: whether the start needed GDAL (data/gdal_module.h), and for what; a start whose reads the
-// user's cache served does not.
-void reportGdalLoad() {
-  const GdalLoad gdal = gdalLoad();
-  if (!gdal.loaded) std::cerr << "councilmap: GDAL not loaded: what the first frame needed came from the cache\n";
-  else if (!gdal.linkedIn)
-    std::cerr << "councilmap: GDAL loaded " << std::lround(msAfterLaunch(gdal.at)) << " ms after launch, first for " << gdal.firstNeededFor << '\n';
-}
 
 // Makes ImGui's GL objects (its shader, the font atlas) and draws its shader once, into a corner of
 // the window that the first frame covers, so that llvmpipe compiles it while the data loads: the
@@ -197,7 +187,7 @@ int runViewer(const ViewerOptions& o) {
       std::cerr << "councilmap: first frame after " << std::chrono::duration<double, std::milli>(Clock::now() - t0).count()
                 << " ms (at " << wall.count() << " ns since 1970)\n"
                 << "councilmap: start-up: " << timeline.describe() << '\n';
-      reportGdalLoad();
+      reportGdalLoad(std::cerr, "the first frame");
     }
     if (o.quitAfterFrames > 0 && frames >= o.quitAfterFrames) quit = true;
     // What the first frame did not need, compiled now rather than at the first hover or zoom.

@@ -168,6 +168,12 @@ std::optional<LevelsOfDetail> readCachedLevels(const BoundarySet& set) {
 
 bool levelsWorthCaching(const BoundarySet& set) { return set.vertexCount() >= kCachedLayerMinVertices && cacheFolder(); }
 
+bool hasCachedBoundaries(const BoundarySource& src) {
+  const auto entry = layerEntry(src);
+  std::error_code ec;
+  return entry && fs::exists(entry->path, ec);
+}
+
 bool hasCachedLevels(const BoundarySet& set) {
   const auto entry = levelsEntry(set);
   std::error_code ec;

@@ -25,6 +25,7 @@ inline constexpr std::size_t kCachedLayerMinVertices = 200'000;
 // The cached layer for `source`, with the diagnostics its loading reported added to `diagnostics`;
 // nullopt when there is none (or no cache, or the source is not a local file).
 std::optional<BoundarySet> readCachedBoundaries(const BoundarySource& source, Diagnostics& diagnostics);
+bool hasCachedBoundaries(const BoundarySource& source);  // without reading it
 // Keeps `set`, loaded from `source`, and the diagnostics its loading added from `firstDiagnostic` on.
 void storeCachedBoundaries(const BoundarySource& source, const BoundarySet& set, const Diagnostics& diagnostics,
                            std::size_t firstDiagnostic);

@@ -281,6 +281,28 @@ TEST(CliExport, EightKAndFocusAndBbox) {
   EXPECT_EQ(r.code, 0) << r.err;
 }
 
+// A large file of the user's own, exported a second time, comes from the cache without loading GDAL
+// (MapSession::readsFromCacheOnly), and the image is the same.
+TEST(CliExport, ALargeFileExportedAgainNeedsNoGdal) {
+  const fs::path cache = scratch("export-cache");
+  fs::remove_all(cache);
+  const auto exportWards = [&](const std::string& name) {
+    return cm::run::runCommand("COUNCILMAP_CACHE_DIR=" + cache.string() + " " COUNCILMAP_BINARY " export --boundaries " COUNCILMAP_TEST_DATA
+                               "/wards/wards_2013_gb_bgc_martinjc.gpkg --size 640x480 --no-caption -v --out " + scratch(name + ".png").string(),
+                               scratch(name + ".err"));
+  };
+  const Outcome first = exportWards("wards-first"), again = exportWards("wards-again");
+  ASSERT_EQ(first.code, 0) << first.err;
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_NE(first.err.find("councilmap: GDAL loaded"), std::string::npos) << first.err;
+  EXPECT_NE(again.err.find("councilmap: GDAL not loaded"), std::string::npos) << again.err;
+  const auto bytes = [](const fs::path& png) {
+    std::ifstream in(png, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+  };
+  EXPECT_EQ(bytes(scratch("wards-first.png")), bytes(scratch("wards-again.png")));
+}
+
 TEST(CliExport, BadArgumentsAreRefusedWithoutWritingAFile) {
   const fs::path png = scratch("never.png");
   fs::remove(png);
