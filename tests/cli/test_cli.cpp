@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -61,6 +62,20 @@ class CacheFolder {
  private:
   std::optional<std::string> before_;
 };
+
+// Runs command("first") and then command("again") with `cache`, emptied before, as their cache folder,
+// and checks that only the first loaded GDAL (-v says whether a run did): the second read the cache.
+void expectGdalOnlyTheFirstTime(const fs::path& cache, const std::function<std::string(const std::string&)>& command) {
+  fs::remove_all(cache);
+  const auto once = [&](const std::string& run) {
+    return cm::run::runCommand("COUNCILMAP_CACHE_DIR=" + cache.string() + " " + command(run) + " -v", scratch(cache.filename().string() + "-" + run + ".err"));
+  };
+  const Outcome first = once("first"), again = once("again");
+  ASSERT_EQ(first.code, 0) << first.err;
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_NE(first.err.find("councilmap: GDAL loaded"), std::string::npos) << first.err;
+  EXPECT_NE(again.err.find("councilmap: GDAL not loaded"), std::string::npos) << again.err;
+}
 
 }  // namespace
 
@@ -284,18 +299,10 @@ TEST(CliExport, EightKAndFocusAndBbox) {
 // A large file of the user's own, exported a second time, comes from the cache without loading GDAL
 // (MapSession::readsFromCacheOnly), and the image is the same.
 TEST(CliExport, ALargeFileExportedAgainNeedsNoGdal) {
-  const fs::path cache = scratch("export-cache");
-  fs::remove_all(cache);
-  const auto exportWards = [&](const std::string& name) {
-    return cm::run::runCommand("COUNCILMAP_CACHE_DIR=" + cache.string() + " " COUNCILMAP_BINARY " export --boundaries " COUNCILMAP_TEST_DATA
-                               "/wards/wards_2013_gb_bgc_martinjc.gpkg --size 640x480 --no-caption -v --out " + scratch(name + ".png").string(),
-                               scratch(name + ".err"));
-  };
-  const Outcome first = exportWards("wards-first"), again = exportWards("wards-again");
-  ASSERT_EQ(first.code, 0) << first.err;
-  ASSERT_EQ(again.code, 0) << again.err;
-  EXPECT_NE(first.err.find("councilmap: GDAL loaded"), std::string::npos) << first.err;
-  EXPECT_NE(again.err.find("councilmap: GDAL not loaded"), std::string::npos) << again.err;
+  expectGdalOnlyTheFirstTime(scratch("export-cache"), [](const std::string& run) {
+    return COUNCILMAP_BINARY " export --boundaries " COUNCILMAP_TEST_DATA "/wards/wards_2013_gb_bgc_martinjc.gpkg --size 640x480 --no-caption --out " +
+           scratch("wards-" + run + ".png").string();
+  });
   const auto bytes = [](const fs::path& png) {
     std::ifstream in(png, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), {});
@@ -431,17 +438,10 @@ TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   // Started again on a dataset it has read before, the window reads only the user's cache: it never
   // loads GDAL (data/gdal_module.h, -v says so), and shows the same map.
   const fs::path cache = scratch("dataset-cache");
-  fs::remove_all(cache);
-  const auto start = [&](const std::string& name) {
-    return cm::run::runCommand("SDL_VIDEODRIVER=offscreen COUNCILMAP_CACHE_DIR=" + cache.string() + " " COUNCILMAP_BINARY " --dataset " +
-                                   out.string() + " --date 2024-06-01 --quit-after-frames 1 -v --config-dir " + scratch(name).string(),
-                               scratch(name + ".err"));
-  };
-  const Outcome firstStart = start("cache-first"), secondStart = start("cache-second");
-  ASSERT_EQ(firstStart.code, 0) << firstStart.err;
-  ASSERT_EQ(secondStart.code, 0) << secondStart.err;
-  EXPECT_NE(firstStart.err.find("councilmap: GDAL loaded"), std::string::npos) << firstStart.err;
-  EXPECT_NE(secondStart.err.find("councilmap: GDAL not loaded"), std::string::npos) << secondStart.err;
+  expectGdalOnlyTheFirstTime(cache, [&](const std::string& run) {
+    return "SDL_VIDEODRIVER=offscreen " COUNCILMAP_BINARY " --dataset " + out.string() + " --date 2024-06-01 --quit-after-frames 1 --config-dir " +
+           scratch("cache-" + run).string();
+  });
   auto fromCache = [&] {
     CacheFolder folder(cache);
     return viewerState("--dataset " + out.string() + " --date 2024-06-01", "wait 3\n", "lod-national-cached");
