@@ -25,6 +25,8 @@ struct LevelsOfDetail {
 
 struct LodBuildReport {
   std::vector<LevelStats> levels;  // every tolerance tried, kept or not; the full detail last
+  // Wall-clock ms of the two stages; the full detail's tessellation overlaps the first, so the second
+  // counts the coarser levels and whatever of the full detail was left.
   double simplifyMs = 0, tessellateMs = 0;
 };
 

@@ -51,7 +51,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> crossingLines(const std::ve
       segs.push_back({lines[l][k], lines[l][k + 1], l});
       extent.add(lines[l][k]);
       extent.add(lines[l][k + 1]);
-      length += std::hypot(lines[l][k + 1].x - lines[l][k].x, lines[l][k + 1].y - lines[l][k].y);
+      const double dx = lines[l][k + 1].x - lines[l][k].x, dy = lines[l][k + 1].y - lines[l][k].y;
+      length += std::sqrt(dx * dx + dy * dy);  // no std::hypot: slow, and needless here
     }
   if (segmentPairs) *segmentPairs = 0;
   if (segs.size() < 2) return out;
