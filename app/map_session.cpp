@@ -44,6 +44,9 @@ std::optional<std::filesystem::path> compiledDataset(const CommonOptions& o) {
   return fs::is_regular_file(built, ec) ? std::optional(built) : std::nullopt;
 }
 
+// The layer the command line names (--boundaries, --layer and its fields), as open() reads it.
+BoundarySource boundariesAskedFor(const CommonOptions& o) { return {o.boundaries, o.layer, o.codeField, o.nameField}; }
+
 // True when a project table changed after the dataset was compiled.
 bool olderThanTables(const std::filesystem::path& dataset, const std::filesystem::path& tables) {
   std::error_code ec;
@@ -58,7 +61,7 @@ bool olderThanTables(const std::filesystem::path& dataset, const std::filesystem
 bool MapSession::readsFromCacheOnly(const CommonOptions& o) {
   try {
     if (!o.boundaries.empty() && o.dataset.empty())  // a file of the user's own: only its layer is read
-      return hasCachedBoundaries({o.boundaries, o.layer, o.codeField, o.nameField});
+      return hasCachedBoundaries(boundariesAskedFor(o));
     const auto compiled = compiledDataset(o);
     return compiled && hasCachedTable(compiled->string(), "control_periods");
   } catch (const UsageError&) {
@@ -68,7 +71,7 @@ bool MapSession::readsFromCacheOnly(const CommonOptions& o) {
 
 std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
   auto s = std::make_unique<MapSession>();
-  BoundarySource src{o.boundaries, o.layer, o.codeField, o.nameField};
+  BoundarySource src = boundariesAskedFor(o);
   const std::filesystem::path tables = std::filesystem::path(COUNCILMAP_SOURCE_DIR) / "data" / "tables";
   s->tier_ = o.tier;
   if (const auto compiled = compiledDataset(o)) {

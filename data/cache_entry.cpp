@@ -40,9 +40,13 @@ void writeCacheHeader(CacheWriter& w, const CacheEntry& e) {
   w.putString(e.key);
 }
 
-std::unique_ptr<CacheReader> openCacheEntry(const std::optional<CacheEntry>& e) {
+bool cacheEntryExists(const std::optional<CacheEntry>& e) {
   std::error_code ec;
-  if (!e || !fs::exists(e->path, ec)) return nullptr;
+  return e && fs::exists(e->path, ec);
+}
+
+std::unique_ptr<CacheReader> openCacheEntry(const std::optional<CacheEntry>& e) {
+  if (!cacheEntryExists(e)) return nullptr;
   auto r = std::make_unique<CacheReader>(e->path);
   const bool ours = r->get<std::uint64_t>() == e->magic && r->get<std::uint32_t>() == kByteOrder && r->getString() == e->key;
   return ours && r->ok() ? std::move(r) : nullptr;

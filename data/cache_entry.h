@@ -22,6 +22,8 @@ struct CacheEntry {
 
 // The entry for `key` in the cache folder; nullopt when there is no folder or the key is empty.
 std::optional<CacheEntry> cacheEntryFor(const std::string& key, const char* kind, std::uint64_t magic);
+// Whether the entry's file is there (without reading it: a hint, as openCacheEntry checks the key).
+bool cacheEntryExists(const std::optional<CacheEntry>& entry);
 // The entry, read past its header, if it exists and was written for its key.
 std::unique_ptr<CacheReader> openCacheEntry(const std::optional<CacheEntry>& entry);
 void writeCacheHeader(CacheWriter& w, const CacheEntry& entry);

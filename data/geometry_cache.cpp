@@ -168,17 +168,9 @@ std::optional<LevelsOfDetail> readCachedLevels(const BoundarySet& set) {
 
 bool levelsWorthCaching(const BoundarySet& set) { return set.vertexCount() >= kCachedLayerMinVertices && cacheFolder(); }
 
-bool hasCachedBoundaries(const BoundarySource& src) {
-  const auto entry = layerEntry(src);
-  std::error_code ec;
-  return entry && fs::exists(entry->path, ec);
-}
+bool hasCachedBoundaries(const BoundarySource& src) { return cacheEntryExists(layerEntry(src)); }
 
-bool hasCachedLevels(const BoundarySet& set) {
-  const auto entry = levelsEntry(set);
-  std::error_code ec;
-  return entry && fs::exists(entry->path, ec);
-}
+bool hasCachedLevels(const BoundarySet& set) { return cacheEntryExists(levelsEntry(set)); }
 
 void storeCachedLevels(const BoundarySet& set, const LevelsOfDetail& lod) {
   const auto entry = levelsEntry(set);

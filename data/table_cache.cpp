@@ -43,11 +43,7 @@ std::optional<CsvTable> readCachedTable(const std::string& path, const std::stri
   return t;
 }
 
-bool hasCachedTable(const std::string& path, const std::string& layer) {
-  const auto entry = tableEntry(path, layer);
-  std::error_code ec;
-  return entry && std::filesystem::exists(entry->path, ec);
-}
+bool hasCachedTable(const std::string& path, const std::string& layer) { return cacheEntryExists(tableEntry(path, layer)); }
 
 void storeCachedTable(const std::string& path, const std::string& layer, const CsvTable& t, const Diagnostics& diag,
                       std::size_t firstDiagnostic) {
