@@ -15,11 +15,12 @@ const BoundarySet& layer(int which) {
   static const BoundarySet sets[] = {
       [] { Diagnostics d; return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/wards/wards_2013_gb_bgc_martinjc.gpkg", "", "", ""}, d); }(),
       [] { Diagnostics d; return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/boundaries/ons_uk_topojson_2014_2025.gpkg", "ltla", "", ""}, d); }(),
+      [] { Diagnostics d; return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/boundaries/lad_2013_gb_lgd_2012_ni_martinjc.gpkg", "", "", ""}, d); }(),
   };
   return sets[which];
 }
 
-const char* kNames[] = {"wards 2013 GB", "councils 2014-2025"};
+const char* kNames[] = {"wards 2013 GB", "councils 2014-2025", "councils 2013 GB"};
 
 // Simplifying every level; counters give each level's vertices (the last is the full detail).
 void BM_SimplifyCoverage(benchmark::State& state) {
@@ -30,7 +31,7 @@ void BM_SimplifyCoverage(benchmark::State& state) {
   for (std::size_t l = 0; l < lv.stats.size(); ++l)
     state.counters["v" + std::to_string(int(lv.tolerances[l])) + "m"] = double(lv.stats[l].vertices);
 }
-BENCHMARK(BM_SimplifyCoverage)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SimplifyCoverage)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 // Tessellating one level: args are the layer and the level's tolerance in metres (0: full).
 void BM_TessellateLevel(benchmark::State& state) {

@@ -21,13 +21,18 @@ struct SimplifyOptions {
   // refining (which only adds vertices): buildLevelsOfDetail, keeping none over 3/4, would drop it. The 2013 wards,
   // already generalised to about 20 m, lose their 20 m level this way: 450 ms not spent.
   bool skipNearFull = false;
+  // Check each finished level once more, all of it, for crossings (LevelStats::crossings and
+  // conflictsLeft): for tests, since repairing already checked every arc near each one it refined.
+  bool countCrossings = false;
 };
 
 struct LevelStats {
   double tolerance = 0;
   std::size_t vertices = 0, rings = 0, parts = 0;
   std::size_t refinedArcs = 0;  // arcs given a finer tolerance because they crossed another
-  std::size_t crossings = 0;    // pairs of crossing segments left, counting those of the source
+  // Only with SimplifyOptions::countCrossings (always for the full detail):
+  std::size_t crossings = 0;      // pairs of crossing segments left, counting those of the source
+  std::size_t conflictsLeft = 0;  // arcs crossing or swept over others that refining could still mend
   double area = 0;              // sum over parts of outer area minus holes, m^2
 };
 

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "data/boundary_set.h"
+#include "data/box_grid.h"
 
 namespace cm {
 
@@ -22,11 +23,8 @@ class Picker {
   std::optional<std::uint32_t> find(Point2 p, Accept accept) const;
   const BoundarySet& set_;
   std::vector<std::uint32_t> partFeature_;
-  int grid_ = 0;
   Box box_;
-  double cellW_ = 1, cellH_ = 1;
-  std::vector<std::uint32_t> cellStart_;  // CSR layout: parts of cell c are cellParts_[cellStart_[c] .. cellStart_[c+1])
-  std::vector<std::uint32_t> cellParts_;
+  BoxGrid grid_;  // over the parts' boxes
 };
 
 }  // namespace cm

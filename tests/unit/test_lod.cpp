@@ -125,7 +125,7 @@ TEST(DouglasPeucker, ClosedLineKeepsATriangle) {
 
 TEST(Lod, SharedBorderIsIdenticalOnBothSides) {
   const BoundarySet set = twoNeighbours();
-  const CoverageLevels lv = simplifyCoverage(set, {.tolerances = {5, 1}});
+  const CoverageLevels lv = simplifyCoverage(set, {.tolerances = {5, 1}, .countCrossings = true});
   ASSERT_EQ(lv.sets.size(), 3u);
   EXPECT_EQ(lv.tolerances.back(), 0);
   // At 5 m the wiggle goes; at 1 m it stays; both sides always agree.
@@ -158,7 +158,7 @@ TEST(Lod, WardBetweenTwoJunctionsKeepsATriangle) {
   addFeature(set, "above", {above});
   addFeature(set, "lens", {lens});
   addFeature(set, "below", {below});
-  const CoverageLevels lv = simplifyCoverage(set, {.tolerances = {50}});
+  const CoverageLevels lv = simplifyCoverage(set, {.tolerances = {50}, .countCrossings = true});
   const auto ring = ringOf(lv.sets[0], 1);
   EXPECT_GE(ring.size(), 3u);
   EXPECT_GT(area(ring), 0);
@@ -190,8 +190,9 @@ TEST(Lod, CrossingsMadeBySimplifyingAreRepaired) {
   std::size_t crossings = 0;
   crossingLines({closed(ringOf(off.sets[0], 0)), closed(ringOf(off.sets[0], 1))}, &crossings);
   EXPECT_GT(crossings, 0u);  // ...straight through the islet
-  const CoverageLevels on = simplifyCoverage(set, {.tolerances = {400}});
+  const CoverageLevels on = simplifyCoverage(set, {.tolerances = {400}, .countCrossings = true});
   EXPECT_EQ(on.stats[0].crossings, 0u);
+  EXPECT_EQ(on.stats[0].conflictsLeft, 0u);
   EXPECT_GE(on.stats[0].refinedArcs, 1u);
   EXPECT_GT(ringOf(on.sets[0], 0).size(), 4u);
 }
@@ -206,8 +207,9 @@ TEST(Lod, IsletsAreNotSwallowedByASimplifiedCoast) {
   const CoverageLevels off = simplifyCoverage(set, {.tolerances = {400}, .repairIntersections = false});
   EXPECT_EQ(ringOf(off.sets[0], 0).size(), 4u);
   EXPECT_NEAR(off.stats[0].area, 2000.0 * 2000 + 20 * 100 * 0.5, 1e-6);  // land swallowed the bay; the islet overlaps it
-  const CoverageLevels on = simplifyCoverage(set, {.tolerances = {400}});
+  const CoverageLevels on = simplifyCoverage(set, {.tolerances = {400}, .countCrossings = true});
   EXPECT_GE(on.stats[0].refinedArcs, 1u);
+  EXPECT_EQ(on.stats[0].conflictsLeft, 0u);
   EXPECT_LT(on.stats[0].area, 2000.0 * 2000 - 10000);  // the bay is kept
 }
 
