@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "data/grid_sort.h"
+
 namespace cm {
 namespace {
 
@@ -56,28 +58,34 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> crossingLines(const std::ve
     }
   if (segmentPairs) *segmentPairs = 0;
   if (segs.size() < 2) return out;
-  // Cells about twice the mean segment length: most segments touch one to four cells.
-  const double cell = std::max(2 * length / double(segs.size()), 1e-3);
-  auto cellOf = [&](double v, double origin) { return std::int64_t(std::floor((v - origin) / cell)); };
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
+  // Cells about twice the mean segment length: most segments touch one to four cells (and no more
+  // than 2^31 cells across).
+  const double cell = std::max({2 * length / double(segs.size()), 1e-3, std::max(extent.width(), extent.height()) / 2e9});
+  auto cellOf = [&](double v, double origin) { return std::uint32_t(std::floor((v - origin) / cell)); };
+  struct Entry {
+    GridCell cell;
+    std::uint32_t segment;
+  };
+  std::vector<Entry> entries;
   entries.reserve(segs.size() * 2);
   for (std::uint32_t s = 0; s < segs.size(); ++s) {
     const Segment& g = segs[s];
     const auto x0 = cellOf(std::min(g.a.x, g.b.x), extent.minX), x1 = cellOf(std::max(g.a.x, g.b.x), extent.minX);
     const auto y0 = cellOf(std::min(g.a.y, g.b.y), extent.minY), y1 = cellOf(std::max(g.a.y, g.b.y), extent.minY);
     for (auto x = x0; x <= x1; ++x)
-      for (auto y = y0; y <= y1; ++y) entries.push_back({(std::uint64_t(x) << 32) | std::uint64_t(y), s});
+      for (auto y = y0; y <= y1; ++y) entries.push_back({{x, y}, s});
   }
-  std::sort(entries.begin(), entries.end());
+  sortByGridCell(entries, std::uint64_t(cellOf(extent.maxX, extent.minX)) + 1, std::uint64_t(cellOf(extent.maxY, extent.minY)) + 1,
+                 [](const Entry& e) { return e.cell; });
   // A pair sharing several cells is found in each; duplicates go at the end.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
   for (std::size_t i = 0; i < entries.size();) {
     std::size_t j = i;
-    while (j < entries.size() && entries[j].first == entries[i].first) ++j;
+    while (j < entries.size() && entries[j].cell == entries[i].cell) ++j;
     for (std::size_t p = i; p < j; ++p)
       for (std::size_t q = p + 1; q < j; ++q) {
-        const Segment &s = segs[entries[p].second], &t = segs[entries[q].second];
-        if (segmentsConflict(s.a, s.b, t.a, t.b)) found.push_back(std::minmax(entries[p].second, entries[q].second));
+        const Segment &s = segs[entries[p].segment], &t = segs[entries[q].segment];
+        if (segmentsConflict(s.a, s.b, t.a, t.b)) found.push_back(std::minmax(entries[p].segment, entries[q].segment));
       }
     i = j;
   }

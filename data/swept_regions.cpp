@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "data/grid_sort.h"
+
 namespace cm {
 namespace {
 
@@ -16,10 +18,11 @@ bool inside(std::span<const Point2> ring, Point2 p) {  // even-odd; `ring` is op
 }
 
 struct KeptPoint {
-  std::uint64_t cell;
+  GridCell cell;
   std::uint32_t line, index;
-  bool operator<(const KeptPoint& o) const { return cell < o.cell; }
 };
+
+bool before(const KeptPoint& p, GridCell c) { return p.cell.x != c.x ? p.cell.x < c.x : p.cell.y < c.y; }
 
 }  // namespace
 
@@ -37,14 +40,17 @@ std::vector<std::uint32_t> linesSweepingVertices(const std::vector<std::span<con
     }
   std::vector<std::uint32_t> out;
   if (segments == 0) return out;
-  const double cell = std::max(length / double(segments), 1e-3);
-  auto cx = [&](double x) { return std::uint64_t(std::max(0.0, std::floor((x - extent.minX) / cell))); };
-  auto cy = [&](double y) { return std::uint64_t(std::max(0.0, std::floor((y - extent.minY) / cell))); };
-  auto key = [](std::uint64_t x, std::uint64_t y) { return (x << 32) | y; };
+  for (std::size_t l = 0; l < lines.size(); ++l)
+    if (!kept[l].empty()) extent.add(lines[l][kept[l].back()]);
+  const double cell = std::max({length / double(segments), 1e-3, std::max(extent.width(), extent.height()) / 2e9});
+  // Clamped to the extent of the kept points: a dropped run can reach beyond it.
+  const auto columns = std::uint32_t(std::floor(extent.width() / cell)), rows = std::uint32_t(std::floor(extent.height() / cell));
+  auto cx = [&](double x) { return std::uint32_t(std::clamp(std::floor((x - extent.minX) / cell), 0.0, double(columns))); };
+  auto cy = [&](double y) { return std::uint32_t(std::clamp(std::floor((y - extent.minY) / cell), 0.0, double(rows))); };
   std::vector<KeptPoint> grid;
   for (std::uint32_t l = 0; l < lines.size(); ++l)
-    for (const std::uint32_t k : kept[l]) grid.push_back({key(cx(lines[l][k].x), cy(lines[l][k].y)), l, k});
-  std::sort(grid.begin(), grid.end());
+    for (const std::uint32_t k : kept[l]) grid.push_back({{cx(lines[l][k].x), cy(lines[l][k].y)}, l, k});
+  sortByGridCell(grid, std::uint64_t(columns) + 1, std::uint64_t(rows) + 1, [](const KeptPoint& p) { return p.cell; });
 
   for (std::uint32_t l = 0; l < lines.size(); ++l) {
     bool swept = false;
@@ -56,8 +62,9 @@ std::vector<std::uint32_t> linesSweepingVertices(const std::vector<std::span<con
       for (const Point2& p : run) box.add(p);
       for (auto x = cx(box.minX); !swept && x <= cx(box.maxX); ++x)
         for (auto y = cy(box.minY); !swept && y <= cy(box.maxY); ++y) {
-          auto it = std::lower_bound(grid.begin(), grid.end(), KeptPoint{key(x, y), 0, 0});
-          for (; !swept && it != grid.end() && it->cell == key(x, y); ++it) {
+          const GridCell c{x, y};
+          auto it = std::lower_bound(grid.begin(), grid.end(), c, before);
+          for (; !swept && it != grid.end() && it->cell == c; ++it) {
             if (it->line == l && it->index >= i && it->index <= j) continue;
             const Point2 q = lines[it->line][it->index];
             if ((q.x == run.front().x && q.y == run.front().y) || (q.x == run.back().x && q.y == run.back().y)) continue;
