@@ -259,13 +259,14 @@ def print_table(results, datasets, sizes, tools, args):
     ours = [t for t in tools if t in COUNCILMAP_TOOLS]
     if ours:
         print("\ncouncilmap, median ms: load (read + reproject, or the cache), gl (context), prepare (making the levels "
-              "of detail, cold only), mesh (read levels or tessellate, upload), draw, overlay (text), readback, png")
+              "of detail, cold only), mesh (read levels or tessellate, upload), draw, overlay (text), readback, png, total (to the PNG "
+              "written), cache (then waiting for new levels to be written to the cache, cold only)")
         for d in datasets:
             for size in sizes:
                 for tool in ours:
                     rs = results[(d, size, tool)]
                     parts = " ".join(f"{k} {med(rs, k + '_ms'):.0f}" for k in
-                                     ("load", "gl", "prepare", "mesh", "draw", "overlay", "readback", "png", "total"))
+                                     ("load", "gl", "prepare", "mesh", "draw", "overlay", "readback", "png", "total", "cache"))
                     print(f"  {d} {size} {LABELS[tool]}: {parts}")
     print(f"\npeers: load average {os.getloadavg()[0]:.2f} at the end; images and results in {args.out}")
     with open(os.path.join(args.out, "results.json"), "w") as f:
