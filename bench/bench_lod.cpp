@@ -2,6 +2,7 @@
 // costs (the work the stored meshes save at startup). Part of bench_core.
 #include <benchmark/benchmark.h>
 
+#include "data/arc_topology.h"
 #include "data/border_segments.h"
 #include "data/boundary_loader.h"
 #include "data/detail_levels.h"
@@ -32,6 +33,14 @@ void BM_SimplifyCoverage(benchmark::State& state) {
     state.counters["v" + std::to_string(int(lv.tolerances[l])) + "m"] = double(lv.stats[l].vertices);
 }
 BENCHMARK(BM_SimplifyCoverage)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+
+// The shared arcs alone: single-threaded, at the start of simplifying.
+void BM_ArcTopology(benchmark::State& state) {
+  const BoundarySet& full = layer(int(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(buildArcTopology(full, 0.001));
+  state.SetLabel(kNames[state.range(0)]);
+}
+BENCHMARK(BM_ArcTopology)->Arg(0)->Arg(2)->Unit(benchmark::kMillisecond);
 
 // Tessellating one level: args are the layer and the level's tolerance in metres (0: full).
 void BM_TessellateLevel(benchmark::State& state) {

@@ -10,26 +10,31 @@ namespace {
 
 constexpr std::uint32_t kNone = 0xffffffffu;
 
-// Gives equal (or equally snapped) coordinates one id, by sorting rather than hashing doubles.
+// Gives equal (or equally snapped) coordinates one id, by sorting rather than hashing doubles. The
+// keys are sorted with their indices beside them rather than through them: a third of the time.
 std::vector<std::uint32_t> pointIds(const BoundarySet& set, double snap, std::vector<Point2>& idPoints, std::size_t& moved) {
   const std::size_t n = set.points.size();
-  std::vector<Point2> key(set.points);
-  if (snap > 0)
-    for (Point2& p : key) p = {std::round(p.x / snap) * snap, std::round(p.y / snap) * snap};
-  std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (key[a].x != key[b].x) return key[a].x < key[b].x;
-    return key[a].y != key[b].y ? key[a].y < key[b].y : a < b;  // the first source point represents its vertex
+  struct Key {
+    double x, y;
+    std::uint32_t index;
+  };
+  std::vector<Key> keys(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const Point2 p = set.points[i];
+    keys[i] = snap > 0 ? Key{std::round(p.x / snap) * snap, std::round(p.y / snap) * snap, i} : Key{p.x, p.y, i};
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    if (a.x != b.x) return a.x < b.x;
+    return a.y != b.y ? a.y < b.y : a.index < b.index;  // the first source point represents its vertex
   });
   // A snapped vertex keeps the coordinates of one of its source points, so that every level is
   // made of vertices of the source.
   std::vector<std::uint32_t> ids(n);
   moved = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    const Point2 p = key[order[k]], q = set.points[order[k]];
-    if (k == 0 || p.x != key[order[k - 1]].x || p.y != key[order[k - 1]].y) idPoints.push_back(q);
-    ids[order[k]] = std::uint32_t(idPoints.size() - 1);
+    const Point2 q = set.points[keys[k].index];
+    if (k == 0 || keys[k].x != keys[k - 1].x || keys[k].y != keys[k - 1].y) idPoints.push_back(q);
+    ids[keys[k].index] = std::uint32_t(idPoints.size() - 1);
     if (q.x != idPoints.back().x || q.y != idPoints.back().y) ++moved;
   }
   return ids;
