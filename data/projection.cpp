@@ -93,7 +93,10 @@ bool Transform::applyMany(std::size_t n, double* xs, double* ys, int* ok) const 
   if (!closedForm_) {
     std::vector<int> own;
     if (!ok) own.resize(n), ok = own.data();
-    ogr()->Transform(n, xs, ys, nullptr, ok);
+    {
+      const std::lock_guard lock(ctInUse_);
+      ogr()->Transform(n, xs, ys, nullptr, ok);
+    }
     for (std::size_t i = 0; i < n; ++i)
       if (!ok[i]) return false;
     return true;
@@ -110,7 +113,10 @@ bool Transform::applyMany(std::size_t n, double* xs, double* ys, int* ok) const 
   std::vector<double> rx(rest.size()), ry(rest.size());
   std::vector<int> rok(rest.size(), FALSE);
   for (std::size_t k = 0; k < rest.size(); ++k) rx[k] = xs[rest[k]], ry[k] = ys[rest[k]];
-  ogr()->Transform(rest.size(), rx.data(), ry.data(), nullptr, rok.data());
+  {
+    const std::lock_guard lock(ctInUse_);
+    ogr()->Transform(rest.size(), rx.data(), ry.data(), nullptr, rok.data());
+  }
   bool all = true;
   for (std::size_t k = 0; k < rest.size(); ++k) {
     xs[rest[k]] = rx[k], ys[rest[k]] = ry[k];

@@ -35,7 +35,7 @@ class Transform {
 
   bool apply(double& x, double& y) const;  // false if the point cannot be transformed
   // Transforms n points in place; ok[i], when given, says whether point i could be. Returns
-  // whether all could.
+  // whether all could. Safe on several threads at once (GDAL's part takes turns).
   bool applyMany(std::size_t n, double* xs, double* ys, int* ok = nullptr) const;
   // GDAL's transformation, for GDAL calls such as OGRGeometry::transform.
   OGRCoordinateTransformation* ogr() const;
@@ -48,6 +48,7 @@ class Transform {
   // Made on first use when the closed form serves: most files never need it.
   mutable std::once_flag made_;
   mutable OGRCoordinateTransformation* ct_ = nullptr;
+  mutable std::mutex ctInUse_;  // GDAL's transformations are not thread-safe
 };
 
 // Short human description of a CRS, e.g. "EPSG:4326 (WGS 84)".
