@@ -15,16 +15,17 @@ struct GridCell {
   bool operator==(const GridCell&) const = default;
 };
 
-// `cellOf(item)` gives a GridCell with x < columns and y < rows.
+// `cellOf(item)` gives a GridCell with x < columns and y < rows. Returns where each column starts
+// (columns + 1 offsets), or nothing where the grid was too large for that.
 template <class T, class CellOf>
-void sortByGridCell(std::vector<T>& items, std::uint64_t columns, std::uint64_t rows, CellOf cellOf) {
+std::vector<std::uint32_t> sortByGridCell(std::vector<T>& items, std::uint64_t columns, std::uint64_t rows, CellOf cellOf) {
   const std::uint64_t limit = 4 * std::uint64_t(items.size()) + 4096;
   if (columns > limit || rows > limit) {
     std::stable_sort(items.begin(), items.end(), [&](const T& a, const T& b) {
       const GridCell p = cellOf(a), q = cellOf(b);
       return p.x != q.x ? p.x < q.x : p.y < q.y;
     });
-    return;
+    return {};
   }
   std::vector<T> scratch(items.size());
   std::vector<std::uint32_t> start;
@@ -36,6 +37,9 @@ void sortByGridCell(std::vector<T>& items, std::uint64_t columns, std::uint64_t 
   };
   pass(items, scratch, rows, [](GridCell c) { return c.y; });
   pass(scratch, items, columns, [](GridCell c) { return c.x; });
+  start.insert(start.begin(), 0);  // each bucket's start has moved on to its end
+  start.pop_back();
+  return start;
 }
 
 }  // namespace cm

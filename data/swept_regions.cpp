@@ -23,6 +23,7 @@ struct KeptPoint {
 };
 
 bool before(const KeptPoint& p, GridCell c) { return p.cell.x != c.x ? p.cell.x < c.x : p.cell.y < c.y; }
+bool rowBefore(const KeptPoint& p, std::uint32_t y) { return p.cell.y < y; }
 
 }  // namespace
 
@@ -50,7 +51,14 @@ std::vector<std::uint32_t> linesSweepingVertices(const std::vector<std::span<con
   std::vector<KeptPoint> grid;
   for (std::uint32_t l = 0; l < lines.size(); ++l)
     for (const std::uint32_t k : kept[l]) grid.push_back({{cx(lines[l][k].x), cy(lines[l][k].y)}, l, k});
-  sortByGridCell(grid, std::uint64_t(columns) + 1, std::uint64_t(rows) + 1, [](const KeptPoint& p) { return p.cell; });
+  const auto columnStart = sortByGridCell(grid, std::uint64_t(columns) + 1, std::uint64_t(rows) + 1, [](const KeptPoint& p) { return p.cell; });
+  // A column's points, ordered by row.
+  auto column = [&](std::uint32_t x) {
+    if (!columnStart.empty()) return std::span<const KeptPoint>(grid.data() + columnStart[x], columnStart[x + 1] - columnStart[x]);
+    const auto from = std::lower_bound(grid.begin(), grid.end(), GridCell{x, 0}, before);
+    const auto to = std::lower_bound(from, grid.end(), GridCell{x + 1, 0}, before);
+    return std::span<const KeptPoint>(from, to);
+  };
 
   for (std::uint32_t l = 0; l < lines.size(); ++l) {
     bool swept = false;
@@ -60,17 +68,16 @@ std::vector<std::uint32_t> linesSweepingVertices(const std::vector<std::span<con
       const std::span<const Point2> run = lines[l].subspan(i, j - i + 1);
       Box box;
       for (const Point2& p : run) box.add(p);
-      for (auto x = cx(box.minX); !swept && x <= cx(box.maxX); ++x)
-        for (auto y = cy(box.minY); !swept && y <= cy(box.maxY); ++y) {
-          const GridCell c{x, y};
-          auto it = std::lower_bound(grid.begin(), grid.end(), c, before);
-          for (; !swept && it != grid.end() && it->cell == c; ++it) {
-            if (it->line == l && it->index >= i && it->index <= j) continue;
-            const Point2 q = lines[it->line][it->index];
-            if ((q.x == run.front().x && q.y == run.front().y) || (q.x == run.back().x && q.y == run.back().y)) continue;
-            swept = box.contains(q) && inside(run, q);
-          }
+      const std::uint32_t y0 = cy(box.minY), y1 = cy(box.maxY);
+      for (auto x = cx(box.minX); !swept && x <= cx(box.maxX); ++x) {
+        const auto points = column(x);
+        for (auto it = std::lower_bound(points.begin(), points.end(), y0, rowBefore); !swept && it != points.end() && it->cell.y <= y1; ++it) {
+          if (it->line == l && it->index >= i && it->index <= j) continue;
+          const Point2 q = lines[it->line][it->index];
+          if ((q.x == run.front().x && q.y == run.front().y) || (q.x == run.back().x && q.y == run.back().y)) continue;
+          swept = box.contains(q) && inside(run, q);
         }
+      }
     }
     if (swept) out.push_back(l);
   }

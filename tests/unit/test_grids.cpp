@@ -1,5 +1,5 @@
 // The two uniform grids simplifying leans on: BoxGrid (arcs near the refined ones, the picker's
-// parts) and sortByGridCell (segments and kept points grouped by cell).
+// parts) and sortByGridCell (segments and kept points grouped by cell), and the sweep test built on it.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,6 +7,7 @@
 
 #include "data/box_grid.h"
 #include "data/grid_sort.h"
+#include "data/swept_regions.h"
 
 using namespace cm;
 
@@ -64,5 +65,25 @@ TEST(GridSort, GroupsByCellLikeASortByColumnThenRow) {
     sortByGridCell(items, span, 37, [](const Item& i) { return i.cell; });
     ASSERT_EQ(items.size(), expected.size());
     for (std::size_t i = 0; i < items.size(); ++i) EXPECT_EQ(items[i].order, expected[i].order) << "span " << span << " at " << i;
+  }
+}
+
+// A line whose dropped run (a bay cut off) passes over another line's vertex (an islet), at two
+// scales: in metres, and in centimetres beside a point 100 km away, where the grid would have ten
+// million columns and the points are sorted by comparison instead.
+TEST(SweptRegions, FindsALineCutAcrossAVertexAtAnyScale) {
+  for (const double unit : {1.0, 0.01}) {
+    const std::vector<Point2> coast = {{0, 0}, {4 * unit, 0}, {4 * unit, -3 * unit}, {6 * unit, -3 * unit}, {6 * unit, 0}, {10 * unit, 0}};
+    const std::vector<Point2> islet = {{5 * unit, -1 * unit}, {5.2 * unit, -1 * unit}};
+    const std::vector<Point2> far = {{1e5, 1e5}};
+    std::vector<std::span<const Point2>> lines = {coast, islet};
+    std::vector<std::vector<std::uint32_t>> bayCut = {{0, 5}, {0, 1}}, bayKept = {{0, 1, 2, 3, 4, 5}, {0, 1}};
+    if (unit < 1) {
+      lines.push_back(far);
+      bayCut.push_back({0});
+      bayKept.push_back({0});
+    }
+    EXPECT_EQ(linesSweepingVertices(lines, bayCut), std::vector<std::uint32_t>{0}) << "unit " << unit;
+    EXPECT_TRUE(linesSweepingVertices(lines, bayKept).empty()) << "unit " << unit;
   }
 }
