@@ -4,8 +4,10 @@
 #include <cmath>
 #include <future>
 #include <limits>
+#include <mutex>
 #include <semaphore>
 #include <thread>
+#include <unordered_map>
 
 #include "data/arc_topology.h"
 #include "data/box_grid.h"
@@ -150,7 +152,63 @@ struct ArcLines {
   std::vector<std::vector<Point2>> lines;
 };
 
-// What every level is made from; read only, so levels can be made on several threads at once.
+// Appends the runs of `line` whose segments' boxes meet `box`.
+void addRunsMeeting(std::span<const Point2> line, const Box& box, std::vector<std::vector<Point2>>& runs) {
+  bool open = false;
+  for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+    const Point2 p = line[k], q = line[k + 1];
+    const bool meets = std::min(p.x, q.x) <= box.maxX && std::max(p.x, q.x) >= box.minX && std::min(p.y, q.y) <= box.maxY &&
+                       std::max(p.y, q.y) >= box.minY;
+    if (meets && !open) runs.push_back({p});
+    if (meets) runs.back().push_back(q);
+    open = meets;
+  }
+}
+
+// Whether two arcs cross at full detail: such crossings cannot be mended by keeping more vertices.
+// Worked out for the few pairs the levels find crossing, when first asked, and kept for every level
+// (checking every arc up front took the 2013 wards 60-160 ms before any level could start). Safe on
+// the levels' threads.
+class FullDetailCrossings {
+ public:
+  FullDetailCrossings(const std::vector<std::span<const Point2>>& arcPoints, const std::vector<Box>& arcBox)
+      : arcPoints_(arcPoints), arcBox_(arcBox) {}
+  bool operator()(std::uint32_t a, std::uint32_t b) {  // a <= b
+    const std::uint64_t key = (std::uint64_t(a) << 32) | b;
+    {
+      const std::lock_guard lock(mutex_);
+      if (const auto it = known_.find(key); it != known_.end()) return it->second;
+    }
+    const bool crossing = cross(a, b);  // outside the lock: two levels may work out one pair twice
+    const std::lock_guard lock(mutex_);
+    known_.emplace(key, crossing);
+    return crossing;
+  }
+
+ private:
+  // Two arcs can only meet where their boxes do, so only their segments there are compared: a coast
+  // 10,000 vertices long is asked about many small arcs.
+  bool cross(std::uint32_t a, std::uint32_t b) const {
+    if (a == b) return !crossingLines({{arcPoints_[a].begin(), arcPoints_[a].end()}}).empty();
+    const Box &ba = arcBox_[a], &bb = arcBox_[b];
+    const Box both{std::max(ba.minX, bb.minX), std::max(ba.minY, bb.minY), std::min(ba.maxX, bb.maxX), std::min(ba.maxY, bb.maxY)};
+    if (both.empty()) return false;
+    std::vector<std::vector<Point2>> runs;
+    addRunsMeeting(arcPoints_[a], both, runs);
+    const std::size_t fromA = runs.size();
+    addRunsMeeting(arcPoints_[b], both, runs);
+    for (const auto& [i, j] : crossingLines(runs))
+      if (i < fromA && j >= fromA) return true;
+    return false;
+  }
+  const std::vector<std::span<const Point2>>& arcPoints_;
+  const std::vector<Box>& arcBox_;
+  std::mutex mutex_;
+  std::unordered_map<std::uint64_t, bool> known_;
+};
+
+// What every level is made from; read only but for the crossings' record, so levels can be made on
+// several threads at once.
 struct LevelInputs {
   const BoundarySet& full;
   const ArcTopology& topo;
@@ -158,7 +216,7 @@ struct LevelInputs {
   const std::vector<std::span<const Point2>>& arcPoints;
   const std::vector<Box>& arcBox;
   const BoxGrid& arcGrid;                          // over arcBox
-  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& sourceCrossings;  // arcs crossing at full detail
+  FullDetailCrossings& crossInSource;
   bool repairIntersections, countCrossings;
 };
 
@@ -203,7 +261,7 @@ std::pair<BoundarySet, LevelStats> simplifyLevel(const LevelInputs& in, double t
     for (const std::uint32_t i : linesSweepingVertices(subPoints, subKept)) found.push_back(subset[i]);
     for (const auto& [i, j] : crossingLines(subLines, &crossings)) {
       const std::pair<std::uint32_t, std::uint32_t> pair = std::minmax(subset[i], subset[j]);
-      if (std::binary_search(in.sourceCrossings.begin(), in.sourceCrossings.end(), pair)) continue;
+      if (in.crossInSource(pair.first, pair.second)) continue;
       found.push_back(pair.first);
       found.push_back(pair.second);
     }
@@ -285,16 +343,6 @@ CoverageLevels simplifyCoverage(const BoundarySet& full, const SimplifyOptions& 
   out.snappedPoints = topo.snappedPoints;
 
   std::vector<double> imp(topo.points.size());
-  // Arcs that cross in the source already cannot be mended by keeping more of their vertices. Finding
-  // them needs every vertex but not their importance, so it runs on a core of its own meanwhile (the
-  // 2013 wards: 124 ms beside 55 for the importance).
-  LevelStats fullStats;
-  ArcLines fullLines(topo, imp);
-  auto crossingInSource = std::async(std::launch::async, [&] {
-    for (std::size_t a = 0; a < topo.arcs.size(); ++a) fullLines.set(a, -1);  // every vertex: reads no importance
-    return options.repairIntersections ? crossingLines(fullLines.lines, &fullStats.crossings)
-                                       : std::vector<std::pair<std::uint32_t, std::uint32_t>>{};
-  });
   for (std::size_t a = 0; a < topo.arcs.size(); ++a) {
     const Ring& arc = topo.arcs[a];
     const auto arcImp = douglasPeuckerImportance({topo.points.data() + arc.first, arc.count});
@@ -311,9 +359,8 @@ CoverageLevels simplifyCoverage(const BoundarySet& full, const SimplifyOptions& 
   for (const Box& b : arcBox) extent.add(b);
   // About one arc to a cell, as far as a 512 by 512 grid goes.
   const BoxGrid arcGrid(arcBox, extent, std::clamp(int(std::sqrt(double(arcBox.size()))), 1, 512));
-  const auto sourceCrossings = crossingInSource.get();
-  const LevelInputs in{full, topo, imp, arcPoints, arcBox, arcGrid, sourceCrossings, options.repairIntersections,
-                       options.countCrossings};
+  FullDetailCrossings crossInSource(arcPoints, arcBox);
+  const LevelInputs in{full, topo, imp, arcPoints, arcBox, arcGrid, crossInSource, options.repairIntersections, options.countCrossings};
 
   // The levels are independent of one another and of the full one: they are made side by side, as
   // many at once as there are cores (the 2013 wards: 1.8 s to about 0.8 s on two).
@@ -337,7 +384,11 @@ CoverageLevels simplifyCoverage(const BoundarySet& full, const SimplifyOptions& 
     tolerances.push_back(tol);
     levels.push_back(onACore([&in, tol] { return simplifyLevel(in, tol); }));
   }
+  LevelStats fullStats;
   auto fullLevel = onACore([&] {
+    ArcLines fullLines(topo, imp);
+    for (std::size_t a = 0; a < topo.arcs.size(); ++a) fullLines.set(a, -1);  // every vertex
+    if (options.countCrossings) crossingLines(fullLines.lines, &fullStats.crossings);
     BoundarySet level = assemble(full, topo, fullLines.lines);
     addStats(level, fullStats);
     return level;
