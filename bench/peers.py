@@ -7,8 +7,8 @@ field, `cat`, the fill category councilmap itself uses (FNV-1a of the code, modu
 so the three images are coloured alike. The copy is made once, outside the timings.
 
 councilmap runs three ways. "cold" is a file it has never seen: every run gets an empty cache
-folder, so it reads and reprojects the file, draws the full detail and makes the levels of detail
-for next time. "warm" is the same file again: its cache (the layer reprojected, its levels) was
+folder, so it reads and reprojects the file, makes the levels of detail, draws the one its scale
+needs and keeps them for next time. "warm" is the same file again: its cache (the layer reprojected, its levels) was
 filled by the untimed warm-up pass. "warm 4x" is warm with --samples 4, the anti-aliasing QGIS and
 Mapnik do and councilmap leaves off on a software renderer by default.
 """
