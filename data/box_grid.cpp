@@ -26,16 +26,11 @@ BoxGrid::BoxGrid(const std::vector<Box>& boxes, const Box& extent, int cells) : 
       fill.assign(cellStart_.begin(), cellStart_.end() - 1);
     }
     for (std::uint32_t i = 0; i < boxes.size(); ++i) {
-      const Box& b = boxes[i];
-      if (b.empty()) continue;
-      const int x0 = cellOf(b.minX, extent_.minX, cellW_), x1 = cellOf(b.maxX, extent_.minX, cellW_);
-      const int y0 = cellOf(b.minY, extent_.minY, cellH_), y1 = cellOf(b.maxY, extent_.minY, cellH_);
-      for (int y = y0; y <= y1; ++y)
-        for (int x = x0; x <= x1; ++x) {
-          const std::size_t c = std::size_t(y) * cells_ + x;
-          if (pass == 0) ++cellStart_[c + 1];
-          else cellBoxes_[fill[c]++] = i;
-        }
+      if (boxes[i].empty()) continue;
+      forEachCell(boxes[i], [&](std::size_t c) {
+        if (pass == 0) ++cellStart_[c + 1];
+        else cellBoxes_[fill[c]++] = i;
+      });
     }
   }
 }

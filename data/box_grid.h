@@ -21,17 +21,21 @@ class BoxGrid {
   template <class Visit>
   void forEachNear(const Box& b, Visit visit) const {
     if (extent_.empty()) return;
-    const int x0 = cellOf(b.minX, extent_.minX, cellW_), x1 = cellOf(b.maxX, extent_.minX, cellW_);
-    const int y0 = cellOf(b.minY, extent_.minY, cellH_), y1 = cellOf(b.maxY, extent_.minY, cellH_);
-    for (int y = y0; y <= y1; ++y)
-      for (int x = x0; x <= x1; ++x) {
-        const std::size_t c = std::size_t(y) * cells_ + x;
-        for (std::uint32_t i = cellStart_[c]; i < cellStart_[c + 1]; ++i) visit(cellBoxes_[i]);
-      }
+    forEachCell(b, [&](std::size_t c) {
+      for (std::uint32_t i = cellStart_[c]; i < cellStart_[c + 1]; ++i) visit(cellBoxes_[i]);
+    });
   }
 
  private:
   int cellOf(double v, double origin, double size) const;
+  // Calls `visit(c)` for every cell `b` overlaps, clamped to the grid.
+  template <class Visit>
+  void forEachCell(const Box& b, Visit visit) const {
+    const int x0 = cellOf(b.minX, extent_.minX, cellW_), x1 = cellOf(b.maxX, extent_.minX, cellW_);
+    const int y0 = cellOf(b.minY, extent_.minY, cellH_), y1 = cellOf(b.maxY, extent_.minY, cellH_);
+    for (int y = y0; y <= y1; ++y)
+      for (int x = x0; x <= x1; ++x) visit(std::size_t(y) * cells_ + x);
+  }
   int cells_ = 1;
   Box extent_;
   double cellW_ = 1, cellH_ = 1;
