@@ -24,6 +24,8 @@ struct Box {
     add(Point2{b.maxX, b.maxY});
   }
   bool contains(Point2 p) const { return p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY; }
+  // Whether the two share any point, edges included.
+  bool meets(const Box& o) const { return minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY; }
 };
 
 inline bool isFinite(Point2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }

@@ -157,8 +157,10 @@ void addRunsMeeting(std::span<const Point2> line, const Box& box, std::vector<st
   bool open = false;
   for (std::size_t k = 0; k + 1 < line.size(); ++k) {
     const Point2 p = line[k], q = line[k + 1];
-    const bool meets = std::min(p.x, q.x) <= box.maxX && std::max(p.x, q.x) >= box.minX && std::min(p.y, q.y) <= box.maxY &&
-                       std::max(p.y, q.y) >= box.minY;
+    Box segment;
+    segment.add(p);
+    segment.add(q);
+    const bool meets = segment.meets(box);
     if (meets && !open) runs.push_back({p});
     if (meets) runs.back().push_back(q);
     open = meets;
@@ -230,8 +232,7 @@ std::pair<BoundarySet, LevelStats> simplifyLevel(const LevelInputs& in, double t
     for (const std::uint32_t c : changed) {
       const Box& cb = in.arcBox[c];
       in.arcGrid.forEachNear(cb, [&](std::uint32_t a) {
-        const Box& ab = in.arcBox[a];
-        if (!isNear[a] && ab.minX <= cb.maxX && cb.minX <= ab.maxX && ab.minY <= cb.maxY && cb.minY <= ab.maxY) {
+        if (!isNear[a] && in.arcBox[a].meets(cb)) {
           isNear[a] = 1;
           out.push_back(a);
         }

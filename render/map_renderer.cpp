@@ -285,8 +285,7 @@ bool MapRenderer::cull(const Camera& camera, const std::vector<IndexRange>& rang
     const IndexRange r = ranges[f];
     total += r.count;
     const Box& b = featureBoxes_[f % featureBoxes_.size()];  // hairline ranges: own, then repeats
-    const bool shown = (f >= visible.size() || visible[f]) && b.maxX >= local.minX && b.minX <= local.maxX &&
-                       b.maxY >= local.minY && b.minY <= local.maxY;
+    const bool shown = (f >= visible.size() || visible[f]) && b.meets(local);
     if (!shown || !r.count) continue;
     kept += r.count;
     if (r.first != runEnd) {

@@ -11,12 +11,6 @@
 
 using namespace cm;
 
-namespace {
-
-bool overlap(const Box& a, const Box& b) { return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY; }
-
-}  // namespace
-
 TEST(BoxGrid, FindsEveryOverlappingBoxWhateverItsSize) {
   std::mt19937 rng(7);
   std::uniform_real_distribution<double> at(0, 1000), size(0, 50);
@@ -35,7 +29,7 @@ TEST(BoxGrid, FindsEveryOverlappingBoxWhateverItsSize) {
     std::vector<char> seen(boxes.size(), 0);
     grid.forEachNear(boxes[q], [&](std::uint32_t i) { seen[i] = 1; });
     for (std::size_t i = 0; i < boxes.size(); ++i) {
-      if (overlap(boxes[q], boxes[i])) {
+      if (boxes[q].meets(boxes[i])) {
         EXPECT_TRUE(seen[i]) << "box " << q << " missed " << i;
       }
     }
@@ -46,6 +40,8 @@ TEST(BoxGrid, FindsEveryOverlappingBoxWhateverItsSize) {
     EXPECT_NE(std::find(near.begin(), near.end(), std::uint32_t(i)), near.end()) << "box " << i << " not under its centre";
   }
   EXPECT_TRUE(BoxGrid({}, Box{}, 8).at({1, 1}).empty());
+  EXPECT_TRUE((Box{0, 0, 1, 1}.meets(Box{1, 1, 2, 2})));  // a shared corner is a meeting
+  EXPECT_FALSE((Box{0, 0, 1, 1}.meets(Box{1.5, 0, 2, 1})));
 }
 
 TEST(GridSort, GroupsByCellLikeASortByColumnThenRow) {
