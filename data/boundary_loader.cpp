@@ -296,12 +296,12 @@ BoundarySet readBoundariesWithGdal(const BoundarySource& src, Diagnostics& diag,
     }
     if (geom->hasCurveGeometry()) geom.reset(geom->getLinearGeometry());
     polygons.clear();
-    rf.notPolygons = collectPolygons(geom.get(), polygons);
+    const std::size_t notPolygons = collectPolygons(geom.get(), polygons);
     if (polygons.empty()) {
       warnings.push_back(std::string("is a ") + OGRGeometryTypeToName(geom->getGeometryType()) + ", not a polygon; not drawn");
-      rf.notPolygons = 0;
       continue;
     }
+    rf.notPolygons = notPolygons;
     for (const OGRPolygon* poly : polygons) {
       rf.firstRingOf.push_back(rf.rings.size());
       for (const auto* ring : *poly) rf.rings.push_back(ringToPoints(*ring));
