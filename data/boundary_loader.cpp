@@ -181,6 +181,21 @@ void projectAll(std::vector<ReadFeature>& features, const Transform* toMap) {
   work();
 }
 
+// Room in `set` for everything read, so assembling it never grows a vector past twice what it needs
+// while the rings as read are still held (the 2013 wards' 1.09M points are 17 MB each way).
+void reserveFor(BoundarySet& set, const std::vector<ReadFeature>& features) {
+  std::size_t parts = 0, rings = 0, points = 0;
+  for (const ReadFeature& rf : features) {
+    parts += rf.firstRingOf.empty() ? 0 : rf.firstRingOf.size() - 1;
+    rings += rf.rings.size();
+    for (const auto& ring : rf.rings) points += ring.size();
+  }
+  set.features.reserve(set.features.size() + features.size());
+  set.parts.reserve(set.parts.size() + parts);
+  set.rings.reserve(set.rings.size() + rings);
+  set.points.reserve(set.points.size() + points);
+}
+
 }  // namespace
 
 std::vector<std::string> listLayers(const std::string& path) {
@@ -311,6 +326,7 @@ BoundarySet readBoundariesWithGdal(const BoundarySource& src, Diagnostics& diag,
     for (std::size_t p = 0; p + 1 < rf.firstRingOf.size(); ++p) rf.flat.push_back(ringIsFlat(rf.rings[rf.firstRingOf[p]]));
   }
   projectAll(features, toMap.get());
+  reserveFor(set, features);
 
   std::vector<std::vector<Point2>> partRings;
   for (ReadFeature& rf : features) {
