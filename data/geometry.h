@@ -30,4 +30,8 @@ struct Box {
 
 inline bool isFinite(Point2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
+// Not std::hypot: that guards against overflow map coordinates never reach, and is several times slower
+// where millions of segments are measured.
+inline double distance(Point2 a, Point2 b) { return std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)); }
+
 }  // namespace cm

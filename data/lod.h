@@ -30,7 +30,7 @@ struct LevelStats {
   double tolerance = 0;
   std::size_t vertices = 0, rings = 0, parts = 0;
   std::size_t refinedArcs = 0;  // arcs given a finer tolerance because they crossed another
-  // Only with SimplifyOptions::countCrossings (always for the full detail):
+  // Only with SimplifyOptions::countCrossings, for the full detail too:
   std::size_t crossings = 0;      // pairs of crossing segments left, counting those of the source
   std::size_t conflictsLeft = 0;  // arcs crossing or swept over others that refining could still mend
   double area = 0;              // sum over parts of outer area minus holes, m^2

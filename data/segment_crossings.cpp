@@ -53,8 +53,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> crossingLines(const std::ve
       segs.push_back({lines[l][k], lines[l][k + 1], l});
       extent.add(lines[l][k]);
       extent.add(lines[l][k + 1]);
-      const double dx = lines[l][k + 1].x - lines[l][k].x, dy = lines[l][k + 1].y - lines[l][k].y;
-      length += std::sqrt(dx * dx + dy * dy);  // no std::hypot: slow, and needless here
+      length += distance(lines[l][k], lines[l][k + 1]);
     }
   if (segmentPairs) *segmentPairs = 0;
   if (segs.size() < 2) return out;

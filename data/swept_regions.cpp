@@ -36,7 +36,7 @@ std::vector<std::uint32_t> linesSweepingVertices(const std::vector<std::span<con
     for (std::size_t k = 0; k + 1 < kept[l].size(); ++k) {
       const Point2 a = lines[l][kept[l][k]], b = lines[l][kept[l][k + 1]];
       extent.add(a);
-      length += std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));  // no std::hypot: slow, and needless here
+      length += distance(a, b);
       ++segments;
     }
   std::vector<std::uint32_t> out;

@@ -107,7 +107,7 @@ MapRenderer::MapRenderer(const MapMesh& mesh, std::shared_ptr<MapPrograms> progr
       programs_(programs ? std::move(programs) : std::make_shared<MapPrograms>()) {
   // Hairlines: each border segment once, in the range of the first feature that has it (see
   // data/border_segments.h). Found before the mesh is copied to GL (into system memory, on llvmpipe),
-  // so that finding them and the copies are not held at once: 20 MB less at the peak for the 2013 wards.
+  // so that finding them and the copies are not held at once (bench_memory's peak, the 2013 wards: 12 MB less).
   BorderSegments segments = buildBorderSegments(mesh);
   glGenBuffers(1, &vbo_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
