@@ -4,10 +4,8 @@
 #include <cmath>
 #include <future>
 #include <limits>
-#include <mutex>
 #include <semaphore>
 #include <thread>
-#include <unordered_map>
 
 #include "data/arc_topology.h"
 #include "data/box_grid.h"
@@ -152,63 +150,6 @@ struct ArcLines {
   std::vector<std::vector<Point2>> lines;
 };
 
-// Appends the runs of `line` whose segments' boxes meet `box`.
-void addRunsMeeting(std::span<const Point2> line, const Box& box, std::vector<std::vector<Point2>>& runs) {
-  bool open = false;
-  for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-    const Point2 p = line[k], q = line[k + 1];
-    Box segment;
-    segment.add(p);
-    segment.add(q);
-    const bool meets = segment.meets(box);
-    if (meets && !open) runs.push_back({p});
-    if (meets) runs.back().push_back(q);
-    open = meets;
-  }
-}
-
-// Whether two arcs cross at full detail: such crossings cannot be mended by keeping more vertices.
-// Worked out for the few pairs the levels find crossing, when first asked, and kept for every level
-// (checking every arc up front took the 2013 wards 60-160 ms before any level could start). Safe on
-// the levels' threads.
-class FullDetailCrossings {
- public:
-  FullDetailCrossings(const std::vector<std::span<const Point2>>& arcPoints, const std::vector<Box>& arcBox)
-      : arcPoints_(arcPoints), arcBox_(arcBox) {}
-  bool operator()(std::uint32_t a, std::uint32_t b) {  // a <= b
-    const std::uint64_t key = (std::uint64_t(a) << 32) | b;
-    {
-      const std::lock_guard lock(mutex_);
-      if (const auto it = known_.find(key); it != known_.end()) return it->second;
-    }
-    const bool crossing = cross(a, b);  // outside the lock: two levels may work out one pair twice
-    const std::lock_guard lock(mutex_);
-    known_.emplace(key, crossing);
-    return crossing;
-  }
-
- private:
-  // Two arcs can only meet where their boxes do, so only their segments there are compared: a coast
-  // 10,000 vertices long is asked about many small arcs.
-  bool cross(std::uint32_t a, std::uint32_t b) const {
-    if (a == b) return !crossingLines({{arcPoints_[a].begin(), arcPoints_[a].end()}}).empty();
-    const Box &ba = arcBox_[a], &bb = arcBox_[b];
-    const Box both{std::max(ba.minX, bb.minX), std::max(ba.minY, bb.minY), std::min(ba.maxX, bb.maxX), std::min(ba.maxY, bb.maxY)};
-    if (both.empty()) return false;
-    std::vector<std::vector<Point2>> runs;
-    addRunsMeeting(arcPoints_[a], both, runs);
-    const std::size_t fromA = runs.size();
-    addRunsMeeting(arcPoints_[b], both, runs);
-    for (const auto& [i, j] : crossingLines(runs))
-      if (i < fromA && j >= fromA) return true;
-    return false;
-  }
-  const std::vector<std::span<const Point2>>& arcPoints_;
-  const std::vector<Box>& arcBox_;
-  std::mutex mutex_;
-  std::unordered_map<std::uint64_t, bool> known_;
-};
-
 // What every level is made from; read only but for the crossings' record, so levels can be made on
 // several threads at once.
 struct LevelInputs {
@@ -218,7 +159,7 @@ struct LevelInputs {
   const std::vector<std::span<const Point2>>& arcPoints;
   const std::vector<Box>& arcBox;
   const BoxGrid& arcGrid;                          // over arcBox
-  FullDetailCrossings& crossInSource;
+  ArcCrossings& crossInSource;               // at full detail
   bool repairIntersections, countCrossings;
 };
 
@@ -360,7 +301,7 @@ CoverageLevels simplifyCoverage(const BoundarySet& full, const SimplifyOptions& 
   for (const Box& b : arcBox) extent.add(b);
   // About one arc to a cell, as far as a 512 by 512 grid goes.
   const BoxGrid arcGrid(arcBox, extent, std::clamp(int(std::sqrt(double(arcBox.size()))), 1, 512));
-  FullDetailCrossings crossInSource(arcPoints, arcBox);
+  ArcCrossings crossInSource(arcPoints, arcBox);
   const LevelInputs in{full, topo, imp, arcPoints, arcBox, arcGrid, crossInSource, options.repairIntersections, options.countCrossings};
 
   // The levels are independent of one another and of the full one: they are made side by side, as

@@ -25,6 +25,21 @@ struct Segment {
   std::uint32_t line;
 };
 
+// Appends the runs of `line` whose segments' boxes meet `box`.
+void addRunsMeeting(std::span<const Point2> line, const Box& box, std::vector<std::vector<Point2>>& runs) {
+  bool open = false;
+  for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+    const Point2 p = line[k], q = line[k + 1];
+    Box segment;
+    segment.add(p);
+    segment.add(q);
+    const bool meets = segment.meets(box);
+    if (meets && !open) runs.push_back({p});
+    if (meets) runs.back().push_back(q);
+    open = meets;
+  }
+}
+
 }  // namespace
 
 bool segmentsConflict(Point2 a, Point2 b, Point2 c, Point2 d) {
@@ -95,6 +110,34 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> crossingLines(const std::ve
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+bool ArcCrossings::operator()(std::uint32_t a, std::uint32_t b) {
+  const std::uint64_t key = (std::uint64_t(a) << 32) | b;
+  {
+    const std::lock_guard lock(mutex_);
+    if (const auto it = known_.find(key); it != known_.end()) return it->second;
+  }
+  const bool crossing = cross(a, b);  // outside the lock: two threads may work out one pair twice
+  const std::lock_guard lock(mutex_);
+  known_.emplace(key, crossing);
+  return crossing;
+}
+
+// Two arcs can only meet where their boxes do, so only their segments there are compared: a coast
+// 10,000 vertices long is asked about many small arcs.
+bool ArcCrossings::cross(std::uint32_t a, std::uint32_t b) const {
+  if (a == b) return !crossingLines({{arcPoints_[a].begin(), arcPoints_[a].end()}}).empty();
+  const Box &ba = arcBox_[a], &bb = arcBox_[b];
+  const Box both{std::max(ba.minX, bb.minX), std::max(ba.minY, bb.minY), std::min(ba.maxX, bb.maxX), std::min(ba.maxY, bb.maxY)};
+  if (both.empty()) return false;
+  std::vector<std::vector<Point2>> runs;
+  addRunsMeeting(arcPoints_[a], both, runs);
+  const std::size_t fromA = runs.size();
+  addRunsMeeting(arcPoints_[b], both, runs);
+  for (const auto& [i, j] : crossingLines(runs))
+    if (i < fromA && j >= fromA) return true;
+  return false;
 }
 
 }  // namespace cm

@@ -221,6 +221,26 @@ TEST(Lod, SegmentConflicts) {
   EXPECT_FALSE(segmentsConflict({0, 0}, {1, 0}, {2, 0}, {3, 0}));  // collinear, apart
 }
 
+TEST(Lod, ArcCrossingsComparesOnlyWhereBoxesMeet) {
+  const std::vector<Point2> ab{{0, 0}, {10, 10}}, cd{{0, 10}, {10, 0}}, far{{20, 0}, {30, 0}};
+  const std::vector<Point2> loop{{0, 0}, {4, 0}, {4, 4}, {2, -2}};  // crosses itself
+  const std::vector<Point2> joined{{10, 10}, {20, 20}};             // meets ab only at its end
+  const std::vector<std::span<const Point2>> arcs{ab, cd, far, loop, joined};
+  std::vector<Box> boxes;
+  for (const auto& arc : arcs) {
+    Box b;
+    for (const Point2 p : arc) b.add(p);
+    boxes.push_back(b);
+  }
+  ArcCrossings crosses(arcs, boxes);
+  EXPECT_TRUE(crosses(0, 1));
+  EXPECT_TRUE(crosses(0, 1));  // asked again: remembered, the same answer
+  EXPECT_FALSE(crosses(0, 2));
+  EXPECT_TRUE(crosses(3, 3));
+  EXPECT_FALSE(crosses(0, 0));
+  EXPECT_FALSE(crosses(0, 4));
+}
+
 TEST(Lod, PickLevelKeepsErrorUnderAPixel) {
   const double tol[] = {500, 100, 20, 0};
   EXPECT_EQ(pickLevel(tol, 1500), 0u);  // whole UK at 1280x800
