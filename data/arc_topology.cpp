@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <numeric>
 #include <unordered_map>
 
@@ -23,10 +24,23 @@ std::vector<std::uint32_t> pointIds(const BoundarySet& set, double snap, std::ve
     const Point2 p = set.points[i];
     keys[i] = snap > 0 ? Key{std::round(p.x / snap) * snap, std::round(p.y / snap) * snap, i} : Key{p.x, p.y, i};
   }
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+  const auto before = [](const Key& a, const Key& b) {
     if (a.x != b.x) return a.x < b.x;
     return a.y != b.y ? a.y < b.y : a.index < b.index;  // the first source point represents its vertex
-  });
+  };
+  // Split at about the median x (that of a sample), each side sorted on a core of its own: the 2013
+  // wards' 1.09M keys took 50 ms on one. In place: merging two sorted halves would take a 13 MB buffer.
+  std::vector<double> sample;
+  for (std::size_t k = 0; k < n; k += std::max<std::size_t>(1, n / 1024)) sample.push_back(keys[k].x);
+  auto middle = keys.begin();
+  if (!sample.empty()) {
+    std::nth_element(sample.begin(), sample.begin() + std::ptrdiff_t(sample.size() / 2), sample.end());
+    const double pivot = sample[sample.size() / 2];
+    middle = std::partition(keys.begin(), keys.end(), [pivot](const Key& k) { return k.x < pivot; });
+  }
+  auto left = std::async(n > 100000 ? std::launch::async : std::launch::deferred, [&] { std::sort(keys.begin(), middle, before); });
+  std::sort(middle, keys.end(), before);
+  left.get();
   // A snapped vertex keeps the coordinates of one of its source points, so that every level is
   // made of vertices of the source.
   std::vector<std::uint32_t> ids(n);
