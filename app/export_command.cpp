@@ -103,16 +103,18 @@ int runExport(const ExportOptions& o) {
   canvas.look().hatchSpacing *= std::max(1.0f, size->height / 1080.0f);
   canvas.camera().setViewport(size->width, size->height);
   if (projection.valid()) projection.get();
-  frameInitialView(canvas, *session, o.focus, o.bbox);
+  // The overlay's text is known now, and the map is fitted above the data credit at the bottom.
+  const float uiScale = std::max(1.0f, size->height / 1080.0f);
+  std::string text = session->title() + session->subtitle() + session->attribution() + session->legendHeading();
+  for (const auto& item : legendItems(*session, session->legend())) text += item.label;
+  initImGui(uiScale, 1.0f, &text);
+  const Framing framing = initialFraming(canvas, *session, o.focus, o.bbox);
+  canvas.camera().fit(framing.box, framing.margin, 0, attributionHeight(session->attribution(), float(size->width), uiScale));
   if (!canvas.update(size->width, size->height))
     throw UsageError("cannot allocate a " + o.size + " image on this GPU");
   const auto tMap = Clock::now();
 
   // Text goes on top of the resolved map, drawn by the same ImGui code as the window's overlay.
-  const float uiScale = std::max(1.0f, size->height / 1080.0f);
-  std::string text = session->title() + session->subtitle() + session->attribution() + session->legendHeading();
-  for (const auto& item : legendItems(*session, session->legend())) text += item.label;
-  initImGui(uiScale, 1.0f, &text);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = {float(size->width), float(size->height)};

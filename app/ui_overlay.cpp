@@ -3,7 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
-
+#include <cfloat>
 #include <cstdio>
 #include <filesystem>
 
@@ -85,22 +85,38 @@ namespace {
 constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                            ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
+
+// The attribution's box: in the bottom-right corner, `kGap` from the edges, at most this share of the
+// map's width, its text this much smaller than the panels' (lengths in points at UI scale 1).
+constexpr float kAttributionWidth = 0.62f, kAttributionFontScale = 0.8f, kGap = 6, kPadX = 6, kPadY = 3;
+
+float attributionWrapWidth(float width, float scale) { return width * kAttributionWidth - 2 * kPadX * scale; }
 }  // namespace
 
-void drawAttribution(const std::string& text, float width, float height, float scale) {
-  const float pad = 6 * scale;
-  ImGui::SetNextWindowPos({width - pad, height - pad}, ImGuiCond_Always, {1, 1});
+float attributionHeight(const std::string& text, float width, float scale) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.Fonts->Fonts.empty()) return 0;
+  const ImFont* font = io.Fonts->Fonts[0];
+  const float size = font->FontSize * io.FontGlobalScale * kAttributionFontScale;
+  const float textHeight = font->CalcTextSizeA(size, FLT_MAX, attributionWrapWidth(width, scale), text.c_str()).y;
+  return textHeight + (2 * kPadY + kGap) * scale;
+}
+
+float drawAttribution(const std::string& text, float width, float height, float scale) {
+  ImGui::SetNextWindowPos({width - kGap * scale, height - kGap * scale}, ImGuiCond_Always, {1, 1});
   ImGui::SetNextWindowBgAlpha(0.72f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {6 * scale, 3 * scale});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {kPadX * scale, kPadY * scale});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-  ImGui::SetNextWindowSizeConstraints({0, 0}, {width * 0.62f, height});
+  ImGui::SetNextWindowSizeConstraints({0, 0}, {width * kAttributionWidth, height});
   ImGui::Begin("##attribution", nullptr, kOverlayFlags);
-  ImGui::SetWindowFontScale(0.8f);
-  ImGui::PushTextWrapPos(width * 0.62f - 12 * scale);
+  ImGui::SetWindowFontScale(kAttributionFontScale);
+  ImGui::PushTextWrapPos(attributionWrapWidth(width, scale));
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
+  const float top = ImGui::GetWindowPos().y;
   ImGui::End();
   ImGui::PopStyleVar(2);
+  return top;
 }
 
 void drawCaption(const std::string& title, const std::string& subtitle, float scale) {

@@ -28,7 +28,10 @@ UiFonts buildFonts(float uiScale, float pixelDensity = 1.0f, const std::string* 
 void initImGui(float uiScale, UiFonts fonts);
 
 // The credit line for the data on show, bottom-right, as on every published map.
-void drawAttribution(const std::string& text, float width, float height, float scale);
+// Returns the top of its box.
+float drawAttribution(const std::string& text, float width, float height, float scale);
+// The height drawAttribution's box takes at the bottom of a map `width` wide, its gap from the edge included.
+float attributionHeight(const std::string& text, float width, float scale);
 // A caption top-left (e.g. "UK councils · 2025-12-31").
 void drawCaption(const std::string& title, const std::string& subtitle, float scale);
 

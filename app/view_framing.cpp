@@ -22,27 +22,24 @@ Box mapBoxOf(const LonLatBox& b) {
 
 }  // namespace
 
-void frameInitialView(MapCanvas& canvas, const MapSession& session, const std::string& focus, const std::string& bbox) {
+Framing initialFraming(MapCanvas& canvas, const MapSession& session, const std::string& focus, const std::string& bbox) {
   if (!focus.empty() && !bbox.empty()) throw UsageError("give --focus or --bbox, not both");
-  Camera& cam = canvas.camera();
+  Framing framing{session.visibleExtent(), 0.03};
   if (!focus.empty()) {
     const auto f = session.boundaries().findByCode(focus, session.year());
     if (!f) throw UsageError("--focus: no area with code '" + focus + "' in " + session.boundaries().source);
     if (!session.boundaries().features[*f].existsIn(session.year()))
       std::cerr << "councilmap: warning: " << focus << " does not exist in " << session.year() << "; framing it anyway\n";
-    cam.fit(session.boundaries().features[*f].bbox, 0.08);
+    framing = {session.boundaries().features[*f].bbox, 0.08};
     canvas.setSelection(*f);
   } else if (!bbox.empty()) {
     std::string why;
     const auto box = parseLonLatBox(bbox, &why);
     if (!box) throw UsageError("--bbox: " + why);
-    const Box b = mapBoxOf(*box);
-    if (b.empty()) throw UsageError("--bbox: the box cannot be placed on the British National Grid");
-    cam.fit(b, 0.0);
-  } else {
-    cam.fit(session.visibleExtent());
+    framing = {mapBoxOf(*box), 0.0};
+    if (framing.box.empty()) throw UsageError("--bbox: the box cannot be placed on the British National Grid");
   }
-  canvas.invalidate();
+  return framing;
 }
 
 }  // namespace cm

@@ -33,6 +33,7 @@ void Viewer::writeState(const std::string& path) {
                       {"selected", code(state_.selected)},
                       {"camera", {{"centre", {cam.centre().x, cam.centre().y}}, {"metres_per_pixel", cam.metresPerPixel()}}},
                       {"drawable", {drawW_, drawH_}},
+                      {"attribution_top", attributionTop_ * pixelRatio()},
                       {"ui_scale", uiScale_},
                       {"map_draw_ms", canvas_.lastDrawMs()},
                       {"detail", {{"level", canvas_.level()}, {"levels", canvas_.levels().tolerances}, {"preparing", preparing_.valid()},
@@ -51,6 +52,13 @@ void Viewer::writeState(const std::string& path) {
                       {"timeline", {{"left", timeline_.trackLeft}, {"right", timeline_.trackRight}, {"y", timeline_.trackY},
                                     {"first", timelineFirst_.iso()}, {"last", timelineLast_.iso()}}}};
   for (const auto& e : session_.legend()) j["legend"][e.label] = e.count;
+  // Where everything shown at the date (what F fits) and the selection lie on screen, in drawable pixels.
+  const auto onScreen = [&cam](const Box& b) {
+    const Point2 topLeft = cam.worldToScreen({b.minX, b.maxY}), bottomRight = cam.worldToScreen({b.maxX, b.minY});
+    return nlohmann::json{{"left", topLeft.x}, {"top", topLeft.y}, {"right", bottomRight.x}, {"bottom", bottomRight.y}};
+  };
+  j["extent_on_screen"] = onScreen(session_.visibleExtent());
+  if (state_.selected) j["selected_on_screen"] = onScreen(session_.boundaries().features[*state_.selected].bbox);
   const CouncilFilter& f = session_.filter();
   j["filter"] = {{"control", f.control}, {"factions", f.factions}, {"disputes", f.disputeLevels}, {"regions", f.regions},
                  {"council_types", f.councilTypes}, {"event_types", f.events.types}, {"min_confidence", f.events.minConfidence}};

@@ -43,14 +43,14 @@ Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, co
   timeline_.loop = settings.loop;
   window_.drawableSize(drawW_, drawH_);
   canvas_.camera().setViewport(drawW_, drawH_);
-  frameInitialView(canvas_, session_, o.focus, o.bbox);
+  const Framing framing = initialFraming(canvas_, session_, o.focus, o.bbox);
   if (o.focus.size()) select(session_.boundaries().findByCode(o.focus, session_.year()));
   // The timeline spans the political data: boundaries from 2014, control to its last year.
   if (session_.control()) {
     timelineFirst_ = {2014, 1, 1};
     timelineLast_ = {session_.control()->lastYear(), 12, 31};
   }
-  if (o.focus.empty() && o.bbox.empty()) fitFree(session_.visibleExtent(), 0.03);
+  fitFree(framing.box, framing.margin);  // now that the timeline is known: clear of it, the panels and the credit
   startPreparingLevels();
 }
 
@@ -108,13 +108,13 @@ void Viewer::zoomAtMouse(double factor) {
 void Viewer::fitFree(const Box& box, double margin) {
   Camera& cam = canvas_.camera();
   const double r = pixelRatio();
-  const double bottom = bottomInset() * r;
   // Before the first frame the panel's width is not known yet: use the width it will have.
   const double right = (panelWidth_ > 0 ? panelWidth_ : panel_.open ? (panel_.width + 8) * uiScale_ : 0) * r;
-  cam.setViewport(std::max(1, int(drawW_ - right)), std::max(1, int(drawH_ - bottom)));
-  cam.fit(box, margin);
+  // Nothing fitted goes under the attribution either (at 1280x800 it covered Cornwall).
+  const float mapWidth = float(drawW_ - right) / float(r);
+  const double bottom = (bottomInset() + attributionHeight(session_.attribution(), mapWidth, uiScale_)) * r;
   cam.setViewport(drawW_, drawH_);
-  cam.panPixels(-right / 2, -bottom / 2);
+  cam.fit(box, margin, right, bottom);
   canvas_.invalidate();
 }
 
@@ -363,7 +363,7 @@ PanelActions Viewer::layOutPanels() {
   if (drawFilterChips(session_, 10 * uiScale_, 70 * uiScale_, io.DisplaySize.x - panelWidth_ - 20 * uiScale_, uiScale_))
     actions.restyle = true;
   drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, usableHeight, uiScale_);
-  drawAttribution(session_.attribution(), io.DisplaySize.x - panelWidth_, usableHeight, uiScale_);
+  attributionTop_ = drawAttribution(session_.attribution(), io.DisplaySize.x - panelWidth_, usableHeight, uiScale_);
   drawHelpOverlay(helpOpen_, uiScale_);
   ImGui::Render();
   return actions;

@@ -87,6 +87,7 @@ class Viewer {
   SearchState search_;
   SidePanelState panel_;
   float panelWidth_ = 0;  // window points covered by the side panel this frame
+  float attributionTop_ = 0;  // where the attribution's box began, this frame
   WardLayer wards_;
   bool wardsShown_ = false, wardsLoading_ = false;
   bool wardsPinned_ = false;  // shown for the selected council after a double-click, whatever the zoom

@@ -23,6 +23,15 @@ void Camera::fit(const Box& world, double margin) {
   setMetresPerPixel(std::max(std::max(world.width(), 1.0) / usableW, std::max(world.height(), 1.0) / usableH));
 }
 
+void Camera::fit(const Box& world, double margin, double right, double bottom) {
+  const int w = width_, h = height_;
+  setViewport(int(w - right), int(h - bottom));
+  fit(world, margin);
+  width_ = w;
+  height_ = h;
+  panPixels(-right / 2, -bottom / 2);
+}
+
 void Camera::panPixels(double dx, double dy) {
   centre_.x -= dx * metresPerPixel_;
   centre_.y += dy * metresPerPixel_;

@@ -693,6 +693,26 @@ TEST(CliViewerPanel, ScalesForHighDensityDisplays) {
   EXPECT_NEAR(doubled["panel"]["width"].get<double>(), 2 * normal["panel"]["width"].get<double>(), 2.0);
 }
 
+TEST(CliViewerPanel, TheMapOpensClearOfThePanelAndTheAttribution) {
+  // At 1280x800 the attribution's box used to cover Cornwall and the Isles of Scilly.
+  for (const char* scale : {"1", "1.5"}) {
+    const auto s = viewerState(std::string("--date 2016-06-01 --ui-scale ") + scale, "wait 3\n", std::string("clear-") + scale);
+    const auto& e = s["extent_on_screen"];
+    EXPECT_GT(s["attribution_top"].get<double>(), 0) << scale;
+    EXPECT_LE(e["bottom"].get<double>(), s["attribution_top"].get<double>()) << "at ui scale " << scale;
+    EXPECT_LE(e["right"].get<double>(), s["drawable"][0].get<double>() - s["panel"]["width"].get<double>()) << scale;
+    EXPECT_GE(e["top"].get<double>(), 0) << scale;
+    EXPECT_GE(e["left"].get<double>(), 0) << scale;
+  }
+  // --focus fits the council into the same space: it used to fill the whole window, under the panel.
+  const auto s = viewerState("--date 2018-09-01 --focus E08000025", "wait 3\n", "clear-focus");
+  const auto& f = s["selected_on_screen"];
+  EXPECT_EQ(s["selected"], "E08000025");
+  EXPECT_LE(f["right"].get<double>(), s["drawable"][0].get<double>() - s["panel"]["width"].get<double>());
+  EXPECT_LE(f["bottom"].get<double>(), s["attribution_top"].get<double>());
+  EXPECT_GE(f["top"].get<double>(), 0);
+}
+
 TEST(CliViewerWards, SearchFindsAWardFliesThereAndMarksWardEvents) {
   const auto s = viewerState("--date 2018-09-01", "wait 2\nkey /\nwait 2\ntype hodge hill\nwait 2\nkey Return\nwait 6\n", "ward-search");
   EXPECT_EQ(s["selected"], "E08000025") << "the ward's council (Birmingham) is selected";
