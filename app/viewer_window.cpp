@@ -299,6 +299,10 @@ void Viewer::frame() {
   glFlush();  // a software rasteriser fills the map's pixels while the panels are laid out and binned
   const bool firstFrame = !shownMap_;
   shownMap_ = true;
+  if (firstFrame) {
+    firstFrameLevels_ = canvas_.levels().meshes.size();
+    firstFrameVertices_ = canvas_.levels().meshes[canvas_.level()].vertices.size();
+  }
 
   // ImGui fits a window to its content one frame after the window first appears, and hides it until
   // then: a pass that lays the panels out without drawing them lets the first frame show them all, the

@@ -96,6 +96,8 @@ class Viewer {
   std::string wardMarkersVintage_;
   bool helpOpen_ = false;
   bool shownMap_ = false;  // after the first frame, which draws the map straight into the window
+  // What the first frame drew from: levels known and vertices in the level drawn (the state reports it).
+  std::size_t firstFrameLevels_ = 0, firstFrameVertices_ = 0;
   SearchIndex searchIndex_;
   std::string searchIndexKey_;
   Date timelineFirst_, timelineLast_;

@@ -625,20 +625,23 @@ TEST(CliViewerWards, WardsAppearWhenZoomedIntoBirminghamInTheVintageOfTheDate) {
 }
 
 // A large file met for the first time is shown at full detail while its levels of detail are made
-// in the background; they are kept, so the next run draws from them at once.
+// in the background; they are kept, so the next run draws from them at once. What the first frame
+// drew is asserted, not what a later one did: on a fast machine the levels may be ready by then.
 TEST(CliViewerLevels, ALargeFileGetsLevelsInTheBackgroundAndKeepsThem) {
   const fs::path cache = scratch("levels-cache");
   fs::remove_all(cache);
   fs::create_directories(cache);
   CacheFolder folder(cache);
   const std::string wards = "--boundaries " COUNCILMAP_TEST_DATA "/wards/wards_2013_gb_bgc_martinjc.gpkg";
-  const auto first = viewerState(wards, "wait 3\n", "levels-first");
-  const auto second = viewerState(wards, "wait 3\n", "levels-second");
-  EXPECT_TRUE(first["detail"]["preparing"]);
-  EXPECT_EQ(first["detail"]["levels"].size(), 1u) << "the full detail only, meanwhile";
-  EXPECT_FALSE(second["detail"]["preparing"]);
-  EXPECT_GT(second["detail"]["levels"].size(), 1u) << second["detail"].dump();
-  EXPECT_LT(second["detail"]["vertices"].get<int>(), first["detail"]["vertices"].get<int>() / 3) << "a national view draws a coarse level";
+  const auto first = viewerState(wards, "wait 3\n", "levels-first")["detail"];
+  const auto second = viewerState(wards, "wait 3\n", "levels-second")["detail"];
+  EXPECT_EQ(first["first_frame"]["levels"], 1u) << "the full detail only, meanwhile: " << first.dump();
+  if (first["preparing"]) {
+    EXPECT_EQ(first["levels"].size(), 1u) << first.dump();
+  }
+  EXPECT_FALSE(second["preparing"]) << second.dump();
+  EXPECT_GT(second["first_frame"]["levels"].get<int>(), 1) << "read back at start-up: " << second.dump();
+  EXPECT_LT(second["first_frame"]["vertices"].get<int>(), first["first_frame"]["vertices"].get<int>() / 3) << "a national view draws a coarse level";
 }
 
 namespace {
