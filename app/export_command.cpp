@@ -105,11 +105,15 @@ int runExport(const ExportOptions& o) {
   if (projection.valid()) projection.get();
   // The overlay's text is known now, and the map is fitted above the data credit at the bottom.
   const float uiScale = std::max(1.0f, size->height / 1080.0f);
+  const auto legend = legendItems(*session, session->legend());
   std::string text = session->title() + session->subtitle() + session->attribution() + session->legendHeading();
-  for (const auto& item : legendItems(*session, session->legend())) text += item.label;
+  for (const auto& item : legend) text += item.label;
   initImGui(uiScale, 1.0f, &text);
+  const float width = float(size->width), height = float(size->height);
+  const CreditPlacement credit =
+      placeCredit(session->attribution(), width, legendRight(session->legendHeading(), legend, uiScale, false), uiScale);
   const Framing framing = initialFraming(canvas, *session, o.focus, o.bbox);
-  canvas.camera().fit(framing.box, framing.margin, 0, attributionHeight(session->attribution(), float(size->width), uiScale));
+  canvas.camera().fit(framing.box, framing.margin, 0, credit.height);
   if (!canvas.update(size->width, size->height))
     throw UsageError("cannot allocate a " + o.size + " image on this GPU");
   const auto tMap = Clock::now();
@@ -117,15 +121,16 @@ int runExport(const ExportOptions& o) {
   // Text goes on top of the resolved map, drawn by the same ImGui code as the window's overlay.
   ImGui_ImplOpenGL3_Init("#version 330 core");
   ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = {float(size->width), float(size->height)};
+  io.DisplaySize = {width, height};
   io.DeltaTime = 1.0f / 60;
   canvas.image().bind();
+  ScreenBox legendBox;
   for (int pass = 0; pass < 2; ++pass) {  // auto-sized windows settle on their second frame
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     if (o.caption) drawCaption(session->title(), session->subtitle(), uiScale);
-    drawLegend(session->legendHeading(), legendItems(*session, session->legend()), io.DisplaySize.y, uiScale);
-    drawAttribution(session->attribution(), io.DisplaySize.x, io.DisplaySize.y, uiScale);
+    drawLegend(session->legendHeading(), legend, legendBottom(credit, height, height - 10 * uiScale, uiScale), uiScale, false, nullptr, &legendBox);
+    drawAttribution(session->attribution(), width, height, uiScale, credit);
     ImGui::Render();
   }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cfloat>
-#include <cstdio>
 #include <filesystem>
 
 #include "data/attribution.h"
@@ -87,36 +86,56 @@ constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGui
                                            ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
 
 // The attribution's box: in the bottom-right corner, `kGap` from the edges, at most this share of the
-// map's width, its text this much smaller than the panels' (lengths in points at UI scale 1).
-constexpr float kAttributionWidth = 0.62f, kAttributionFontScale = 0.8f, kGap = 6, kPadX = 6, kPadY = 3;
+// map's width (less where the legend needs the room), its text this much smaller than the panels'
+// (lengths in points at UI scale 1). Below kBesideShare of the map's width it gives up the room
+// beside the legend and the legend goes above it.
+constexpr float kAttributionWidth = 0.62f, kBesideShare = 0.3f, kAttributionFontScale = 0.8f, kGap = 6, kPadX = 6, kPadY = 3;
+constexpr float kLegendInset = 10, kLegendPadX = 10, kLegendPadY = 8;
 
-float attributionWrapWidth(float width, float scale) { return width * kAttributionWidth - 2 * kPadX * scale; }
-}  // namespace
-
-float attributionHeight(const std::string& text, float width, float scale) {
+// Text as the overlays' font sets it, measurable before a frame has begun.
+ImVec2 textSize(const std::string& text, float fontScale = 1.0f, float wrapWidth = 0) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.Fonts->Fonts.empty()) return 0;
+  if (io.Fonts->Fonts.empty()) return {0, 0};
   const ImFont* font = io.Fonts->Fonts[0];
-  const float size = font->FontSize * io.FontGlobalScale * kAttributionFontScale;
-  const float textHeight = font->CalcTextSizeA(size, FLT_MAX, attributionWrapWidth(width, scale), text.c_str()).y;
-  return textHeight + (2 * kPadY + kGap) * scale;
+  return font->CalcTextSizeA(font->FontSize * io.FontGlobalScale * fontScale, FLT_MAX, wrapWidth, text.c_str());
 }
 
-float drawAttribution(const std::string& text, float width, float height, float scale) {
+std::string legendRowText(const LegendItem& item) {
+  return item.showCount ? item.label + "  " + std::to_string(item.count) : item.label;
+}
+}  // namespace
+
+CreditPlacement placeCredit(const std::string& text, float mapWidth, float legendRight, float scale) {
+  CreditPlacement place;
+  place.maxWidth = std::min(mapWidth * kAttributionWidth, mapWidth - legendRight - 2 * kGap * scale);
+  // Too narrow beside the legend: as wide as the map allows, so as few lines as can be go above it.
+  if (place.maxWidth < mapWidth * kBesideShare) place = {mapWidth - 2 * kGap * scale, 0, false};
+  place.height = textSize(text, kAttributionFontScale, place.maxWidth - 2 * kPadX * scale).y + (2 * kPadY + kGap) * scale;
+  return place;
+}
+
+namespace {
+ScreenBox currentWindowBox() {
+  const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  return {p.x, p.y, p.x + size.x, p.y + size.y};
+}
+}  // namespace
+
+ScreenBox drawAttribution(const std::string& text, float width, float height, float scale, const CreditPlacement& place) {
   ImGui::SetNextWindowPos({width - kGap * scale, height - kGap * scale}, ImGuiCond_Always, {1, 1});
   ImGui::SetNextWindowBgAlpha(0.72f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {kPadX * scale, kPadY * scale});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-  ImGui::SetNextWindowSizeConstraints({0, 0}, {width * kAttributionWidth, height});
+  ImGui::SetNextWindowSizeConstraints({0, 0}, {place.maxWidth, height});
   ImGui::Begin("##attribution", nullptr, kOverlayFlags);
   ImGui::SetWindowFontScale(kAttributionFontScale);
-  ImGui::PushTextWrapPos(attributionWrapWidth(width, scale));
+  ImGui::PushTextWrapPos(place.maxWidth - kPadX * scale);  // from the window's left: the text starts kPadX in
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
-  const float top = ImGui::GetWindowPos().y;
+  const ScreenBox box = currentWindowBox();
   ImGui::End();
   ImGui::PopStyleVar(2);
-  return top;
+  return box;
 }
 
 void drawCaption(const std::string& title, const std::string& subtitle, float scale) {
@@ -132,13 +151,29 @@ void drawCaption(const std::string& title, const std::string& subtitle, float sc
   ImGui::PopStyleVar();
 }
 
-int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float height, float scale, bool interactive,
-               std::vector<std::pair<float, float>>* rowCentres) {
+float legendRight(const std::string& heading, const std::vector<LegendItem>& items, float scale, bool interactive) {
+  if (items.empty()) return 0;
+  float content = std::max(textSize(heading).x, interactive ? textSize("click to filter").x : 0.0f);
+  const float swatch = textSize("X").y;
+  for (const auto& item : items)
+    content = std::max(content, swatch * 1.4f + ImGui::GetStyle().ItemSpacing.x + textSize(legendRowText(item)).x);
+  return (kLegendInset + 2 * kLegendPadX) * scale + content;
+}
+
+float legendBottom(const CreditPlacement& credit, float mapBottom, float lowest, float scale) {
+  return credit.besideLegend ? lowest : std::min(lowest, mapBottom - credit.height - 4 * scale);
+}
+
+int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float bottom, float scale, bool interactive,
+               std::vector<std::pair<float, float>>* rowCentres, ScreenBox* box) {
   if (items.empty()) return -1;
   int clicked = -1;
-  ImGui::SetNextWindowPos({10 * scale, height - 10 * scale}, ImGuiCond_Always, {0, 1});
+  // Never above the window's top, where it could not be read: by its height when last drawn (the
+  // window and export lay their overlays out twice before the first image).
+  if (box && box->bottom > box->top) bottom = std::max(bottom, box->bottom - box->top + kLegendInset * scale);
+  ImGui::SetNextWindowPos({kLegendInset * scale, bottom}, ImGuiCond_Always, {0, 1});
   ImGui::SetNextWindowBgAlpha(0.85f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * scale, 8 * scale});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {kLegendPadX * scale, kLegendPadY * scale});
   ImGui::Begin("##legend", nullptr, interactive ? (kOverlayFlags & ~ImGuiWindowFlags_NoInputs) : kOverlayFlags);
   ImGui::TextUnformatted(heading.c_str());
   if (interactive) ImGui::TextDisabled("click to filter");
@@ -167,16 +202,14 @@ int drawLegend(const std::string& heading, const std::vector<LegendItem>& items,
     dl->AddRect(p, q, IM_COL32(70, 70, 70, int(255 * alpha)));
     ImGui::Dummy({swatch * 1.4f, swatch});
     ImGui::SameLine();
-    char text[160];
-    if (item.showCount) std::snprintf(text, sizeof text, "%s  %zu", item.label.c_str(), item.count);
-    else std::snprintf(text, sizeof text, "%s", item.label.c_str());
+    const std::string text = legendRowText(item);
     if (!item.active) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (interactive && item.showCount) {
       ImGui::PushID(int(i));
-      if (ImGui::Selectable(text, false, 0, {0, swatch})) clicked = int(i);
+      if (ImGui::Selectable(text.c_str(), false, 0, {0, swatch})) clicked = int(i);
       ImGui::PopID();
     } else {
-      ImGui::TextUnformatted(text);
+      ImGui::TextUnformatted(text.c_str());
     }
     if (!item.active) ImGui::PopStyleColor();
     if (rowCentres) {
@@ -184,6 +217,7 @@ int drawLegend(const std::string& heading, const std::vector<LegendItem>& items,
       rowCentres->push_back({(mn.x + mx.x) / 2, (mn.y + mx.y) / 2});
     }
   }
+  if (box) *box = currentWindowBox();
   ImGui::End();
   ImGui::PopStyleVar();
   return clicked;

@@ -27,11 +27,20 @@ struct UiFonts {
 UiFonts buildFonts(float uiScale, float pixelDensity = 1.0f, const std::string* onlyGlyphsOf = nullptr);
 void initImGui(float uiScale, UiFonts fonts);
 
-// The credit line for the data on show, bottom-right, as on every published map.
-// Returns the top of its box.
-float drawAttribution(const std::string& text, float width, float height, float scale);
-// The height drawAttribution's box takes at the bottom of a map `width` wide, its gap from the edge included.
-float attributionHeight(const std::string& text, float width, float scale);
+// Where the credit for the data on show (bottom-right, as on every published map) goes beside the
+// legend (bottom-left, its right edge at `legendRight`) on a map `mapWidth` wide.
+struct CreditPlacement {
+  float maxWidth = 0;         // the box's widest; its text wraps inside
+  float height = 0;           // from the map's bottom edge to the box's top, the gap below it included
+  bool besideLegend = true;   // false: too little room right of the legend, which then goes above
+};
+CreditPlacement placeCredit(const std::string& text, float mapWidth, float legendRight, float scale);
+// An overlay's box on screen, in window points.
+struct ScreenBox {
+  float left = 0, top = 0, right = 0, bottom = 0;
+};
+// Draws the credit in the bottom-right corner of a map `width` by `height`; returns its box.
+ScreenBox drawAttribution(const std::string& text, float width, float height, float scale, const CreditPlacement& place);
 // A caption top-left (e.g. "UK councils · 2025-12-31").
 void drawCaption(const std::string& title, const std::string& subtitle, float scale);
 
@@ -43,10 +52,16 @@ struct LegendItem {
   enum class Swatch { Fill, Hatch, Outline } swatch = Swatch::Fill;  // overlays are keyed by their pattern
   bool showCount = true;
 };
-// A key of fill colours with counts, bottom-left. When `interactive`, rows are buttons: returns the
-// index of the row clicked this frame, or -1. `rowCentres` (optional) receives each row's centre.
-int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float height, float scale,
-               bool interactive = false, std::vector<std::pair<float, float>>* rowCentres = nullptr);
+// A key of fill colours with counts, bottom-left, its box's bottom at `bottom`. When `interactive`,
+// rows are buttons: returns the index of the row clicked this frame, or -1. `rowCentres` (optional)
+// receives each row's centre, `box` (optional) the legend's box (given last frame's, it keeps the
+// legend below the top edge).
+int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float bottom, float scale,
+               bool interactive = false, std::vector<std::pair<float, float>>* rowCentres = nullptr, ScreenBox* box = nullptr);
+// The right edge of drawLegend's box, measured before any frame (framing is decided before the first).
+float legendRight(const std::string& heading, const std::vector<LegendItem>& items, float scale, bool interactive);
+// Where the legend's bottom goes: at `lowest`, or above the credit when it is not beside it.
+float legendBottom(const CreditPlacement& credit, float mapBottom, float lowest, float scale);
 
 std::string attributionFor(const std::string& boundarySource, bool isDefaultData);
 

@@ -33,7 +33,6 @@ void Viewer::writeState(const std::string& path) {
                       {"selected", code(state_.selected)},
                       {"camera", {{"centre", {cam.centre().x, cam.centre().y}}, {"metres_per_pixel", cam.metresPerPixel()}}},
                       {"drawable", {drawW_, drawH_}},
-                      {"attribution_top", attributionTop_ * pixelRatio()},
                       {"ui_scale", uiScale_},
                       {"map_draw_ms", canvas_.lastDrawMs()},
                       {"detail", {{"level", canvas_.level()}, {"levels", canvas_.levels().tolerances}, {"preparing", preparing_.valid()},
@@ -60,6 +59,11 @@ void Viewer::writeState(const std::string& path) {
   };
   j["extent_on_screen"] = onScreen(session_.visibleExtent());
   if (state_.selected) j["selected_on_screen"] = onScreen(session_.boundaries().features[*state_.selected].bbox);
+  const auto drawn = [r = pixelRatio()](const ScreenBox& b) {
+    return nlohmann::json{{"left", b.left * r}, {"top", b.top * r}, {"right", b.right * r}, {"bottom", b.bottom * r}};
+  };
+  j["attribution_box"] = drawn(attributionBox_);
+  j["legend_box"] = drawn(legendBox_);
   const CouncilFilter& f = session_.filter();
   j["filter"] = {{"control", f.control}, {"factions", f.factions}, {"disputes", f.disputeLevels}, {"regions", f.regions},
                  {"council_types", f.councilTypes}, {"event_types", f.events.types}, {"min_confidence", f.events.minConfidence}};

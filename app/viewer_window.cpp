@@ -112,7 +112,7 @@ void Viewer::fitFree(const Box& box, double margin) {
   const double right = (panelWidth_ > 0 ? panelWidth_ : panel_.open ? (panel_.width + 8) * uiScale_ : 0) * r;
   // Nothing fitted goes under the attribution either (at 1280x800 it covered Cornwall).
   const float mapWidth = float(drawW_ - right) / float(r);
-  const double bottom = (bottomInset() + attributionHeight(session_.attribution(), mapWidth, uiScale_)) * r;
+  const double bottom = (bottomInset() + creditPlacement(mapWidth, legendItems(session_, session_.legend())).height) * r;
   cam.setViewport(drawW_, drawH_);
   cam.fit(box, margin, right, bottom);
   canvas_.invalidate();
@@ -319,6 +319,10 @@ void Viewer::frame() {
   applyPanelActions(actions);
 }
 
+CreditPlacement Viewer::creditPlacement(float mapWidth, const std::vector<LegendItem>& legend) const {
+  return placeCredit(session_.attribution(), mapWidth, legendRight(session_.legendHeading(), legend, uiScale_, /*interactive=*/true), uiScale_);
+}
+
 PanelActions Viewer::layOutPanels() {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui_ImplOpenGL3_NewFrame();
@@ -357,9 +361,14 @@ PanelActions Viewer::layOutPanels() {
   PanelContext ctx{session_, state_.selected, wards_.holdsVintageFor(session_) ? wards_.set() : nullptr, uiScale_};
   PanelActions actions;
   panelWidth_ = drawSidePanel(panel_, ctx, usableHeight, actions);
+  const float mapWidth = io.DisplaySize.x - panelWidth_;
   const auto legend = session_.legend();
-  const int clicked = drawLegend(session_.legendHeading(), legendItems(session_, legend), usableHeight - 40 * uiScale_, uiScale_,
-                                 /*interactive=*/true, &legendRows_);
+  const auto items = legendItems(session_, legend);
+  const CreditPlacement credit = creditPlacement(mapWidth, items);
+  // The legend sits above the warnings' button, bottom-left.
+  const float legendLowest = usableHeight - 50 * uiScale_;
+  const int clicked = drawLegend(session_.legendHeading(), items, legendBottom(credit, usableHeight, legendLowest, uiScale_), uiScale_,
+                                 /*interactive=*/true, &legendRows_, &legendBox_);
   if (clicked >= 0) {
     session_.toggleFilter(legend[std::size_t(clicked)].key);
     actions.restyle = true;
@@ -367,7 +376,7 @@ PanelActions Viewer::layOutPanels() {
   if (drawFilterChips(session_, 10 * uiScale_, 70 * uiScale_, io.DisplaySize.x - panelWidth_ - 20 * uiScale_, uiScale_))
     actions.restyle = true;
   drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, usableHeight, uiScale_);
-  attributionTop_ = drawAttribution(session_.attribution(), io.DisplaySize.x - panelWidth_, usableHeight, uiScale_);
+  attributionBox_ = drawAttribution(session_.attribution(), mapWidth, usableHeight, uiScale_, credit);
   drawHelpOverlay(helpOpen_, uiScale_);
   ImGui::Render();
   return actions;

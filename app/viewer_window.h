@@ -12,6 +12,7 @@
 #include "app/settings.h"
 #include "app/side_panel.h"
 #include "app/timeline_panel.h"
+#include "app/ui_overlay.h"
 #include "app/viewer.h"
 #include "app/ward_layer.h"
 #include "data/ward_events.h"
@@ -58,6 +59,7 @@ class Viewer {
   void goTo(const std::string& code);
   void stepEvent(bool forward);
   void applyPanelActions(const PanelActions& a);
+  CreditPlacement creditPlacement(float mapWidth, const std::vector<LegendItem>& legend) const;  // the data credit beside the legend
   PanelActions layOutPanels();  // this frame's panels, laid out for ImGui to draw: what the user did in them
   void toggleLook(bool MapSession::Look::*flag);
   void switchTier(const std::string& tier);
@@ -87,7 +89,7 @@ class Viewer {
   SearchState search_;
   SidePanelState panel_;
   float panelWidth_ = 0;  // window points covered by the side panel this frame
-  float attributionTop_ = 0;  // where the attribution's box began, this frame
+  ScreenBox attributionBox_, legendBox_;  // where they were drawn this frame
   WardLayer wards_;
   bool wardsShown_ = false, wardsLoading_ = false;
   bool wardsPinned_ = false;  // shown for the selected council after a double-click, whatever the zoom

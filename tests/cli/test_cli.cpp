@@ -522,7 +522,8 @@ nlohmann::json viewerState(const std::string& args, const std::string& scriptBod
   // Each run keeps its preferences apart, so tests neither see nor disturb each other's or the user's.
   const fs::path config = keptConfig.empty() ? scratch(name + "-config") : fs::path(keptConfig);
   if (keptConfig.empty()) fs::remove_all(config);
-  const Outcome r = run("--script " + script.string() + " --width 1280 --height 800 --config-dir " + config.string() + " " + args);
+  const std::string size = args.find("--width") == std::string::npos ? " --width 1280 --height 800" : "";  // unless args give one
+  const Outcome r = run("--script " + script.string() + size + " --config-dir " + config.string() + " " + args);
   EXPECT_EQ(r.code, 0) << r.err;
   return nlohmann::json::parse(std::ifstream(state));
 }
@@ -701,8 +702,8 @@ TEST(CliViewerPanel, TheMapOpensClearOfThePanelAndTheAttribution) {
   for (const char* scale : {"1", "1.5"}) {
     const auto s = viewerState(std::string("--date 2016-06-01 --ui-scale ") + scale, "wait 3\n", std::string("clear-") + scale);
     const auto& e = s["extent_on_screen"];
-    EXPECT_GT(s["attribution_top"].get<double>(), 0) << scale;
-    EXPECT_LE(e["bottom"].get<double>(), s["attribution_top"].get<double>()) << "at ui scale " << scale;
+    EXPECT_GT(s["attribution_box"]["top"].get<double>(), 0) << scale;
+    EXPECT_LE(e["bottom"].get<double>(), s["attribution_box"]["top"].get<double>()) << "at ui scale " << scale;
     EXPECT_LE(e["right"].get<double>(), s["drawable"][0].get<double>() - s["panel"]["width"].get<double>()) << scale;
     EXPECT_GE(e["top"].get<double>(), 0) << scale;
     EXPECT_GE(e["left"].get<double>(), 0) << scale;
@@ -712,8 +713,33 @@ TEST(CliViewerPanel, TheMapOpensClearOfThePanelAndTheAttribution) {
   const auto& f = s["selected_on_screen"];
   EXPECT_EQ(s["selected"], "E08000025");
   EXPECT_LE(f["right"].get<double>(), s["drawable"][0].get<double>() - s["panel"]["width"].get<double>());
-  EXPECT_LE(f["bottom"].get<double>(), s["attribution_top"].get<double>());
+  EXPECT_LE(f["bottom"].get<double>(), s["attribution_box"]["top"].get<double>());
   EXPECT_GE(f["top"].get<double>(), 0);
+}
+
+// In a small window the data credit narrows to the room right of the legend, or where there is too
+// little, the legend goes above it; they never overlap, and the map is fitted above the credit.
+TEST(CliViewerPanel, TheCreditAndTheLegendNeverOverlap) {
+  const auto overlap = [](const nlohmann::json& a, const nlohmann::json& b) {
+    return a["left"] < b["right"] && b["left"] < a["right"] && a["top"] < b["bottom"] && b["top"] < a["bottom"];
+  };
+  // 640x480 with the side panel folded (Tab), as a small export is laid out.
+  for (const char* size : {"--width 1280 --height 800", "--width 800 --height 600", "--width 640 --height 480"}) {
+    for (const char* look : {"--colour-by control", "--colour-by control --tint-noc --hatch-disputes --faction-outline"}) {
+      const std::string args = std::string(size) + " --date 2018-03-01 " + look;
+      const bool small = std::string(size).find("640") != std::string::npos;
+      const auto s = viewerState(args, small ? "wait 3\nkey Tab\nwait 3\n" : "wait 3\n", "credit-legend");
+      const auto& legend = s["legend_box"];
+      const auto& credit = s["attribution_box"];
+      EXPECT_GT(legend["right"].get<double>(), legend["left"].get<double>()) << args;
+      EXPECT_GT(credit["right"].get<double>(), credit["left"].get<double>()) << args;
+      EXPECT_FALSE(overlap(legend, credit)) << args << "\nlegend " << legend.dump() << "\ncredit " << credit.dump();
+      EXPECT_GE(legend["top"].get<double>(), 0) << args;
+      if (!small) {  // folding the panel does not move the map
+        EXPECT_LE(s["extent_on_screen"]["bottom"].get<double>(), credit["top"].get<double>() + 1) << args;
+      }
+    }
+  }
 }
 
 TEST(CliViewerWards, SearchFindsAWardFliesThereAndMarksWardEvents) {
