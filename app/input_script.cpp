@@ -122,6 +122,9 @@ std::variant<std::monostate, ScriptOutput> InputScript::step(SDL_Window* w, bool
     e.text.windowID = SDL_GetWindowID(w);
     std::snprintf(e.text.text, sizeof e.text.text, "%s", text.c_str());
     SDL_PushEvent(&e);
+  } else if (cmd == "resize") {
+    if (!(in >> x >> y) || x < 200 || y < 200) throw bad();
+    SDL_SetWindowSize(w, x, y);  // SDL sends the size-change events a user's resize would
   } else if (cmd == "wait") {
     if (!(in >> waitFrames_)) throw bad();
   } else if (cmd == "screenshot" || cmd == "state") {

@@ -41,7 +41,7 @@ void Viewer::writeState(const std::string& path) {
                       {"playing", timeline_.playing},
                       {"search_open", search_.open},
                       {"help_open", helpOpen_},
-                      {"panel", {{"open", panel_.open}, {"tab", kPanelTabNames[int(panel_.tab)]}, {"width", panelWidth_}}},
+                      {"panel", {{"open", panel_.open}, {"folded_for_width", panelFoldedForWidth_}, {"tab", kPanelTabNames[int(panel_.tab)]}, {"width", panelWidth_}}},
                       {"wards_shown", wardsShown_},
                       {"wards_mode", panel_.wards},
                       {"ward_detail_level", canvas_.overlayLevel()},

@@ -43,6 +43,7 @@ Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, co
   timeline_.loop = settings.loop;
   window_.drawableSize(drawW_, drawH_);
   canvas_.camera().setViewport(drawW_, drawH_);
+  adaptPanelToWidth();
   const Framing framing = initialFraming(canvas_, session_, o.focus, o.bbox);
   if (o.focus.size()) select(session_.boundaries().findByCode(o.focus, session_.year()));
   // The timeline spans the political data: boundaries from 2014, control to its last year.
@@ -63,7 +64,7 @@ Settings Viewer::settings() const {
   s.tintNoc = look.tintNoc;
   s.hatchDisputes = look.hatchDisputes;
   s.factionOutline = look.factionOutline;
-  s.panelOpen = panel_.open;
+  s.panelOpen = panel_.open || panelFoldedForWidth_;  // folded for a narrow window, not by choice
   s.panelTab = int(panel_.tab);
   s.panelWidth = panel_.width;
   s.playbackSpeed = timeline_.speed;
@@ -71,6 +72,32 @@ Settings Viewer::settings() const {
   s.wards = panel_.wards;
   s.compareWith = panel_.compareWith;
   return s;
+}
+
+// A window too narrow for the side panel and a usable map beside it folds the panel (Tab or the
+// "Panel" button brings it back), and unfolds it again when widened; only a change of width does so,
+// never a user's choice made meanwhile.
+void Viewer::adaptPanelToWidth() {
+  constexpr float kMinMapWidth = 400;  // points at UI scale 1: room for the legend and the credit
+  int ww = 1, wh = 1;
+  SDL_GetWindowSize(window_.window(), &ww, &wh);
+  const bool narrow = float(ww) < (panel_.width + 8 + kMinMapWidth) * uiScale_;
+  if (narrow == narrowWindow_) return;
+  narrowWindow_ = narrow;
+  if (narrow && panel_.open) {
+    panel_.open = false;
+    panelFoldedForWidth_ = true;
+  } else if (!narrow && panelFoldedForWidth_) {
+    panel_.open = true;
+    panelFoldedForWidth_ = false;
+  }
+  canvas_.invalidate();
+}
+
+float Viewer::panelCover() const {
+  if (!panel_.open) return 0;  // folded, its button covers only the top-right corner
+  // Before the first frame the panel's width is not known yet: use the width it will have.
+  return panelWidth_ > 0 ? panelWidth_ : (panel_.width + 8) * uiScale_;
 }
 
 double Viewer::pixelRatio() const {
@@ -108,8 +135,7 @@ void Viewer::zoomAtMouse(double factor) {
 void Viewer::fitFree(const Box& box, double margin) {
   Camera& cam = canvas_.camera();
   const double r = pixelRatio();
-  // Before the first frame the panel's width is not known yet: use the width it will have.
-  const double right = (panelWidth_ > 0 ? panelWidth_ : panel_.open ? (panel_.width + 8) * uiScale_ : 0) * r;
+  const double right = panelCover() * r;
   // Nothing fitted goes under the attribution either (at 1280x800 it covered Cornwall).
   const float mapWidth = float(drawW_ - right) / float(r);
   const double bottom = (bottomInset() + creditPlacement(mapWidth, legendItems(session_, session_.legend())).height) * r;
@@ -237,6 +263,7 @@ void Viewer::handle(const SDL_Event& e, bool& quit) {
     case SDL_QUIT: quit = true; break;
     case SDL_WINDOWEVENT:
       if (e.window.event == SDL_WINDOWEVENT_LEAVE) state_.mouseInside = false;
+      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) adaptPanelToWidth();
       break;
     case SDL_MOUSEMOTION: {
       const double dx = e.motion.x - state_.mouseX, dy = e.motion.y - state_.mouseY;
@@ -361,7 +388,7 @@ PanelActions Viewer::layOutPanels() {
   PanelContext ctx{session_, state_.selected, wards_.holdsVintageFor(session_) ? wards_.set() : nullptr, uiScale_};
   PanelActions actions;
   panelWidth_ = drawSidePanel(panel_, ctx, usableHeight, actions);
-  const float mapWidth = io.DisplaySize.x - panelWidth_;
+  const float mapWidth = io.DisplaySize.x - panelCover();
   const auto legend = session_.legend();
   const auto items = legendItems(session_, legend);
   const CreditPlacement credit = creditPlacement(mapWidth, items);

@@ -59,6 +59,8 @@ class Viewer {
   void goTo(const std::string& code);
   void stepEvent(bool forward);
   void applyPanelActions(const PanelActions& a);
+  void adaptPanelToWidth();
+  float panelCover() const;  // window points the side panel covers along the right edge
   CreditPlacement creditPlacement(float mapWidth, const std::vector<LegendItem>& legend) const;  // the data credit beside the legend
   PanelActions layOutPanels();  // this frame's panels, laid out for ImGui to draw: what the user did in them
   void toggleLook(bool MapSession::Look::*flag);
@@ -89,6 +91,7 @@ class Viewer {
   SearchState search_;
   SidePanelState panel_;
   float panelWidth_ = 0;  // window points covered by the side panel this frame
+  bool narrowWindow_ = false, panelFoldedForWidth_ = false;  // see adaptPanelToWidth
   ScreenBox attributionBox_, legendBox_;  // where they were drawn this frame
   WardLayer wards_;
   bool wardsShown_ = false, wardsLoading_ = false;

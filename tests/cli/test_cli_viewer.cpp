@@ -255,8 +255,9 @@ TEST(CliViewerPanel, TheTierSwitchesInTheWindow) {
 }
 
 TEST(CliViewerPanel, ScalesForHighDensityDisplays) {
-  const auto normal = viewerState("--date 2024-06-01 --ui-scale 1", "wait 3\n", "scale-1");
-  const auto doubled = viewerState("--date 2024-06-01 --ui-scale 2", "wait 3\nscreenshot " + scratch("scale-2.png").string() + "\n", "scale-2");
+  // Wide enough for the doubled panel and a map beside it (a narrower window would fold the panel).
+  const auto normal = viewerState("--width 1800 --height 900 --date 2024-06-01 --ui-scale 1", "wait 3\n", "scale-1");
+  const auto doubled = viewerState("--width 1800 --height 900 --date 2024-06-01 --ui-scale 2", "wait 3\nscreenshot " + scratch("scale-2.png").string() + "\n", "scale-2");
   EXPECT_EQ(doubled["ui_scale"], 2.0);
   EXPECT_NEAR(doubled["panel"]["width"].get<double>(), 2 * normal["panel"]["width"].get<double>(), 2.0);
 }
@@ -287,23 +288,40 @@ TEST(CliViewerPanel, TheCreditAndTheLegendNeverOverlap) {
   const auto overlap = [](const nlohmann::json& a, const nlohmann::json& b) {
     return a["left"] < b["right"] && b["left"] < a["right"] && a["top"] < b["bottom"] && b["top"] < a["bottom"];
   };
-  // 640x480 with the side panel folded (Tab), as a small export is laid out.
+  // At 640x480 the side panel starts folded, as a small export is laid out.
   for (const char* size : {"--width 1280 --height 800", "--width 800 --height 600", "--width 640 --height 480"}) {
     for (const char* look : {"--colour-by control", "--colour-by control --tint-noc --hatch-disputes --faction-outline"}) {
       const std::string args = std::string(size) + " --date 2018-03-01 " + look;
-      const bool small = std::string(size).find("640") != std::string::npos;
-      const auto s = viewerState(args, small ? "wait 3\nkey Tab\nwait 3\n" : "wait 3\n", "credit-legend");
+      const auto s = viewerState(args, "wait 3\n", "credit-legend");
       const auto& legend = s["legend_box"];
       const auto& credit = s["attribution_box"];
       EXPECT_GT(legend["right"].get<double>(), legend["left"].get<double>()) << args;
       EXPECT_GT(credit["right"].get<double>(), credit["left"].get<double>()) << args;
       EXPECT_FALSE(overlap(legend, credit)) << args << "\nlegend " << legend.dump() << "\ncredit " << credit.dump();
       EXPECT_GE(legend["top"].get<double>(), 0) << args;
-      if (!small) {  // folding the panel does not move the map
-        EXPECT_LE(s["extent_on_screen"]["bottom"].get<double>(), credit["top"].get<double>() + 1) << args;
-      }
+      EXPECT_LE(s["extent_on_screen"]["bottom"].get<double>(), credit["top"].get<double>() + 1) << args;
     }
   }
+}
+
+// A window too narrow for the panel and a usable map folds it, without changing the saved preference;
+// widening the window unfolds it, and Tab still opens it in a narrow one.
+TEST(CliViewerPanel, ANarrowWindowFoldsThePanelUntilWidened) {
+  const fs::path config = scratch("narrow-config");
+  fs::remove_all(config);
+  const auto narrow = viewerState("--width 640 --height 480", "wait 3\n", "narrow-1", config.string());
+  EXPECT_FALSE(narrow["panel"]["open"]);
+  EXPECT_TRUE(narrow["panel"]["folded_for_width"]);
+  EXPECT_LE(narrow["extent_on_screen"]["right"].get<double>(), 640) << "the map fitted to the whole width";
+  EXPECT_GT(narrow["extent_on_screen"]["right"].get<double>() - narrow["extent_on_screen"]["left"].get<double>(), 100);
+  const auto wide = viewerState("", "wait 3\n", "narrow-2", config.string());
+  EXPECT_TRUE(wide["panel"]["open"]) << "the saved preference is still an open panel";
+  EXPECT_FALSE(wide["panel"]["folded_for_width"]);
+  const auto widened = viewerState("--width 640 --height 480", "wait 3\nresize 1280 800\nwait 3\n", "narrow-3", config.string());
+  EXPECT_TRUE(widened["panel"]["open"]) << widened["panel"].dump();
+  EXPECT_EQ(widened["drawable"][0], 1280);
+  const auto opened = viewerState("--width 640 --height 480", "wait 3\nkey Tab\nwait 3\n", "narrow-4", config.string());
+  EXPECT_TRUE(opened["panel"]["open"]) << "Tab opens it all the same";
 }
 
 TEST(CliViewerWards, SearchFindsAWardFliesThereAndMarksWardEvents) {
