@@ -16,20 +16,12 @@ void Camera::setViewport(int w, int h) {
 
 void Camera::setMetresPerPixel(double m) { metresPerPixel_ = std::clamp(m, kMinMetresPerPixel, kMaxMetresPerPixel); }
 
-void Camera::fit(const Box& world, double margin) {
-  if (world.empty()) return;
-  centre_ = world.centre();
-  const double usableW = width_ * (1 - 2 * margin), usableH = height_ * (1 - 2 * margin);
-  setMetresPerPixel(std::max(std::max(world.width(), 1.0) / usableW, std::max(world.height(), 1.0) / usableH));
-}
-
 void Camera::fit(const Box& world, double margin, double right, double bottom) {
-  const int w = width_, h = height_;
-  setViewport(int(w - right), int(h - bottom));
-  fit(world, margin);
-  width_ = w;
-  height_ = h;
-  panPixels(-right / 2, -bottom / 2);
+  if (world.empty()) return;
+  const double usableW = std::max(1.0, width_ - right) * (1 - 2 * margin), usableH = std::max(1.0, height_ - bottom) * (1 - 2 * margin);
+  setMetresPerPixel(std::max(std::max(world.width(), 1.0) / usableW, std::max(world.height(), 1.0) / usableH));
+  centre_ = world.centre();
+  panPixels(-right / 2, -bottom / 2);  // the box's centre to the centre of the part left uncovered
 }
 
 void Camera::panPixels(double dx, double dy) {

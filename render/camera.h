@@ -11,10 +11,9 @@ class Camera {
   int width() const { return width_; }
   int height() const { return height_; }
 
-  void fit(const Box& world, double marginFraction = 0.03);
-  // The same into the viewport less `right` pixels on the right and `bottom` at the bottom, which
+  // Fits `world` into the viewport less `right` pixels on the right and `bottom` at the bottom, which
   // something drawn over the map covers.
-  void fit(const Box& world, double marginFraction, double right, double bottom);
+  void fit(const Box& world, double marginFraction = 0.03, double right = 0, double bottom = 0);
   void panPixels(double dx, double dy);
   void zoomAt(double factor, double px, double py);  // factor > 1 zooms in, about a screen point
   void setCentre(Point2 c) { centre_ = c; }
