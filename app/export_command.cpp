@@ -112,8 +112,9 @@ int runExport(const ExportOptions& o) {
   const float width = float(size->width), height = float(size->height);
   const CreditPlacement credit =
       placeCredit(session->attribution(), width, legendRight(session->legendHeading(), legend, uiScale, false), uiScale);
-  const Framing framing = initialFraming(canvas, *session, o.focus, o.bbox);
+  const Framing framing = initialFraming(*session, o.focus, o.bbox);
   canvas.camera().fit(framing.box, framing.margin, 0, credit.height);
+  canvas.setSelection(framing.focus);
   if (!canvas.update(size->width, size->height))
     throw UsageError("cannot allocate a " + o.size + " image on this GPU");
   const auto tMap = Clock::now();

@@ -22,21 +22,20 @@ Box mapBoxOf(const LonLatBox& b) {
 
 }  // namespace
 
-Framing initialFraming(MapCanvas& canvas, const MapSession& session, const std::string& focus, const std::string& bbox) {
+Framing initialFraming(const MapSession& session, const std::string& focus, const std::string& bbox) {
   if (!focus.empty() && !bbox.empty()) throw UsageError("give --focus or --bbox, not both");
-  Framing framing{session.visibleExtent(), 0.03};
+  Framing framing{session.visibleExtent(), 0.03, std::nullopt};
   if (!focus.empty()) {
     const auto f = session.boundaries().findByCode(focus, session.year());
     if (!f) throw UsageError("--focus: no area with code '" + focus + "' in " + session.boundaries().source);
     if (!session.boundaries().features[*f].existsIn(session.year()))
       std::cerr << "councilmap: warning: " << focus << " does not exist in " << session.year() << "; framing it anyway\n";
-    framing = {session.boundaries().features[*f].bbox, 0.08};
-    canvas.setSelection(*f);
+    framing = {session.boundaries().features[*f].bbox, 0.08, f};
   } else if (!bbox.empty()) {
     std::string why;
     const auto box = parseLonLatBox(bbox, &why);
     if (!box) throw UsageError("--bbox: " + why);
-    framing = {mapBoxOf(*box), 0.0};
+    framing = {mapBoxOf(*box), 0.0, std::nullopt};
     if (framing.box.empty()) throw UsageError("--bbox: the box cannot be placed on the British National Grid");
   }
   return framing;

@@ -1,7 +1,9 @@
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 
-#include "app/map_canvas.h"
+#include "app/map_session.h"
 
 namespace cm {
 
@@ -9,11 +11,12 @@ namespace cm {
 struct Framing {
   Box box;
   double margin = 0;
+  std::optional<std::uint32_t> focus;  // the area --focus named, to be selected
 };
 
-// What the map opens on: one area (--focus CODE, which it selects on the canvas), a WGS84 box (--bbox),
-// or everything shown at the date. The caller fits it into the part of its canvas nothing covers.
+// What the map opens on: one area (--focus CODE), a WGS84 box (--bbox), or everything shown at the
+// date. The caller fits it into the part of its canvas nothing covers and selects the focus.
 // Throws UsageError for an unknown code or a box off the grid.
-Framing initialFraming(MapCanvas& canvas, const MapSession& session, const std::string& focus, const std::string& bbox);
+Framing initialFraming(const MapSession& session, const std::string& focus, const std::string& bbox);
 
 }  // namespace cm

@@ -44,8 +44,8 @@ Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, co
   window_.drawableSize(drawW_, drawH_);
   canvas_.camera().setViewport(drawW_, drawH_);
   adaptPanelToWidth();
-  const Framing framing = initialFraming(canvas_, session_, o.focus, o.bbox);
-  if (o.focus.size()) select(session_.boundaries().findByCode(o.focus, session_.year()));
+  const Framing framing = initialFraming(session_, o.focus, o.bbox);
+  if (framing.focus) select(framing.focus);
   // The timeline spans the political data: boundaries from 2014, control to its last year.
   if (session_.control()) {
     timelineFirst_ = {2014, 1, 1};
