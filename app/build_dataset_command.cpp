@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/map_canvas.h"
+#include "data/atomic_file.h"
 #include "app/map_session.h"
 #include "data/cache_file.h"
 #include "data/data_locator.h"
@@ -76,6 +77,9 @@ void addBuildDatasetCommand(CLI::App& app, int& exitCode) {
     std::vector<std::string> tried;
     const auto loc = locateDataDir(*dataDir, COUNCILMAP_SOURCE_DIR, &tried);
     if (!loc) throw UsageError("no data folder found (looked in " + std::to_string(tried.size()) + " places); give one with --data DIR");
+    // A GeoPackage is a database: it needs a regular file, and a device or a pipe must never be replaced by one.
+    if (*out == "-" || resolveWriteTarget(*out).writeThrough)
+      throw UsageError("--out " + *out + ": a GeoPackage can only be written to a regular file");
     const auto start = std::chrono::steady_clock::now();
     std::cerr << "councilmap: building " << *out << " from " << loc->dir.string() << '\n';
     Diagnostics diag;

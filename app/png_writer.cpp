@@ -114,13 +114,20 @@ std::vector<std::uint8_t> deflateImage(const Image& im) {
 }
 
 // libpng frames the file (signature, header, the deflated data as IDAT chunks, end); it reports
-// errors by longjmp, so nothing here may need a destructor. Returns libpng's message, or empty.
-const char* writeChunks(std::FILE* out, const Image& im, const std::vector<std::uint8_t>& idat, char (&message)[256]) {
-  message[0] = 0;
+// errors by longjmp, so nothing here may need a destructor. Returns libpng's message, or empty; a
+// failed write is told by the system's reason ("No space left on device"), not libpng's "Write Error".
+struct PngFailure {
+  char message[256] = "";
+  int systemError = 0;  // errno when libpng gave up, if a write failed
+};
+
+const char* writeChunks(std::FILE* out, const Image& im, const std::vector<std::uint8_t>& idat, PngFailure& failure) {
   png_structp png = png_create_write_struct(
-      PNG_LIBPNG_VER_STRING, message,
+      PNG_LIBPNG_VER_STRING, &failure,
       [](png_structp p, png_const_charp msg) {
-        std::snprintf(static_cast<char*>(png_get_error_ptr(p)), 256, "%s", msg);
+        auto* f = static_cast<PngFailure*>(png_get_error_ptr(p));
+        f->systemError = errno;
+        std::snprintf(f->message, sizeof f->message, "%s", msg);
         png_longjmp(p, 1);
       },
       nullptr);
@@ -128,7 +135,7 @@ const char* writeChunks(std::FILE* out, const Image& im, const std::vector<std::
   png_infop info = png_create_info_struct(png);
   if (!info || setjmp(png_jmpbuf(png))) {
     png_destroy_write_struct(&png, &info);
-    return message[0] ? message : "out of memory";
+    return failure.message[0] ? failure.message : "out of memory";
   }
   png_init_io(png, out);
   png_set_IHDR(png, info, png_uint_32(im.width), png_uint_32(im.height), 8, im.dropAlpha ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA,
@@ -142,24 +149,36 @@ const char* writeChunks(std::FILE* out, const Image& im, const std::vector<std::
   return "";
 }
 
+// Writes the PNG to an open stream; returns an error message (without the file's name), or empty.
+std::string writeStream(std::FILE* out, const Image& image, const std::vector<std::uint8_t>& idat) {
+  PngFailure failure;
+  errno = 0;
+  const std::string error = writeChunks(out, image, idat, failure);
+  if (!error.empty()) return failure.systemError ? std::strerror(failure.systemError) : error;
+  if (std::fflush(out) != 0 || std::ferror(out)) return std::strerror(errno ? errno : EIO);  // a full disk often shows only here
+  return {};
+}
+
 }  // namespace
 
 std::string writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgba, bool bottomUp) {
-  const std::string failed = "cannot write '" + path + "': ";
+  const bool toStdout = path == "-";
+  const std::string failed = "cannot write '" + (toStdout ? std::string("standard output") : path) + "': ";
   if (width <= 0 || height <= 0 || rgba.size() != std::size_t(width) * std::size_t(height) * 4)
     return failed + "the image is not " + std::to_string(width) + "x" + std::to_string(height) + " RGBA";
   const Image image{width, height, rgba.data(), opaque(rgba), bottomUp};
   const auto idat = deflateImage(image);
   if (idat.empty()) return failed + "compression failed";
+  if (toStdout) {
+    const std::string error = writeStream(stdout, image, idat);
+    return error.empty() ? error : failed + error;
+  }
   AtomicFile file(path);
   std::FILE* out = std::fopen(file.tempPath().c_str(), "wb");
   if (!out) return failed + std::strerror(errno);
-  char message[256];
-  const std::string error = writeChunks(out, image, idat, message);
-  const bool written = std::ferror(out) == 0;
-  const int savedErrno = errno;
-  if (std::fclose(out) != 0 || !written || !error.empty())
-    return failed + (error.empty() ? std::strerror(written ? errno : savedErrno) : error);
+  std::string error = writeStream(out, image, idat);
+  if (std::fclose(out) != 0 && error.empty()) error = std::strerror(errno);
+  if (!error.empty()) return failed + error;
   return file.commit();
 }
 

@@ -11,6 +11,8 @@
 #include <cstring>
 #include <system_error>
 
+#include "data/atomic_file.h"
+
 namespace cm {
 
 std::optional<std::filesystem::path> cacheFolder() {
@@ -24,7 +26,10 @@ std::optional<std::filesystem::path> cacheFolder() {
   return std::nullopt;
 }
 
-CacheWriter::CacheWriter(std::filesystem::path target) : target_(std::move(target)) {
+CacheWriter::CacheWriter(const std::filesystem::path& target) {
+  const WriteTarget where = resolveWriteTarget(target);
+  target_ = where.path;
+  if (where.writeThrough) return;  // a device or a pipe in an entry's place stays: nothing is cached
   // Unique per process and per writer, so two threads or programs storing the same entry never
   // write into one file; the last rename wins, and both wrote the same thing.
   static std::atomic<unsigned> counter = 0;

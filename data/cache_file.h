@@ -20,7 +20,7 @@ std::optional<std::filesystem::path> cacheFolder();
 // Appends values and arrays to a file that appears at `target` only when commit() succeeds.
 class CacheWriter {
  public:
-  explicit CacheWriter(std::filesystem::path target);
+  explicit CacheWriter(const std::filesystem::path& target);  // through symbolic links, as AtomicFile
   ~CacheWriter();
   CacheWriter(const CacheWriter&) = delete;
   CacheWriter& operator=(const CacheWriter&) = delete;

@@ -78,5 +78,35 @@ TEST(AtomicFile, AWriterKilledHalfWayLeavesTheOldFile) {
   ::close(ready[1]);
 }
 
+TEST(AtomicFile, FollowsASymbolicLinkAndKeepsIt) {
+  const fs::path real = scratch("real-settings.json"), link = scratch("linked-settings.json");
+  fs::remove(link);
+  std::ofstream(real) << "old";
+  fs::create_symlink(real.filename(), link);
+  ASSERT_EQ(writeFileAtomically(link, "new"), "");
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(slurp(real), "new");
+  EXPECT_EQ(resolveWriteTarget(link).path, real);
+  EXPECT_FALSE(resolveWriteTarget(link).writeThrough);
+}
+
+TEST(AtomicFile, WritesThroughSpecialFilesInsteadOfReplacingThem) {
+  EXPECT_TRUE(resolveWriteTarget("/dev/null").writeThrough);
+  EXPECT_TRUE(resolveWriteTarget("/dev/stdout").writeThrough);
+  EXPECT_TRUE(resolveWriteTarget("/proc/self/fd/2").writeThrough);
+  const fs::path link = scratch("to-null");
+  fs::remove(link);
+  fs::create_symlink("/dev/null", link);
+  EXPECT_TRUE(resolveWriteTarget(link).writeThrough) << "a link to a device";
+  EXPECT_EQ(writeFileAtomically(link, "discarded"), "");
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+  if (fs::exists("/dev/full")) {
+    const std::string err = writeFileAtomically("/dev/full", std::string(1 << 16, 'x'));
+    EXPECT_NE(err.find("No space left on device"), std::string::npos) << err;
+    EXPECT_TRUE(fs::is_character_file("/dev/full"));
+  }
+}
+
 }  // namespace
 }  // namespace cm
