@@ -98,13 +98,23 @@ void drawControlStrip(PanelContext& ctx, const Feature& f, PanelActions& actions
   ImGui::TextDisabled("%d", last);
 }
 
+}  // namespace
+
+// A year's row is the composition recorded for that year, whether or not the council had an election
+// then (London's boroughs vote every four years), so it is not called "after May".
+std::string seatsHeading(const Composition& now, const Composition* before) {
+  return "Seats recorded for " + std::to_string(now.year) + (before ? " (pale: " + std::to_string(before->year) + ")" : "");
+}
+
+namespace {
+
 // Seats by party now and in the previous year's record, as paired bars.
 void drawSeatChart(PanelContext& ctx, const Feature& f) {
   const ControlHistory* history = ctx.session.control();
   const Composition* now = history ? history->at(f.code, ctx.session.date()) : nullptr;
   if (!now) return;
   const Composition* before = history->inYear(f.code, now->year - 1);
-  ImGui::TextDisabled("Seats after May %d%s", now->year, before ? (" (pale: May " + std::to_string(before->year) + ")").c_str() : "");
+  ImGui::TextDisabled("%s", seatsHeading(*now, before).c_str());
   std::vector<std::string> partiesShown;
   for (const auto& [p, n] : now->seats) partiesShown.push_back(p);
   if (before)
@@ -146,7 +156,7 @@ void drawEvents(PanelContext& ctx, const Feature& f) {
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
     const Event& e = **it;
     ImGui::PushID(e.id.c_str());
-    ImGui::TextDisabled("%s \xC2\xB7 %s", shortDate(e.date.iso(), e.precision).c_str(), e.type.c_str());
+    ImGui::TextDisabled("%s \xC2\xB7 %s", shortDate(e.date.iso(), e.precision).c_str(), eventTypeLabel(e.type).c_str());
     // Events after the date on show are dimmed: they are known to the data, not yet to the map.
     const bool future = session.date() < e.date;
     if (future) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

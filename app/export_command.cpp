@@ -11,6 +11,7 @@
 #include "app/gl_context.h"
 #include "app/loader_thread.h"
 #include "app/map_canvas.h"
+#include "app/overlay_layout.h"
 #include "app/png_writer.h"
 #include "app/startup_clock.h"
 #include "app/ui_overlay.h"
@@ -54,7 +55,9 @@ int runExport(const ExportOptions& o) {
   };
   auto loading = startLoader([&o] {
     Loaded l{MapSession::open(o.common), nullptr};
-    l.session->applyStyle(o.style);
+    StyleOptions style = o.style;
+    if (style.colourBy.empty()) style.colourBy = l.session->control() ? "control" : "none";  // as the window opens
+    l.session->applyStyle(style);
     l.levels = storedLevels(*l.session);
     return l;
   }, !MapSession::readsFromCacheOnly(o.common));
@@ -103,17 +106,32 @@ int runExport(const ExportOptions& o) {
   canvas.look().hatchSpacing *= std::max(1.0f, size->height / 1080.0f);
   canvas.camera().setViewport(size->width, size->height);
   if (projection.valid()) projection.get();
-  // The overlay's text is known now, and the map is fitted above the data credit at the bottom.
+  // The overlay's text is known now; an area is framed clear of the caption, legend and credit.
   const float uiScale = std::max(1.0f, size->height / 1080.0f);
-  const auto legend = legendItems(*session, session->legend());
-  std::string text = session->title() + session->subtitle() + session->attribution() + session->legendHeading();
-  for (const auto& item : legend) text += item.label;
+  OverlayContent content;
+  if (o.caption) {
+    content.title = session->title();
+    content.subtitle = session->subtitle();
+  }
+  content.legendHeading = session->legendHeading();
+  content.legend = legendItems(*session, session->legend());
+  content.credit = session->attribution();
+  content.shortCredit = session->shortAttribution();
+  std::string text = session->title() + session->subtitle() + session->attribution() + session->shortAttribution() + session->legendHeading() + "\xE2\x80\xA6+";
+  for (const auto& item : content.legend) text += item.label;
   initImGui(uiScale, 1.0f, &text);
   const float width = float(size->width), height = float(size->height);
-  const CreditPlacement credit =
-      placeCredit(session->attribution(), width, legendRight(session->legendHeading(), legend, uiScale, false), uiScale);
+  const OverlayLayout overlays = layOutOverlays(content, width, height, uiScale);
   const Framing framing = initialFraming(*session, o.focus, o.bbox);
-  canvas.camera().fit(framing.box, framing.margin, 0, credit.height);
+  if (o.bbox.empty()) {
+    std::vector<ScreenRect> covered;
+    for (const ScreenBox& b : overlays.boxes()) covered.push_back({b.left, b.top, b.right, b.bottom});
+    // The whole map may lie partly under the overlays where only sea is; an area must be clear of them.
+    const std::vector<Box> parts = framing.focus ? std::vector<Box>() : session->visibleBoxes();
+    canvas.camera().fit(framing.box, framing.margin, ScreenRect{0, 0, width, height}, covered, framing.focus ? nullptr : &parts);
+  } else {
+    canvas.camera().fit(framing.box, framing.margin, 0, overlays.creditPlace.height);  // the box asked for, whole, above the credit
+  }
   canvas.setSelection(framing.focus);
   if (!canvas.update(size->width, size->height))
     throw UsageError("cannot allocate a " + o.size + " image on this GPU");
@@ -125,15 +143,12 @@ int runExport(const ExportOptions& o) {
   io.DisplaySize = {width, height};
   io.DeltaTime = 1.0f / 60;
   canvas.image().bind();
-  ScreenBox legendBox;
-  for (int pass = 0; pass < 2; ++pass) {  // auto-sized windows settle on their second frame
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    if (o.caption) drawCaption(session->title(), session->subtitle(), uiScale);
-    drawLegend(session->legendHeading(), legend, legendBottom(credit, height, height - 10 * uiScale, uiScale), uiScale, false, nullptr, &legendBox);
-    drawAttribution(session->attribution(), width, height, uiScale, credit);
-    ImGui::Render();
-  }
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  drawCaption(content.title, content.subtitle, overlays.caption, uiScale);
+  drawLegend(content.legendHeading, content.legend, overlays.legend, uiScale);
+  drawAttribution(overlays, uiScale);
+  ImGui::Render();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   glFinish();
   const auto tOverlay = Clock::now();

@@ -4,12 +4,14 @@
 #include <functional>
 
 #include "app/side_panel.h"
+#include "data/events.h"
 #include "data/palette.h"
 
 namespace cm {
 
-bool drawFilterChips(MapSession& session, float x, float y, float maxWidth, float scale) {
+bool drawFilterChips(MapSession& session, float x, float y, float maxWidth, float scale, ScreenBox* drawn) {
   CouncilFilter& f = session.filter();
+  *drawn = {};
   if (f.empty()) return false;
   ImGui::SetNextWindowPos({x, y}, ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.85f);
@@ -33,13 +35,15 @@ bool drawFilterChips(MapSession& session, float x, float y, float maxWidth, floa
   chips(f.disputeLevels, "", [&](const std::string& k) { return session.labelOfCategory(ColourBy::Disputes, k); });
   chips(f.regions, "", [](const std::string& k) { return k; });
   chips(f.councilTypes, "", [](const std::string& k) { return k; });
-  chips(f.events.types, "event: ", [](const std::string& k) { return k; });
+  chips(f.events.types, "event: ", [](const std::string& k) { return eventTypeLabel(k); });
   if (f.events.minConfidence > 0)
     chip(f.events.minConfidence == 2 ? "verified events" : "partly verified events or better", [&f] { f.events.minConfidence = 0; });
   if (f.events.from) chip("events from " + f.events.from->iso(), [&f] { f.events.from.reset(); });
   if (f.events.to) chip("events to " + f.events.to->iso(), [&f] { f.events.to.reset(); });
   ImGui::SameLine();
   const bool reset = ImGui::SmallButton("Reset");
+  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  *drawn = {pos.x, pos.y, pos.x + size.x, pos.y + size.y};
   ImGui::End();
   if (reset) session.clearFilter();
   else if (remove) remove();

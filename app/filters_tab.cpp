@@ -125,7 +125,7 @@ void drawFiltersTab(SidePanelState& state, PanelContext& ctx, PanelActions& acti
     if (session.events())
       for (const Event& e : session.events()->all()) ++typeCounts[e.type];
     std::vector<std::string> types(std::begin(kEventTypes), std::end(kEventTypes));
-    changed |= checkList(filter.events.types, types, typeCounts, [](const std::string& k) { return k; }, nullptr, scale);
+    changed |= checkList(filter.events.types, types, typeCounts, [](const std::string& k) { return eventTypeLabel(k); }, nullptr, scale);
     ImGui::TextDisabled("Confidence");
     static const char* kConfidence[] = {"any", "partly verified or better", "verified only"};
     for (int i = 0; i < 3; ++i)

@@ -62,6 +62,10 @@ std::variant<std::monostate, ScriptOutput> InputScript::step(SDL_Window* w, bool
     --waitFrames_;
     return {};
   }
+  if (settleUntil_) {
+    if (busy_ && busy_() && std::chrono::steady_clock::now() < *settleUntil_) return {};
+    settleUntil_.reset();
+  }
   if (lines_.empty()) return {};
   const Line line = lines_.front();
   lines_.pop_front();
@@ -127,6 +131,8 @@ std::variant<std::monostate, ScriptOutput> InputScript::step(SDL_Window* w, bool
     SDL_SetWindowSize(w, x, y);  // SDL sends the size-change events a user's resize would
   } else if (cmd == "wait") {
     if (!(in >> waitFrames_)) throw bad();
+  } else if (cmd == "settle") {
+    settleUntil_ = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   } else if (cmd == "screenshot" || cmd == "state") {
     std::string path;
     if (!(in >> path)) throw bad();

@@ -22,12 +22,16 @@ class LeveledLayer {
   std::size_t featureCount() const { return levels_->meshes.back().featureCount(); }
 
   void setStyles(std::vector<FeatureStyle> styles);
+  // A level's border segments, found beforehand (on another thread): its renderer is then made
+  // without finding them on the thread that draws.
+  void provideSegments(std::size_t level, BorderSegments segments);
   MapLook look;
   std::optional<std::uint32_t> hover, selection;
 
  private:
   std::shared_ptr<const LevelsOfDetail> levels_;
   std::vector<std::unique_ptr<MapRenderer>> renderers_;  // one per level
+  std::vector<std::optional<BorderSegments>> segments_;  // provided for a level whose renderer is still to be made
   std::vector<std::uint64_t> stylesSeen_;                // the style version each renderer holds
   std::vector<FeatureStyle> styles_;
   std::uint64_t styleVersion_ = 0;

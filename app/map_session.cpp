@@ -20,11 +20,17 @@
 
 namespace cm {
 
-Date defaultDate(const BoundarySet& set) {
-  const Date now = today();
-  const auto range = set.yearRange();
-  if (!range || now.year <= range->second) return now;
-  return {range->second, 12, 31};
+std::optional<std::pair<Date, Date>> MapSession::coveredDates() const {
+  auto range = boundaries_.yearRange();
+  // The ONS file holds the councils of 2014 onwards; its years name only the changes after that.
+  constexpr int kDefaultBoundariesFrom = 2014;
+  if (usesDefaultData_ && range) range->first = std::min(range->first, kDefaultBoundariesFrom);
+  if (control_) {
+    const std::pair years{control_->firstYear(), control_->lastYear()};
+    range = range ? std::pair{std::min(range->first, years.first), std::max(range->second, years.second)} : years;
+  }
+  if (!range) return std::nullopt;
+  return std::pair{Date{range->first, 1, 1}, Date{range->second, 12, 31}};
 }
 
 namespace {
@@ -134,13 +140,24 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
   s->boundaries_ = loadBoundaries(src, s->diagnostics_);
   s->dataDescription_ += ", layer " + s->boundaries_.layer + ", " + std::to_string(s->boundaries_.features.size()) + " areas";
   s->picker_ = std::make_unique<Picker>(s->boundaries_);
+  // Today, unless the data ends sooner; a date outside the data is shown, but never silently.
+  const auto covered = s->coveredDates();
   if (o.date.empty()) {
-    s->date_ = defaultDate(s->boundaries_);
+    s->date_ = today();
+    if (covered && covered->second < s->date_) {
+      s->dateNote_ = "the data's last date (today is " + s->date_.iso() + ")";
+      s->date_ = covered->second;
+    }
   } else {
     std::string why;
     const auto d = parseDate(o.date, &why);
     if (!d) throw UsageError("--date: " + why);
     s->date_ = *d;
+    if (covered && (s->date_ < covered->first || covered->second < s->date_)) {
+      s->dateNote_ = "outside the data (" + covered->first.iso() + " to " + covered->second.iso() + ")";
+      std::cerr << "councilmap: warning: --date " + s->date_.iso() + " is outside the data, which covers " + covered->first.iso() + " to " +
+                       covered->second.iso() + "; showing it with the nearest boundaries and no control known\n";
+    }
   }
   return s;
 }
@@ -204,6 +221,20 @@ std::string MapSession::attribution() const {
   return text;
 }
 
+std::string MapSession::shortAttribution() const {
+  if (!usesDefaultData_) return attribution();
+  std::string text = kOnsBoundaryAttributionShort;
+  if (colourBy_ == ColourBy::Control) text += std::string(" ") + kControlAttributionShort;
+  return text;
+}
+
+std::vector<Box> MapSession::visibleBoxes() const {
+  std::vector<Box> out;
+  for (const Feature& f : boundaries_.features)
+    if (f.existsIn(year())) out.push_back(f.bbox);
+  return out;
+}
+
 std::string MapSession::title() const {
   if (!usesDefaultData_) return boundaries_.layer;
   return tier_ == "upper" ? "UK councils, upper tier" : "UK councils";
@@ -212,7 +243,8 @@ std::string MapSession::title() const {
 std::string MapSession::subtitle() const {
   const std::string count = std::to_string(visibleCount()) + " areas";
   // A layer without validity years looks the same on every date, so the date would mislead.
-  return boundaries_.hasYears ? date_.iso() + "  \xC2\xB7  " + count : count;
+  if (!boundaries_.hasYears) return count;
+  return date_.iso() + "  \xC2\xB7  " + count + (dateNote_.empty() ? "" : "  \xC2\xB7  " + dateNote_);
 }
 
 const Composition* MapSession::compositionOf(std::uint32_t feature) const {
@@ -248,6 +280,9 @@ std::vector<LegendItem> legendItems(const MapSession& session, const std::vector
   };
   for (const auto& e : entries) add(e.label, e.colour, e.count, e.active, LegendItem::Swatch::Fill, true);
   // The overlays, keyed by their pattern; they combine with any fill.
+  if (session.look().tintNoc && session.colourBy() == ColourBy::Control)
+    add("Tinted: NOC toward its largest party", colourForControl(kNoOverallControl, session.look().colourBlindSafe), 0, true,
+        LegendItem::Swatch::Tint, false);
   if (session.look().hatchDisputes)
     add("Hatched: in dispute (" + std::to_string(session.disputeWindowDays) + "-day window)", {}, 0, true, LegendItem::Swatch::Hatch, false);
   if (session.look().factionOutline) {

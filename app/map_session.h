@@ -54,10 +54,14 @@ class MapSession {
   const std::string& dataDescription() const { return dataDescription_; }
   bool usesDefaultData() const { return usesDefaultData_; }
   std::string attribution() const;
+  std::string shortAttribution() const;  // the same terms in fewer words, for a small map
   std::string title() const;     // "UK councils" or the layer's name
   std::string subtitle() const;  // the date (for dated layers) and how many areas are shown
 
   Date date() const { return date_; }
+  // The first and last days the data covers (boundaries and control), if it is dated at all. The date
+  // shown when none is given is today, or the last of these when the data ends sooner.
+  std::optional<std::pair<Date, Date>> coveredDates() const;
   void setDate(Date d) { date_ = d; }
   int year() const { return date_.year; }
 
@@ -140,6 +144,7 @@ class MapSession {
   }
   std::size_t visibleCount() const;
   Box visibleExtent() const { return boundaries_.extentIn(year()); }
+  std::vector<Box> visibleBoxes() const;  // the box of every area shown at the date
 
  private:
   BoundarySet boundaries_;
@@ -170,13 +175,12 @@ class MapSession {
   ColourBy colourBy_ = ColourBy::Neutral;
   Look look_;
   Date date_;
+  std::string dateNote_;  // said in the caption: why the date opened is not today, or that it is outside the data
 };
 
 // The legend as overlay items (colours as floats for ImGui), then a key to the overlays shown.
 struct LegendItem;
 std::vector<LegendItem> legendItems(const MapSession& session, const std::vector<MapSession::LegendEntry>& entries);
 
-// The date shown when none is given: today, but no later than the end of the data's last year.
-Date defaultDate(const BoundarySet& set);
 
 }  // namespace cm

@@ -25,7 +25,7 @@ void addCommonOptions(CLI::App& app, CommonOptions& options);
 
 // How the map is coloured, shared by the window and export.
 struct StyleOptions {
-  std::string colourBy = "none";
+  std::string colourBy;  // empty: control where the data has it (the window: as last time), else none
   bool colourBlindSafe = false;
   bool tintNoc = false;
   bool hatchDisputes = false;

@@ -11,7 +11,7 @@ std::optional<std::string> drawSearchPanel(SearchState& s, const SearchIndex& in
   std::optional<std::string> chosen;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos({vp->Size.x / 2, 12 * scale}, ImGuiCond_Always, {0.5f, 0});
-  ImGui::SetNextWindowSize({420 * scale, 0});
+  ImGui::SetNextWindowSize({std::min(420 * scale, vp->Size.x - 20 * scale), 0});  // never wider than the window
   ImGui::Begin("##search", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   if (s.focusInput) {
     ImGui::SetKeyboardFocusHere();

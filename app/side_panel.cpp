@@ -16,19 +16,32 @@ void PanelActions::merge(const PanelActions& o) {
   if (o.setDate) setDate = o.setDate;
 }
 
+namespace {
+constexpr float kMargin = 8;  // points at UI scale 1, from the window's edges
+const char* kUnfold = "\xE2\x97\x80 Panel";
+}  // namespace
+
+ScreenBox foldedPanelButton(float windowWidth, float scale) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float w = measureText(kUnfold).x + 2 * (style.FramePadding.x + style.WindowPadding.x);
+  const float h = frameHeight() + 2 * style.WindowPadding.y, margin = kMargin * scale;
+  return {windowWidth - margin - w, margin, windowWidth - margin, margin + h};
+}
+
 float drawSidePanel(SidePanelState& state, PanelContext& ctx, float usableHeight, PanelActions& actions) {
   const float scale = ctx.scale;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float margin = 8 * scale;
+  const float margin = kMargin * scale;
   if (!state.open) {
-    ImGui::SetNextWindowPos({vp->Size.x - margin, margin}, ImGuiCond_Always, {1, 0});
+    const ScreenBox button = foldedPanelButton(vp->Size.x, scale);
+    ImGui::SetNextWindowPos({button.left, button.top}, ImGuiCond_Always);
+    ImGui::SetNextWindowSize({button.width(), button.height()}, ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.85f);
-    ImGui::Begin("##panel-folded", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-    if (ImGui::Button("\xE2\x97\x80 Panel")) state.open = true;
+    ImGui::Begin("##panel-folded", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    if (ImGui::Button(kUnfold)) state.open = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the side panel (Tab)");
-    const float w = ImGui::GetWindowWidth();
     ImGui::End();
-    return w + margin;
+    return button.width() + margin;
   }
   const float width = std::clamp(state.width, 260.0f, 700.0f) * scale;
   ImGui::SetNextWindowPos({vp->Size.x - width - margin, margin}, ImGuiCond_Always);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/map_session.h"
+#include "app/overlay_layout.h"
 
 namespace cm {
 
@@ -44,6 +45,8 @@ struct PanelContext {
 // and layers. Tab (the key) or the arrow button folds it away. Returns the panel's width in
 // window points as drawn this frame (a narrow strip when folded).
 float drawSidePanel(SidePanelState& state, PanelContext& ctx, float usableHeight, PanelActions& actions);
+// Where the folded panel's button goes, top right (window points), known before a frame.
+ScreenBox foldedPanelButton(float windowWidth, float scale);
 
 // Each tab's contents, drawn inside the panel.
 void drawDetailsTab(PanelContext& ctx, PanelActions& actions);
@@ -51,7 +54,11 @@ void drawFiltersTab(SidePanelState& state, PanelContext& ctx, PanelActions& acti
 void drawStatisticsTab(SidePanelState& state, PanelContext& ctx, PanelActions& actions);
 void drawLayersTab(SidePanelState& state, PanelContext& ctx, PanelActions& actions);
 
+// The heading of the Details tab's seats chart for the composition shown and the one before it.
+std::string seatsHeading(const Composition& now, const Composition* before);
+
 // Active filters as removable chips, with one click to reset them all; true if the filter changed.
-bool drawFilterChips(MapSession& session, float x, float y, float maxWidth, float scale);
+// `drawn` receives the chips' box (empty when no filter is on).
+bool drawFilterChips(MapSession& session, float x, float y, float maxWidth, float scale, ScreenBox* drawn);
 
 }  // namespace cm

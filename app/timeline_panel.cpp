@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "app/overlay_layout.h"
 #include "data/events.h"
 
 namespace cm {
@@ -25,7 +26,41 @@ const char* kMonthNames[] = {"", "January", "February", "March", "April", "May",
 
 }  // namespace
 
-float timelineHeight(float scale) { return 96 * scale; }
+namespace {
+// Points at UI scale 1.
+constexpr float kWideHeight = 96, kTrackHeightStacked = 64, kMinTrackWidth = 280, kGroupGap = 16;
+constexpr float kPlayWidth = 56, kSpeedWidth = 110, kDateBoxWidth = 100, kDateFontScale = 1.6f;
+const char* kWidestDate = "30 September 2026";
+
+float buttonWidth(const char* label) { return measureText(label).x + 2 * ImGui::GetStyle().FramePadding.x; }
+
+// The controls' row: previous, play, next, [speed, loop | more], the date box.
+float controlsWidth(bool compact, float scale) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float w = buttonWidth("|<") + kPlayWidth * scale + buttonWidth(">|") + kDateBoxWidth * scale;
+  if (compact) return w + buttonWidth("...") + 3 * style.ItemSpacing.x;
+  const float loop = frameHeight() + style.ItemInnerSpacing.x + measureText("Loop").x;
+  return w + kSpeedWidth * scale + loop + 5 * style.ItemSpacing.x;
+}
+}  // namespace
+
+TimelineLayout layOutTimeline(float width, float scale) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float room = width - 2 * style.WindowPadding.x;
+  TimelineLayout l;
+  l.compact = controlsWidth(false, scale) > room;
+  const float group = std::max(measureText(kWidestDate, kDateFontScale).x, controlsWidth(l.compact, scale));
+  l.stacked = group + (kGroupGap + kMinTrackWidth) * scale > room;
+  const float groupHeight = measureText("X", kDateFontScale).y + style.ItemSpacing.y + frameHeight();
+  l.height = l.stacked ? 2 * style.WindowPadding.y + groupHeight + style.ItemSpacing.y + kTrackHeightStacked * scale : kWideHeight * scale;
+  return l;
+}
+
+int yearLabelStep(float yearWidth, float labelWidth) {
+  for (int step : {1, 2, 5, 10})
+    if (yearWidth * float(step) >= labelWidth) return step;
+  return 20;
+}
 
 std::optional<Date> nextEventDate(const std::vector<Event>& events, Date from, bool forward) {
   std::optional<Date> best;
@@ -54,11 +89,11 @@ std::optional<Date> advancePlayback(TimelineState& s, double seconds, Date first
 }
 
 std::optional<Date> drawTimeline(TimelineState& s, Date current, Date first, Date last, const std::vector<Event>& events,
-                                 float scale) {
+                                 const TimelineLayout& layout, float scale) {
   std::optional<Date> chosen;
   if (!s.playing) s.position = daysSinceEpoch(current);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float height = timelineHeight(scale);
+  const float height = layout.height;
   ImGui::SetNextWindowPos({0, vp->Size.y - height});
   ImGui::SetNextWindowSize({vp->Size.x, height});
   ImGui::SetNextWindowBgAlpha(0.92f);
@@ -66,7 +101,7 @@ std::optional<Date> drawTimeline(TimelineState& s, Date current, Date first, Dat
 
   // Left: the date, large, and the controls.
   ImGui::BeginGroup();
-  ImGui::SetWindowFontScale(1.6f);
+  ImGui::SetWindowFontScale(kDateFontScale);
   char big[48];
   std::snprintf(big, sizeof big, "%d %s %d", current.day, kMonthNames[current.month], current.year);
   ImGui::TextUnformatted(big);
@@ -74,22 +109,35 @@ std::optional<Date> drawTimeline(TimelineState& s, Date current, Date first, Dat
   if (ImGui::Button("|<")) chosen = nextEventDate(events, current, false);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (Left)");
   ImGui::SameLine();
-  if (ImGui::Button(s.playing ? "Pause" : "Play", {56 * scale, 0})) s.playing = !s.playing;
+  if (ImGui::Button(s.playing ? "Pause" : "Play", {kPlayWidth * scale, 0})) s.playing = !s.playing;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play or pause (Space)");
   ImGui::SameLine();
   if (ImGui::Button(">|")) chosen = nextEventDate(events, current, true);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event (Right)");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(110 * scale);
-  if (ImGui::BeginCombo("##speed", kPlaybackSpeeds[s.speed].label)) {
-    for (int i = 0; i < int(std::size(kPlaybackSpeeds)); ++i)
-      if (ImGui::Selectable(kPlaybackSpeeds[i].label, i == s.speed)) s.speed = i;
-    ImGui::EndCombo();
+  // The speed and loop: in the row, or where it is too narrow, in a popup behind "...".
+  auto speedAndLoop = [&] {
+    ImGui::SetNextItemWidth(kSpeedWidth * scale);
+    if (ImGui::BeginCombo("##speed", kPlaybackSpeeds[s.speed].label)) {
+      for (int i = 0; i < int(std::size(kPlaybackSpeeds)); ++i)
+        if (ImGui::Selectable(kPlaybackSpeeds[i].label, i == s.speed)) s.speed = i;
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox("Loop", &s.loop);
+  };
+  if (layout.compact) {
+    if (ImGui::Button("...")) ImGui::OpenPopup("##playback");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed and loop");
+    if (ImGui::BeginPopup("##playback")) {
+      speedAndLoop();
+      ImGui::EndPopup();
+    }
+  } else {
+    speedAndLoop();
   }
   ImGui::SameLine();
-  ImGui::Checkbox("Loop", &s.loop);
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(100 * scale);
+  ImGui::SetNextItemWidth(kDateBoxWidth * scale);
   if (!s.editing) std::snprintf(s.typed, sizeof s.typed, "%s", current.iso().c_str());
   if (ImGui::InputText("##date", s.typed, sizeof s.typed, ImGuiInputTextFlags_EnterReturnsTrue)) {
     if (const auto d = parseDate(s.typed)) chosen = *d;
@@ -97,12 +145,12 @@ std::optional<Date> drawTimeline(TimelineState& s, Date current, Date first, Dat
   s.editing = ImGui::IsItemActive();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a date (YYYY-MM-DD) and press Enter");
   ImGui::EndGroup();
-  ImGui::SameLine(0, 16 * scale);
+  if (!layout.stacked) ImGui::SameLine(0, kGroupGap * scale);
 
-  // Right: the track, with event markers above it and year ticks below.
+  // Right of the controls or under them: the track, with event markers above it and year ticks below.
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - 8 * scale);
-  const float trackH = height - 24 * scale;
+  const float trackH = layout.stacked ? kTrackHeightStacked * scale : height - 24 * scale;
   ImGui::InvisibleButton("##track", {width, trackH});
   s.trackLeft = origin.x;
   s.trackRight = origin.x + width;
@@ -118,13 +166,24 @@ std::optional<Date> drawTimeline(TimelineState& s, Date current, Date first, Dat
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float lineY = origin.y + trackH * 0.62f;
   dl->AddLine({origin.x, lineY}, {origin.x + width, lineY}, IM_COL32(90, 90, 90, 255), 2 * scale);
+  // Year ticks, and labels as often as they fit without touching (every 2nd, 5th or 10th year when narrow).
+  const float yearWidth = width * 365.25f / float(std::max(1, hi - lo));
+  const float labelGap = 6 * scale, labelWidth = measureText("0000").x;
+  const int step = yearLabelStep(yearWidth, labelWidth + labelGap);
+  s.yearLabels.clear();
   for (int y = first.year; y <= last.year; ++y) {
     const float x = xOf(daysSinceEpoch({y, 1, 1}));
     if (x < origin.x - 1 || x > origin.x + width + 1) continue;
-    dl->AddLine({x, lineY - 5 * scale}, {x, lineY + 5 * scale}, IM_COL32(90, 90, 90, 255), scale);
+    const bool labelled = (y - first.year) % step == 0;
+    if (!labelled && yearWidth < 4 * scale) continue;  // ticks too close to tell apart
+    dl->AddLine({x, lineY - (labelled ? 5 : 3) * scale}, {x, lineY + (labelled ? 5 : 3) * scale}, IM_COL32(90, 90, 90, 255), scale);
+    if (!labelled || x + 3 * scale + labelWidth > origin.x + width + 8 * scale) continue;  // not past the track's end
     char label[8];
     std::snprintf(label, sizeof label, "%d", y);
-    dl->AddText({x + 3 * scale, lineY + 4 * scale}, IM_COL32(60, 60, 60, 255), label);
+    const ImVec2 at{x + 3 * scale, lineY + 4 * scale};
+    dl->AddText(at, IM_COL32(60, 60, 60, 255), label);
+    const ImVec2 size = ImGui::CalcTextSize(label);
+    s.yearLabels.push_back({y, at.x, at.x + size.x, at.y, at.y + size.y});
   }
   // Event markers: one tick per event, growing into a histogram where several share a pixel column.
   const int bins = std::max(1, int(width / (3 * scale)));

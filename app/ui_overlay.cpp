@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <filesystem>
 
 #include "data/attribution.h"
@@ -63,6 +62,9 @@ void initImGui(float uiScale, UiFonts fonts) {
   style.WindowRounding = 4;
   style.FrameRounding = 3;
   style.ScaleAllSizes(uiScale);
+  // Overlays are sized to their text (app/overlay_layout.h): a one-line credit is shorter than
+  // ImGui's usual smallest window, which would grow it past the map's edge.
+  style.WindowMinSize = {1, 1};
 }
 
 void initImGui(float uiScale, float pixelDensity, const std::string* onlyGlyphsOf) {
@@ -80,56 +82,62 @@ std::string attributionFor(const std::string& source, bool isDefaultData) {
 }
 
 namespace {
-// A borderless, input-free window: overlays must never steal clicks from the map.
+// A borderless, input-free window of the size its layout gave: overlays never steal clicks from the map.
 constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                           ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
+                                           ImGuiWindowFlags_NoNav;
+using namespace overlay;
 
-// The attribution's box: in the bottom-right corner, `kGap` from the edges, at most this share of the
-// map's width (less where the legend needs the room), its text this much smaller than the panels'
-// (lengths in points at UI scale 1). Below kBesideShare of the map's width it gives up the room
-// beside the legend and the legend goes above it.
-constexpr float kAttributionWidth = 0.62f, kBesideShare = 0.3f, kAttributionFontScale = 0.8f, kGap = 6, kPadX = 6, kPadY = 3;
-constexpr float kLegendInset = 10, kLegendPadX = 10, kLegendPadY = 8;
-
-// Text as the overlays' font sets it, measurable before a frame has begun.
-ImVec2 textSize(const std::string& text, float fontScale = 1.0f, float wrapWidth = 0) {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (io.Fonts->Fonts.empty()) return {0, 0};
-  const ImFont* font = io.Fonts->Fonts[0];
-  return font->CalcTextSizeA(font->FontSize * io.FontGlobalScale * fontScale, FLT_MAX, wrapWidth, text.c_str());
+void placeWindow(const ScreenBox& box) {
+  ImGui::SetNextWindowPos({box.left, box.top}, ImGuiCond_Always);
+  ImGui::SetNextWindowSize({box.width(), box.height()}, ImGuiCond_Always);
 }
 
-std::string legendRowText(const LegendItem& item) {
-  return item.showCount ? item.label + "  " + std::to_string(item.count) : item.label;
-}
-}  // namespace
-
-CreditPlacement placeCredit(const std::string& text, float mapWidth, float legendRight, float scale) {
-  CreditPlacement place;
-  place.maxWidth = std::min(mapWidth * kAttributionWidth, mapWidth - legendRight - 2 * kGap * scale);
-  // Too narrow beside the legend: as wide as the map allows, so as few lines as can be go above it.
-  if (place.maxWidth < mapWidth * kBesideShare) place = {mapWidth - 2 * kGap * scale, 0, false};
-  place.height = textSize(text, kAttributionFontScale, place.maxWidth - 2 * kPadX * scale).y + (2 * kPadY + kGap) * scale;
-  return place;
-}
-
-namespace {
 ScreenBox currentWindowBox() {
   const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   return {p.x, p.y, p.x + size.x, p.y + size.y};
 }
+
+// A swatch of the fill or overlay an item stands for, at `p`, `h` tall.
+void drawSwatch(ImDrawList* dl, const LegendItem& item, ImVec2 p, float h) {
+  const float alpha = item.active ? 1.0f : 0.3f;
+  const ImU32 fill = ImGui::ColorConvertFloat4ToU32({item.rgba[0], item.rgba[1], item.rgba[2], alpha});
+  const ImVec2 q{p.x + h * kSwatchWidth, p.y + h};
+  switch (item.swatch) {
+    case LegendItem::Swatch::Hatch:  // the map's stripes: dark diagonals over a pale ground
+      dl->AddRectFilled(p, q, IM_COL32(235, 235, 235, 255));
+      dl->PushClipRect(p, q, true);
+      for (float x = p.x - h; x < q.x; x += h * 0.45f)
+        dl->AddLine({x, q.y}, {x + h, p.y}, IM_COL32(30, 30, 35, 200), std::max(1.0f, h * 0.13f));
+      dl->PopClipRect();
+      break;
+    case LegendItem::Swatch::Outline:
+      dl->AddRectFilled(p, q, IM_COL32(235, 235, 235, 255));
+      dl->AddRect({p.x + 1, p.y + 1}, {q.x - 1, q.y - 1}, fill, 0, 0, std::max(2.0f, h * 0.2f));
+      break;
+    case LegendItem::Swatch::Tint: {  // the NOC colour, then three bands tinted toward three parties
+      dl->AddRectFilled(p, q, fill);
+      const ImU32 tints[] = {IM_COL32(0x8f, 0xb3, 0xd6, 255), IM_COL32(0xdb, 0x8a, 0x93, 255), IM_COL32(0xe6, 0xbf, 0x86, 255)};
+      const float band = (q.x - p.x) / 6;
+      for (int i = 0; i < 3; ++i) dl->AddRectFilled({p.x + band * float(3 + i), p.y}, {p.x + band * float(4 + i), q.y}, tints[i]);
+      break;
+    }
+    case LegendItem::Swatch::Fill: dl->AddRectFilled(p, q, fill); break;
+  }
+  dl->AddRect(p, q, IM_COL32(70, 70, 70, int(255 * alpha)));
+}
 }  // namespace
 
-ScreenBox drawAttribution(const std::string& text, float width, float height, float scale, const CreditPlacement& place) {
-  ImGui::SetNextWindowPos({width - kGap * scale, height - kGap * scale}, ImGuiCond_Always, {1, 1});
+ScreenBox drawAttribution(const OverlayLayout& layout, float scale) {
+  const std::string& text = layout.creditText;
+  if (layout.credit.empty()) return {};
+  placeWindow(layout.credit);
   ImGui::SetNextWindowBgAlpha(0.72f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {kPadX * scale, kPadY * scale});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {kCreditPadX * scale, kCreditPadY * scale});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-  ImGui::SetNextWindowSizeConstraints({0, 0}, {place.maxWidth, height});
   ImGui::Begin("##attribution", nullptr, kOverlayFlags);
-  ImGui::SetWindowFontScale(kAttributionFontScale);
-  ImGui::PushTextWrapPos(place.maxWidth - kPadX * scale);  // from the window's left: the text starts kPadX in
+  ImGui::SetWindowFontScale(kCreditFontScale);
+  ImGui::PushTextWrapPos(layout.creditPlace.maxWidth - kCreditPadX * scale);  // from the window's left: the text starts kCreditPadX in
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   const ScreenBox box = currentWindowBox();
@@ -138,12 +146,13 @@ ScreenBox drawAttribution(const std::string& text, float width, float height, fl
   return box;
 }
 
-void drawCaption(const std::string& title, const std::string& subtitle, float scale) {
-  ImGui::SetNextWindowPos({10 * scale, 10 * scale}, ImGuiCond_Always);
+void drawCaption(const std::string& title, const std::string& subtitle, const ScreenBox& box, float scale) {
+  if (box.empty()) return;
+  placeWindow(box);
   ImGui::SetNextWindowBgAlpha(0.82f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * scale, 6 * scale});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {kCaptionPadX * scale, kCaptionPadY * scale});
   ImGui::Begin("##caption", nullptr, kOverlayFlags);
-  ImGui::SetWindowFontScale(1.35f);
+  ImGui::SetWindowFontScale(kTitleFontScale);
   ImGui::TextUnformatted(title.c_str());
   ImGui::SetWindowFontScale(1.0f);
   if (!subtitle.empty()) ImGui::TextDisabled("%s", subtitle.c_str());
@@ -151,73 +160,48 @@ void drawCaption(const std::string& title, const std::string& subtitle, float sc
   ImGui::PopStyleVar();
 }
 
-float legendRight(const std::string& heading, const std::vector<LegendItem>& items, float scale, bool interactive) {
-  if (items.empty()) return 0;
-  float content = std::max(textSize(heading).x, interactive ? textSize("click to filter").x : 0.0f);
-  const float swatch = textSize("X").y;
-  for (const auto& item : items)
-    content = std::max(content, swatch * 1.4f + ImGui::GetStyle().ItemSpacing.x + textSize(legendRowText(item)).x);
-  return (kLegendInset + 2 * kLegendPadX) * scale + content;
-}
-
-float legendBottom(const CreditPlacement& credit, float mapBottom, float lowest, float scale) {
-  return credit.besideLegend ? lowest : std::min(lowest, mapBottom - credit.height - 4 * scale);
-}
-
-int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float bottom, float scale, bool interactive,
-               std::vector<std::pair<float, float>>* rowCentres, ScreenBox* box) {
-  if (items.empty()) return -1;
+int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, const LegendLayout& layout, float scale, bool interactive,
+               std::vector<LegendRowCentre>* rowCentres) {
+  if (rowCentres) rowCentres->clear();
+  if (layout.box.empty()) return -1;
   int clicked = -1;
-  // Never above the window's top, where it could not be read: by its height when last drawn (the
-  // window and export lay their overlays out twice before the first image).
-  if (box && box->bottom > box->top) bottom = std::max(bottom, box->bottom - box->top + kLegendInset * scale);
-  ImGui::SetNextWindowPos({kLegendInset * scale, bottom}, ImGuiCond_Always, {0, 1});
+  placeWindow(layout.box);
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {kLegendPadX * scale, kLegendPadY * scale});
   ImGui::Begin("##legend", nullptr, interactive ? (kOverlayFlags & ~ImGuiWindowFlags_NoInputs) : kOverlayFlags);
+  ImGui::SetWindowFontScale(layout.fontScale);
   ImGui::TextUnformatted(heading.c_str());
-  if (interactive) ImGui::TextDisabled("click to filter");
-  const float swatch = ImGui::GetTextLineHeight();
-  if (rowCentres) rowCentres->clear();
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& item = items[i];
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float alpha = item.active ? 1.0f : 0.3f;
-    const ImU32 fill = ImGui::ColorConvertFloat4ToU32({item.rgba[0], item.rgba[1], item.rgba[2], alpha});
-    const ImVec2 q{p.x + swatch * 1.4f, p.y + swatch};
-    if (item.swatch == LegendItem::Swatch::Hatch) {
-      // The map's stripes: dark diagonals over a pale ground.
-      dl->AddRectFilled(p, q, IM_COL32(235, 235, 235, 255));
-      dl->PushClipRect(p, q, true);
-      for (float x = p.x - swatch; x < q.x; x += swatch * 0.45f)
-        dl->AddLine({x, q.y}, {x + swatch, p.y}, IM_COL32(30, 30, 35, 200), std::max(1.0f, swatch * 0.13f));
-      dl->PopClipRect();
-    } else if (item.swatch == LegendItem::Swatch::Outline) {
-      dl->AddRectFilled(p, q, IM_COL32(235, 235, 235, 255));
-      dl->AddRect({p.x + 1, p.y + 1}, {q.x - 1, q.y - 1}, fill, 0, 0, std::max(2.0f, swatch * 0.2f));
-    } else {
-      dl->AddRectFilled(p, q, fill);
-    }
-    dl->AddRect(p, q, IM_COL32(70, 70, 70, int(255 * alpha)));
-    ImGui::Dummy({swatch * 1.4f, swatch});
+  if (interactive) ImGui::TextDisabled("%s", kLegendHint);
+  const float h = ImGui::GetTextLineHeight();
+  const ImVec2 origin = ImGui::GetWindowPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (const auto& row : layout.rows) {
+    const LegendItem& item = items[row.item];
+    const ImVec2 p{origin.x + row.x, origin.y + row.y};
+    ImGui::SetCursorScreenPos(p);
+    drawSwatch(dl, item, p, h);
+    ImGui::Dummy({h * kSwatchWidth, h});
     ImGui::SameLine();
-    const std::string text = legendRowText(item);
     if (!item.active) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (interactive && item.showCount) {
-      ImGui::PushID(int(i));
-      if (ImGui::Selectable(text.c_str(), false, 0, {0, swatch})) clicked = int(i);
+      ImGui::PushID(int(row.item));
+      if (ImGui::Selectable(row.text.c_str(), false, 0, {row.width, h})) clicked = int(row.item);
       ImGui::PopID();
     } else {
-      ImGui::TextUnformatted(text.c_str());
+      ImGui::TextUnformatted(row.text.c_str());
     }
     if (!item.active) ImGui::PopStyleColor();
+    if (interactive && row.shortened && ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", item.label.c_str());  // shortened to fit: the whole label on hover
     if (rowCentres) {
       const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
-      rowCentres->push_back({(mn.x + mx.x) / 2, (mn.y + mx.y) / 2});
+      rowCentres->push_back({row.item, (mn.x + mx.x) / 2, (mn.y + mx.y) / 2});
     }
   }
-  if (box) *box = currentWindowBox();
+  if (!layout.more.empty()) {
+    ImGui::SetCursorScreenPos({origin.x + layout.moreX, origin.y + layout.moreY});
+    ImGui::TextDisabled("%s", layout.more.c_str());
+  }
   ImGui::End();
   ImGui::PopStyleVar();
   return clicked;

@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "app/overlay_layout.h"
+
 struct ImFont;
 struct ImFontAtlas;
 
@@ -27,41 +29,17 @@ struct UiFonts {
 UiFonts buildFonts(float uiScale, float pixelDensity = 1.0f, const std::string* onlyGlyphsOf = nullptr);
 void initImGui(float uiScale, UiFonts fonts);
 
-// Where the credit for the data on show (bottom-right, as on every published map) goes beside the
-// legend (bottom-left, its right edge at `legendRight`) on a map `mapWidth` wide.
-struct CreditPlacement {
-  float maxWidth = 0;         // the box's widest; its text wraps inside
-  float height = 0;           // from the map's bottom edge to the box's top, the gap below it included
-  bool besideLegend = true;   // false: too little room right of the legend, which then goes above
+// Drawing the overlays where layOutOverlays (app/overlay_layout.h) put them; each returns its box.
+ScreenBox drawAttribution(const OverlayLayout& layout, float scale);
+void drawCaption(const std::string& title, const std::string& subtitle, const ScreenBox& box, float scale);
+// The legend, its heading on top. When `interactive`, rows are buttons: returns the index of the item
+// clicked this frame, or -1. `rowCentres` (optional) receives each shown row's item and centre.
+struct LegendRowCentre {
+  std::size_t item;
+  float x, y;
 };
-CreditPlacement placeCredit(const std::string& text, float mapWidth, float legendRight, float scale);
-// An overlay's box on screen, in window points.
-struct ScreenBox {
-  float left = 0, top = 0, right = 0, bottom = 0;
-};
-// Draws the credit in the bottom-right corner of a map `width` by `height`; returns its box.
-ScreenBox drawAttribution(const std::string& text, float width, float height, float scale, const CreditPlacement& place);
-// A caption top-left (e.g. "UK councils · 2025-12-31").
-void drawCaption(const std::string& title, const std::string& subtitle, float scale);
-
-struct LegendItem {
-  std::string label;
-  float rgba[4];
-  std::size_t count;
-  bool active = true;  // drawn faded when a filter excludes it
-  enum class Swatch { Fill, Hatch, Outline } swatch = Swatch::Fill;  // overlays are keyed by their pattern
-  bool showCount = true;
-};
-// A key of fill colours with counts, bottom-left, its box's bottom at `bottom`. When `interactive`,
-// rows are buttons: returns the index of the row clicked this frame, or -1. `rowCentres` (optional)
-// receives each row's centre, `box` (optional) the legend's box (given last frame's, it keeps the
-// legend below the top edge).
-int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, float bottom, float scale,
-               bool interactive = false, std::vector<std::pair<float, float>>* rowCentres = nullptr, ScreenBox* box = nullptr);
-// The right edge of drawLegend's box, measured before any frame (framing is decided before the first).
-float legendRight(const std::string& heading, const std::vector<LegendItem>& items, float scale, bool interactive);
-// Where the legend's bottom goes: at `lowest`, or above the credit when it is not beside it.
-float legendBottom(const CreditPlacement& credit, float mapBottom, float lowest, float scale);
+int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, const LegendLayout& layout, float scale,
+               bool interactive = false, std::vector<LegendRowCentre>* rowCentres = nullptr);
 
 std::string attributionFor(const std::string& boundarySource, bool isDefaultData);
 

@@ -134,6 +134,7 @@ int runViewer(const ViewerOptions& o) {
   if (std::filesystem::exists(ini, ec)) ImGui::LoadIniSettingsFromDisk(ini.c_str());
   if (projection.valid()) projection.get();
   Viewer viewer(o, *session, window, saved, uiScale, std::move(loaded.councilLevels), mapPrograms);
+  if (script) script->setBusy([&viewer] { return viewer.busy(); });
   timeline.note("viewer");
 
   // Draw only when something happened: an idle map costs nothing. A few extra frames after
@@ -196,8 +197,8 @@ int runViewer(const ViewerOptions& o) {
   if (o.frameStats && !frameMs.empty()) {
     std::sort(frameMs.begin(), frameMs.end());
     const double median = frameMs[frameMs.size() / 2], p95 = frameMs[std::min(frameMs.size() - 1, frameMs.size() * 95 / 100)];
-    std::fprintf(stderr, "councilmap: %zu frames, median %.1f ms (%.0f frames/s), 95th percentile %.1f ms\n", frameMs.size(), median,
-                 1000.0 / median, p95);
+    std::fprintf(stderr, "councilmap: %zu frames, median %.1f ms (%.0f frames/s), 95th percentile %.1f ms, longest %.1f ms\n", frameMs.size(),
+                 median, 1000.0 / median, p95, frameMs.back());
     // Where the time goes: each pass alone (finished before the next starts), over the frames it ran in.
     for (auto [pass, ms] : viewer.passTimer().samples()) {
       std::sort(ms.begin(), ms.end());

@@ -1,8 +1,6 @@
 // Levels of detail for a large --boundaries file the window meets for the first time: made on a
 // second thread while the full detail is shown, kept in the user's cache (as export keeps them), and
 // drawn from as soon as they are ready. Later runs read them back at start-up.
-#include <imgui.h>
-
 #include <iostream>
 
 #include "app/viewer_window.h"
@@ -33,14 +31,10 @@ void Viewer::pollPreparedLevels() {
               << cacheFolder().value_or("").string() << '\n';
 }
 
-void Viewer::drawPreparingNotice() {
-  if (!preparing_.valid()) return;
-  ImGui::SetNextWindowPos({(ImGui::GetMainViewport()->Size.x - panelWidth_) / 2, 12 * uiScale_}, ImGuiCond_Always, {0.5f, 0});
-  ImGui::SetNextWindowBgAlpha(0.85f);
-  ImGui::Begin("##preparing", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
-  ImGui::TextUnformatted("Simplifying this file's borders for faster drawing\xE2\x80\xA6");
-  ImGui::TextDisabled("Once, in the background; kept for its next use. The full detail is shown meanwhile.");
-  ImGui::End();
+std::vector<std::string> Viewer::preparingNotice() const {
+  if (!preparing_.valid()) return {};
+  return {"Simplifying this file's borders for faster drawing\xE2\x80\xA6",
+          "Once, in the background; kept for its next use. The full detail is shown meanwhile."};
 }
 
 }  // namespace cm

@@ -18,42 +18,66 @@ void Viewer::restyleWards() {
   canvas_.setOverlaySelection(selectedWard_);
 }
 
-// Shows the wards of the date's vintage when zoomed in. Loading takes a frame to announce itself
-// first, since a ward file can take a second to read from the sources.
+bool Viewer::wardsWanted(double metresPerPixel) const {
+  const bool close = panel_.wards == "always" || metresPerPixel < kWardMetresPerPixel || (wardsPinned_ && state_.selected);
+  return session_.usesDefaultData() && panel_.wards != "off" && close;
+}
+
+// Shows the wards of the date's vintage when zoomed in. They are read on another thread while the
+// councils are drawn (announced in the wards' key), and shown from the first frame after.
 void Viewer::updateWards() {
-  const bool close = panel_.wards == "always" || canvas_.camera().metresPerPixel() < kWardMetresPerPixel ||
-                     (wardsPinned_ && state_.selected);
-  const bool want = session_.usesDefaultData() && panel_.wards != "off" && close;
-  if (!want) {
+  if (!wardsWanted(canvas_.camera().metresPerPixel())) {
     if (wardsShown_) canvas_.setOverlay({}, {});
     wardsShown_ = wardsLoading_ = false;
     return;
   }
+  if (wards_.poll()) {
+    selectedWard_.reset();
+    wardMarkersVintage_.clear();
+  }
   if (wardsShown_ && wards_.holdsVintageFor(session_)) return;
-  if (!wardsLoading_ && !wards_.holdsVintageFor(session_)) {
+  if (!wards_.holdsVintageFor(session_)) {
+    if (wardsShown_) canvas_.setOverlay({}, {});  // another vintage's wards, at another date
+    wardsShown_ = false;
+    wards_.startLoading(session_, canvas_.camera().metresPerPixel());
     wardsLoading_ = true;
+    canvas_.invalidate();
     return;
   }
   wardsLoading_ = false;
-  if (wards_.ensureFor(session_)) selectedWard_.reset();
   canvas_.setOverlay(wards_.drawable(), WardLayer::look());
   wardsShown_ = true;
   restyleWards();
 }
 
-void Viewer::drawWardInfo() {
-  if (!wardsShown_ && !wardsLoading_) return;
-  ImGui::SetNextWindowPos({(ImGui::GetMainViewport()->Size.x - panelWidth_) / 2, 12 * uiScale_}, ImGuiCond_Always, {0.5f, 0});
+// The wards' key: which vintage, how many, what colours them. While they load it says so, in a box of
+// the size it will have (counts measured with placeholder digits), so nothing framed beside it moves.
+std::vector<std::string> Viewer::wardKeyLines(bool wardsComing) const {
+  if (!wardsShown_ && !wardsLoading_ && !wardsComing) return {};
+  const bool loaded = wardsShown_ && wards_.set();
+  const std::string count = loaded ? std::to_string(wards_.set()->features.size()) : "0000";
+  const std::string vintage = loaded ? wards_.vintage() : WardLayer::keyFor(session_.year());
+  std::vector<std::string> lines;
+  lines.push_back(loaded ? "Wards: " + vintage + ", " + count + " wards" : "Loading wards: " + vintage + ", " + count + " wards");
+  const bool inPeriod = WardCouncillors2018::covers(session_.date());
+  if (inPeriod)
+    lines.push_back("Councillors' parties, Sept 2018: " + (loaded ? std::to_string(wards_.covered()) : std::string("0000")) +
+                    " wards. Pale wards: gaps in that data");
+  else
+    lines.push_back("Councillors by ward are known for May 2018 to May 2019 only");
+  lines.push_back(wardMarkers_.empty() || !loaded ? "W: wards when zoomed in, always, or off" : "Diamonds: wards named by an event");
+  return lines;
+}
+
+// The box at the top centre: its first line plain, the rest greyed.
+void Viewer::drawNotice(const std::vector<std::string>& lines, const ScreenBox& box) {
+  ImGui::SetNextWindowPos({box.left, box.top}, ImGuiCond_Always);
+  ImGui::SetNextWindowSize({box.width(), box.height()}, ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.85f);
-  ImGui::Begin("##wardinfo", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
-  if (wardsLoading_) {
-    ImGui::TextUnformatted("Loading wards\xE2\x80\xA6");
-  } else {
-    const std::size_t coloured = wards_.covered();
-    ImGui::Text("Wards: %s, %zu wards", wards_.vintage().c_str(), wards_.set()->features.size());
-    if (coloured) ImGui::TextDisabled("Councillors' parties, Sept 2018: %zu wards. Pale wards: gaps in that data", coloured);
-    else ImGui::TextDisabled("Councillors by ward are known for May 2018 to May 2019 only");
-    if (!wardMarkers_.empty()) ImGui::TextDisabled("Diamonds: wards named by an event");
+  ImGui::Begin("##notice", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i == 0) ImGui::TextUnformatted(lines[i].c_str());
+    else ImGui::TextDisabled("%s", lines[i].c_str());
   }
   ImGui::End();
 }
@@ -98,7 +122,7 @@ void Viewer::goToWard(std::uint32_t ward) {
   const Point2 inside = interiorPoint(*wards_.set(), w);
   if (const auto council = session_.featureAt(inside)) select(council);
   selectedWard_ = ward;
-  fitFree(w.bbox, 0.6);
+  fitFree(w.bbox, 0.1);  // as a council is framed: the ward fills most of the free map
   canvas_.setOverlaySelection(selectedWard_);
 }
 

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "app/help_overlay.h"
+#include "app/overlay_layout.h"
 #include "app/ui_overlay.h"
 #include "app/view_framing.h"
 #include "app/warnings_panel.h"
@@ -28,7 +29,8 @@ int chooseSamples(int requested, const GlWindow& window) {
 
 Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale,
                std::shared_ptr<const LevelsOfDetail> councilLevels, std::shared_ptr<MapPrograms> programs)
-    : o_(o), session_(session), window_(window), uiScale_(uiScale),
+    : o_(o), session_(session), window_(window), requestedScale_(uiScale), uiScale_(uiScale), baseStyle_(ImGui::GetStyle()),
+      baseFontScale_(ImGui::GetIO().FontGlobalScale),
       canvas_(session, chooseSamples(o.samples, window), std::move(councilLevels), std::move(programs)) {
   canvas_.look().borderWidth = o.borderWidth;
   timer_.enable(o.frameStats);
@@ -43,15 +45,18 @@ Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, co
   timeline_.loop = settings.loop;
   window_.drawableSize(drawW_, drawH_);
   canvas_.camera().setViewport(drawW_, drawH_);
+  adaptUiScale();
   adaptPanelToWidth();
   const Framing framing = initialFraming(session_, o.focus, o.bbox);
   if (framing.focus) select(framing.focus);
-  // The timeline spans the political data: boundaries from 2014, control to its last year.
-  if (session_.control()) {
-    timelineFirst_ = {2014, 1, 1};
-    timelineLast_ = {session_.control()->lastYear(), 12, 31};
+  // The timeline spans the data: boundaries from 2014, control to its last year.
+  if (const auto covered = session_.coveredDates(); covered && session_.control()) {
+    timelineFirst_ = covered->first;
+    timelineLast_ = covered->second;
   }
-  fitFree(framing.box, framing.margin);  // now that the timeline is known: clear of it, the panels and the credit
+  // Now that the timeline is known: clear of it, the panels and the overlays.
+  if (o.bbox.empty()) fitFree(framing.box, framing.margin, /*whole=*/o.focus.empty());
+  else showBox(framing.box);
   startPreparingLevels();
 }
 
@@ -78,7 +83,7 @@ Settings Viewer::settings() const {
 // "Panel" button brings it back), and unfolds it again when widened; only a change of width does so,
 // never a user's choice made meanwhile.
 void Viewer::adaptPanelToWidth() {
-  constexpr float kMinMapWidth = 400;  // points at UI scale 1: room for the legend and the credit
+  constexpr float kMinMapWidth = 480;  // points at UI scale 1: room for the legend, in columns, and the credit
   int ww = 1, wh = 1;
   SDL_GetWindowSize(window_.window(), &ww, &wh);
   const bool narrow = float(ww) < (panel_.width + 8 + kMinMapWidth) * uiScale_;
@@ -94,10 +99,35 @@ void Viewer::adaptPanelToWidth() {
   canvas_.invalidate();
 }
 
+void Viewer::adaptUiScale() {
+  const float fits = std::min(windowWidth() / 640.0f, windowHeight() / 480.0f);
+  const float scale = std::max(std::min(requestedScale_, 1.0f), std::min(requestedScale_, fits));
+  if (scale == uiScale_) return;
+  uiScale_ = scale;
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = baseStyle_;
+  style.ScaleAllSizes(scale / requestedScale_);
+  style.WindowMinSize = {1, 1};  // ImGui refuses less (see initImGui)
+  ImGui::GetIO().FontGlobalScale = baseFontScale_ * scale / requestedScale_;
+  canvas_.invalidate();
+}
+
 float Viewer::panelCover() const {
   if (!panel_.open) return 0;  // folded, its button covers only the top-right corner
   // Before the first frame the panel's width is not known yet: use the width it will have.
   return panelWidth_ > 0 ? panelWidth_ : (panel_.width + 8) * uiScale_;
+}
+
+float Viewer::windowWidth() const {
+  int ww = 1, wh = 1;
+  SDL_GetWindowSize(window_.window(), &ww, &wh);
+  return float(ww);
+}
+
+float Viewer::windowHeight() const {
+  int ww = 1, wh = 1;
+  SDL_GetWindowSize(window_.window(), &ww, &wh);
+  return float(wh);
 }
 
 double Viewer::pixelRatio() const {
@@ -117,8 +147,9 @@ void Viewer::select(std::optional<std::uint32_t> f) {
   state_.selected = f;
   canvas_.setSelection(f);
   if (f) {
-    // A selection shows its details, unfolding the panel if it was folded away.
-    panel_.open = true;
+    // A selection shows its details, unfolding the panel if it was folded away (but not in a window
+    // too narrow for it, where Tab or its button still opens it).
+    if (!panelFoldedForWidth_) panel_.open = true;
     panel_.tab = PanelTab::Details;
     panel_.switchTab = true;
   }
@@ -129,18 +160,75 @@ void Viewer::zoomAtMouse(double factor) {
   const double x = state_.mouseInside ? state_.mouseX * r : drawW_ / 2.0;
   const double y = state_.mouseInside ? state_.mouseY * r : drawH_ / 2.0;
   canvas_.camera().zoomAt(factor, x, y);
+  fittedWhole_ = false;
   canvas_.invalidate();
 }
 
-void Viewer::fitFree(const Box& box, double margin) {
+OverlayLayout Viewer::layOutMapOverlays(const std::vector<std::string>& notice) const {
+  OverlayContent c;
+  c.title = session_.title();
+  c.subtitle = session_.subtitle();
+  c.legendHeading = session_.legendHeading();
+  c.legend = legendItems(session_, session_.legend());
+  c.interactive = true;
+  c.credit = session_.attribution();
+  c.shortCredit = session_.shortAttribution();
+  c.notice = notice;
+  if (!session_.filter().empty()) {
+    c.chipsWidth = chipsBox_.width();
+    c.chipsHeight = chipsBox_.height();
+  }
+  const std::size_t problems = session_.diagnostics().count(Severity::Warning) + session_.diagnostics().count(Severity::Error);
+  if (problems) c.warningsLabel = warningsButtonLabel(problems);
+  const float width = windowWidth() - panelCover();
+  if (!panel_.open) {
+    const ScreenBox button = foldedPanelButton(windowWidth(), uiScale_);
+    c.topRightWidth = windowWidth() - button.left;
+    c.topRightHeight = button.bottom;
+  }
+  return layOutOverlays(c, width, windowHeight() - bottomInset(), uiScale_);
+}
+
+std::vector<std::string> Viewer::noticeLines(bool wardsComing) const {
+  const auto preparing = preparingNotice();
+  return preparing.empty() ? wardKeyLines(wardsComing) : preparing;
+}
+
+void Viewer::updateZoomLimits() {
+  // In to half a metre a pixel; out to where the whole map fills a quarter of the window.
+  const Box all = session_.visibleExtent();
+  const double farthest = all.empty() ? 20000 : std::max(all.width() / (0.5 * drawW_), all.height() / (0.5 * drawH_));
+  canvas_.camera().setZoomLimits(0.5, farthest);
+}
+
+void Viewer::showBox(const Box& box) {
   Camera& cam = canvas_.camera();
-  const double r = pixelRatio();
-  const double right = panelCover() * r;
-  // Nothing fitted goes under the attribution either (at 1280x800 it covered Cornwall).
-  const float mapWidth = float(drawW_ - right) / float(r);
-  const double bottom = (bottomInset() + creditPlacement(mapWidth, legendItems(session_, session_.legend())).height) * r;
   cam.setViewport(drawW_, drawH_);
-  cam.fit(box, margin, right, bottom);
+  updateZoomLimits();
+  const double r = pixelRatio();
+  const double bottom = windowHeight() - bottomInset() - layOutMapOverlays({}).creditPlace.height;
+  cam.fit(box, 0, ScreenRect{0, 0, (windowWidth() - panelCover()) * r, bottom * r}, {});
+  fittedWhole_ = false;
+  canvas_.invalidate();
+}
+
+void Viewer::fitFree(const Box& box, double margin, bool whole) {
+  Camera& cam = canvas_.camera();
+  cam.setViewport(drawW_, drawH_);
+  updateZoomLimits();
+  const double r = pixelRatio();
+  const ScreenRect free{0, 0, (windowWidth() - panelCover()) * r, (windowHeight() - bottomInset()) * r};
+  // The whole map may lie partly under the overlays where only sea is; an area must be clear of them.
+  const std::vector<Box> parts = whole ? session_.visibleBoxes() : std::vector<Box>();
+  const auto fitClearOfOverlays = [&](bool wardsComing) {
+    std::vector<ScreenRect> covered;
+    for (const ScreenBox& b : layOutMapOverlays(noticeLines(wardsComing)).boxes()) covered.push_back({b.left * r, b.top * r, b.right * r, b.bottom * r});
+    cam.fit(box, margin, free, covered, whole ? &parts : nullptr);
+  };
+  fitClearOfOverlays(false);
+  // Framed that close, the wards' key will appear at the top: clear of it too.
+  if (noticeLines().empty() && wardsWanted(cam.metresPerPixel())) fitClearOfOverlays(true);
+  fittedWhole_ = whole;
   canvas_.invalidate();
 }
 
@@ -160,7 +248,7 @@ void Viewer::goTo(const std::string& code) {
   const auto f = session_.boundaries().findByCode(code, session_.year());
   if (!f) return;
   select(f);
-  fitFree(session_.boundaries().features[*f].bbox, 0.25);
+  fitFree(session_.boundaries().features[*f].bbox, 0.1);
 }
 
 void Viewer::stepEvent(bool forward) {
@@ -215,7 +303,7 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
       break;
     case SDLK_UP: cam.panPixels(0, panStep); break;
     case SDLK_DOWN: cam.panPixels(0, -panStep); break;
-    case SDLK_HOME: fitFree(session_.visibleExtent(), 0.03); break;
+    case SDLK_HOME: fitWhole(); break;
     case SDLK_z:
       if (state_.selected) fitFree(session_.boundaries().features[*state_.selected].bbox, 0.1);
       break;
@@ -232,7 +320,7 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
         openSearch();
         return;
       }
-      fitFree(session_.visibleExtent(), 0.03);
+      fitWhole();
       break;
     case SDLK_c:
       if (session_.control()) {  // cycle the fill: control, disputes, faction, neutral
@@ -252,6 +340,9 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
       break;
     default: return;
   }
+  if (key == SDLK_PLUS || key == SDLK_EQUALS || key == SDLK_KP_PLUS || key == SDLK_MINUS || key == SDLK_KP_MINUS || key == SDLK_UP ||
+      key == SDLK_DOWN || ((key == SDLK_LEFT || key == SDLK_RIGHT) && ((mods & KMOD_SHIFT) || !hasTimeline())))
+    fittedWhole_ = false;  // moved by hand: a resize keeps this centre and scale
   canvas_.invalidate();
 }
 
@@ -263,7 +354,11 @@ void Viewer::handle(const SDL_Event& e, bool& quit) {
     case SDL_QUIT: quit = true; break;
     case SDL_WINDOWEVENT:
       if (e.window.event == SDL_WINDOWEVENT_LEAVE) state_.mouseInside = false;
-      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) adaptPanelToWidth();
+      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+        adaptUiScale();
+        adaptPanelToWidth();
+        resized_ = true;
+      }
       break;
     case SDL_MOUSEMOTION: {
       const double dx = e.motion.x - state_.mouseX, dy = e.motion.y - state_.mouseY;
@@ -273,6 +368,7 @@ void Viewer::handle(const SDL_Event& e, bool& quit) {
       if (state_.pressed) {
         if (!state_.dragging && std::hypot(e.motion.x - state_.pressX, e.motion.y - state_.pressY) > kDragThresholdPx) state_.dragging = true;
         if (state_.dragging) {
+          fittedWhole_ = false;
           canvas_.camera().panPixels(dx * r, dy * r);
           canvas_.invalidate();
         }
@@ -312,6 +408,13 @@ void Viewer::handle(const SDL_Event& e, bool& quit) {
 
 void Viewer::frame() {
   window_.drawableSize(drawW_, drawH_);
+  if (resized_) {
+    resized_ = false;
+    // A whole map stays whole; a view zoomed in keeps its centre and scale.
+    if (fittedWhole_) fitWhole();
+    else updateZoomLimits();
+    canvas_.invalidate();
+  }
   pollPreparedLevels();
   const ImGuiIO& io = ImGui::GetIO();
   state_.hovered = (state_.dragging || io.WantCaptureMouse) ? std::nullopt : featureUnderMouse();
@@ -346,10 +449,6 @@ void Viewer::frame() {
   applyPanelActions(actions);
 }
 
-CreditPlacement Viewer::creditPlacement(float mapWidth, const std::vector<LegendItem>& legend) const {
-  return placeCredit(session_.attribution(), mapWidth, legendRight(session_.legendHeading(), legend, uiScale_, /*interactive=*/true), uiScale_);
-}
-
 PanelActions Viewer::layOutPanels() {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui_ImplOpenGL3_NewFrame();
@@ -360,13 +459,14 @@ PanelActions Viewer::layOutPanels() {
   ImGui::NewFrame();
   if (hasTimeline()) {
     if (const auto d = advancePlayback(timeline_, io.DeltaTime, timelineFirst_, timelineLast_)) setDate(*d);
-    if (const auto d = drawTimeline(timeline_, session_.date(), timelineFirst_, timelineLast_, session_.events()->all(), uiScale_))
+    if (const auto d = drawTimeline(timeline_, session_.date(), timelineFirst_, timelineLast_, session_.events()->all(), timelineLayout(), uiScale_))
       setDate(*d);
   }
   drawWardMarkers();
-  drawCaption(session_.title(), session_.subtitle(), uiScale_);
-  if (!search_.open) drawWardInfo();
-  drawPreparingNotice();
+  const std::vector<std::string> notice = search_.open ? std::vector<std::string>() : noticeLines();
+  overlays_ = layOutMapOverlays(notice);
+  drawCaption(session_.title(), session_.subtitle(), overlays_.caption, uiScale_);
+  if (!notice.empty()) drawNotice(overlays_.noticeLines, overlays_.notice);
   if (search_.open) {
     refreshSearchIndex();
     if (const auto code = drawSearchPanel(search_, searchIndex_, uiScale_)) {
@@ -388,22 +488,17 @@ PanelActions Viewer::layOutPanels() {
   PanelContext ctx{session_, state_.selected, wards_.holdsVintageFor(session_) ? wards_.set() : nullptr, uiScale_};
   PanelActions actions;
   panelWidth_ = drawSidePanel(panel_, ctx, usableHeight, actions);
-  const float mapWidth = io.DisplaySize.x - panelCover();
   const auto legend = session_.legend();
-  const auto items = legendItems(session_, legend);
-  const CreditPlacement credit = creditPlacement(mapWidth, items);
-  // The legend sits above the warnings' button, bottom-left.
-  const float legendLowest = usableHeight - 50 * uiScale_;
-  const int clicked = drawLegend(session_.legendHeading(), items, legendBottom(credit, usableHeight, legendLowest, uiScale_), uiScale_,
-                                 /*interactive=*/true, &legendRows_, &legendBox_);
-  if (clicked >= 0) {
+  const int clicked = drawLegend(session_.legendHeading(), legendItems(session_, legend), overlays_.legend, uiScale_, /*interactive=*/true, &legendRows_);
+  if (clicked >= 0 && std::size_t(clicked) < legend.size()) {
     session_.toggleFilter(legend[std::size_t(clicked)].key);
     actions.restyle = true;
   }
-  if (drawFilterChips(session_, 10 * uiScale_, 70 * uiScale_, io.DisplaySize.x - panelWidth_ - 20 * uiScale_, uiScale_))
+  const float chipsTop = overlays_.chips.empty() ? (overlays_.caption.empty() ? 10 * uiScale_ : overlays_.caption.bottom + 6 * uiScale_) : overlays_.chips.top;
+  if (drawFilterChips(session_, 10 * uiScale_, chipsTop, io.DisplaySize.x - panelCover() - 20 * uiScale_, uiScale_, &chipsBox_))
     actions.restyle = true;
-  drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, usableHeight, uiScale_);
-  attributionBox_ = drawAttribution(session_.attribution(), mapWidth, usableHeight, uiScale_, credit);
+  drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, overlays_.warnings, usableHeight, uiScale_);
+  attributionBox_ = drawAttribution(overlays_, uiScale_);
   drawHelpOverlay(helpOpen_, uiScale_);
   ImGui::Render();
   return actions;

@@ -1,5 +1,6 @@
 #pragma once
 #include <SDL.h>
+#include <imgui.h>
 
 #include <future>
 #include <optional>
@@ -40,6 +41,7 @@ class Viewer {
   void writeScreenshot(const std::string& path);
   void writeState(const std::string& path);  // viewer_state.cpp
   bool playing() const { return timeline_.playing; }
+  bool busy() const { return wardsLoading_ || wards_.loading(); }  // work on its way (scripts' `settle`)
   Settings settings() const;  // the preferences to keep for the next run
   // --frame-stats: milliseconds per pass of every frame drawn (map passes only when the map was redrawn).
   const PassTimer& passTimer() const { return timer_; }
@@ -52,16 +54,32 @@ class Viewer {
   void zoomAtMouse(double factor);
   void handleKey(SDL_Keycode key, Uint16 mods, bool& quit);
   bool hasTimeline() const { return session_.control() != nullptr; }
-  float bottomInset() const { return hasTimeline() ? timelineHeight(uiScale_) : 0.0f; }
-  void fitFree(const Box& box, double margin);  // fits into the part of the window the panels leave free
+  float windowWidth() const;  // points
+  float windowHeight() const;
+  TimelineLayout timelineLayout() const { return layOutTimeline(windowWidth(), uiScale_); }
+  float bottomInset() const { return hasTimeline() ? timelineLayout().height : 0.0f; }
+  // The overlays over the map this frame (or, before one, as they will be), with `notice` in the box
+  // at the top centre (the wards' key, a notice; none, no box).
+  OverlayLayout layOutMapOverlays(const std::vector<std::string>& notice) const;
+  // That box's lines; none when it is not shown. `wardsComing`: the wards' key as it will be once a
+  // view being framed shows them.
+  std::vector<std::string> noticeLines(bool wardsComing = false) const;
+  // Fits a box into the part of the map nothing covers (side panel, timeline, caption, legend, credit,
+  // wards' key). `whole`: the whole map, which a resized window fits again.
+  void fitFree(const Box& box, double margin, bool whole = false);
+  void fitWhole() { fitFree(session_.visibleExtent(), 0.03, true); }
+  void showBox(const Box& box);  // a box the user named (--bbox): the whole box, above the credit
+  std::vector<std::string> preparingNotice() const;  // viewer_levels.cpp
+  std::vector<std::string> wardKeyLines(bool wardsComing) const;  // viewer_wards.cpp
+  void updateZoomLimits();
   void setDate(Date d);
   void restyle();
   void goTo(const std::string& code);
   void stepEvent(bool forward);
   void applyPanelActions(const PanelActions& a);
   void adaptPanelToWidth();
+  void adaptUiScale();  // the scale the window's size allows (see uiScale_)
   float panelCover() const;  // window points the side panel covers along the right edge
-  CreditPlacement creditPlacement(float mapWidth, const std::vector<LegendItem>& legend) const;  // the data credit beside the legend
   PanelActions layOutPanels();  // this frame's panels, laid out for ImGui to draw: what the user did in them
   void toggleLook(bool MapSession::Look::*flag);
   void switchTier(const std::string& tier);
@@ -69,12 +87,12 @@ class Viewer {
   // Levels of detail made in the background for a large --boundaries file (viewer_levels.cpp)
   void startPreparingLevels();
   void pollPreparedLevels();
-  void drawPreparingNotice();
 
   // Wards (viewer_wards.cpp)
   void updateWards();
   void restyleWards();
-  void drawWardInfo();
+  bool wardsWanted(double metresPerPixel) const;  // whether wards are shown at this zoom
+  void drawNotice(const std::vector<std::string>& lines, const ScreenBox& box);
   void drawWardMarkers();
   void goToWard(std::uint32_t ward);
   void openSearch();
@@ -83,16 +101,24 @@ class Viewer {
   const ViewerOptions& o_;
   MapSession& session_;
   GlWindow& window_;
+  // The scale asked for (--ui-scale or the display's DPI), and the one in use: never more than lets a
+  // 640x480-point layout fit the window, so that a small window shrinks its panels rather than let
+  // them overlap (but not below 1 unless asked).
+  const float requestedScale_;
   float uiScale_;
-  MapCanvas canvas_;
+  ImGuiStyle baseStyle_;  // the panels' style at the requested scale
+  float baseFontScale_ = 1;  MapCanvas canvas_;
   ViewState state_;
-  std::vector<std::pair<float, float>> legendRows_;  // where each legend row was drawn, for tests
+  std::vector<LegendRowCentre> legendRows_;  // where each legend row was drawn, for tests
   TimelineState timeline_;
   SearchState search_;
   SidePanelState panel_;
   float panelWidth_ = 0;  // window points covered by the side panel this frame
   bool narrowWindow_ = false, panelFoldedForWidth_ = false;  // see adaptPanelToWidth
-  ScreenBox attributionBox_, legendBox_;  // where they were drawn this frame
+  OverlayLayout overlays_;       // where this frame's overlays were drawn
+  ScreenBox attributionBox_, chipsBox_;
+  bool fittedWhole_ = false;     // the view shows the whole map, as fitted: a resize fits it again
+  bool resized_ = false;
   WardLayer wards_;
   bool wardsShown_ = false, wardsLoading_ = false;
   bool wardsPinned_ = false;  // shown for the selected council after a double-click, whatever the zoom

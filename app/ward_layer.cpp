@@ -11,33 +11,72 @@ std::string WardLayer::keyFor(int year) {
   return key;
 }
 
-bool WardLayer::ensureFor(const MapSession& session) {
-  const auto vintages = wardVintagesFor(session.year());
-  const std::string key = keyFor(session.year());
-  if (key == vintage_ && set_) return false;
-  auto merged = std::make_unique<BoundarySet>();
-  levels_.clear();
+WardLayer::~WardLayer() {
+  if (pending_.valid()) pending_.wait();
+}
+
+WardLayer::Loaded WardLayer::load(const MapSession& session, int year, double metresPerPixel) {
+  Loaded out{keyFor(year), std::make_unique<BoundarySet>(), {}, {}, std::this_thread::get_id()};
+  // The councillors of May 2018 to May 2019 colour these wards: read here, not when they are styled.
+  if (year == 2018 || year == 2019) session.wardCouncillors();
   Diagnostics diag;
-  for (const auto& v : vintages) {
+  for (const auto& v : wardVintagesFor(year)) {
     try {
       const BoundarySet part = loadBoundaries(session.wardSource(v), diag);
       std::optional<LevelsOfDetail> stored;
       if (const auto path = session.compiledDatasetPath()) stored = readLevelsOfDetail(*path, v.compiledLayer, part);
       if (!stored || stored->empty()) stored = fullDetailOnly(part);
-      levels_.push_back(std::make_shared<const LevelsOfDetail>(std::move(*stored)));
-      appendBoundarySet(*merged, part);
+      auto levels = std::make_shared<const LevelsOfDetail>(std::move(*stored));
+      if (metresPerPixel > 0) {
+        const std::size_t level = levels->pick(metresPerPixel);
+        out.segments.emplace_back(level, buildBorderSegments(levels->meshes[level]));
+      }
+      out.levels.push_back(std::move(levels));
+      appendBoundarySet(*out.set, part);
     } catch (const LoadError&) {
       // A missing vintage shows no wards rather than stopping the map.
     }
   }
-  set_ = std::move(merged);
-  vintage_ = key;
-  return true;
+  return out;
 }
 
-std::vector<LeveledLayer> WardLayer::drawable() const {
+void WardLayer::adopt(Loaded loaded) {
+  set_ = std::move(loaded.set);
+  levels_ = std::move(loaded.levels);
+  segments_ = std::move(loaded.segments);
+  vintage_ = std::move(loaded.vintage);
+  readInBackground_ = loaded.readOn != std::this_thread::get_id();
+}
+
+void WardLayer::startLoading(const MapSession& session, double metresPerPixel) {
+  const std::string key = keyFor(session.year());
+  if ((set_ && vintage_ == key) || (pending_.valid() && pendingKey_ == key)) return;
+  if (pending_.valid()) pending_.wait();  // another vintage on its way: let it finish, then ask for this one
+  pendingKey_ = key;
+  pending_ = std::async(std::launch::async, [&session, year = session.year(), metresPerPixel] { return load(session, year, metresPerPixel); });
+}
+
+bool WardLayer::poll() {
+  if (!pending_.valid() || pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+  const std::string before = vintage_;
+  adopt(pending_.get());
+  return vintage_ != before;
+}
+
+bool WardLayer::ensureFor(const MapSession& session) {
+  const std::string key = keyFor(session.year()), before = vintage_;
+  if (pending_.valid()) adopt(pending_.get());
+  if (!(set_ && vintage_ == key)) adopt(load(session, session.year(), /*no segments*/ -1));
+  return vintage_ != before;
+}
+
+std::vector<LeveledLayer> WardLayer::drawable() {
   std::vector<LeveledLayer> out;
-  for (const auto& l : levels_) out.emplace_back(l);
+  for (std::size_t i = 0; i < levels_.size(); ++i) {
+    out.emplace_back(levels_[i]);
+    if (i < segments_.size()) out.back().provideSegments(segments_[i].first, std::move(segments_[i].second));
+  }
+  segments_.clear();  // handed over once; a renderer made again finds its own
   return out;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
+#include <future>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/leveled_layer.h"
@@ -11,10 +13,19 @@ namespace cm {
 
 // The wards shown when the map is zoomed in: the vintage valid at the session's date, coloured by
 // the councillors' parties of May 2018 to May 2019 where that data covers them, and otherwise
-// transparent so the councils show through.
+// transparent so the councils show through. A vintage is read on a thread of its own (a second or
+// more from the sources), so the map keeps drawing meanwhile.
 class WardLayer {
  public:
-  // Loads the vintage for the session's date if it is not the one held; returns true if it changed.
+  ~WardLayer();  // waits for a load on its way
+  // Starts reading the vintage for the session's date in the background, unless it is held or on its
+  // way; the border segments of the level to be drawn at `metresPerPixel` are found there too.
+  void startLoading(const MapSession& session, double metresPerPixel);
+  bool loading() const { return pending_.valid(); }
+  // Takes a finished load in; true if the vintage held changed.
+  bool poll();
+  // Loads the vintage for the session's date now (taking in one on its way first): for search, which
+  // needs the names at once. Returns true if the vintage held changed.
   bool ensureFor(const MapSession& session);
   // Every ward of the vintage in one numbering (its files one after another), for search and lists.
   const BoundarySet* set() const { return set_.get(); }
@@ -22,9 +33,11 @@ class WardLayer {
   // True if the held vintage is the one valid at the session's date.
   bool holdsVintageFor(const MapSession& session) const { return set_ && vintage_ == keyFor(session.year()); }
   static std::string keyFor(int year);
+  // Whether the vintage held was read on a thread other than the one that asked (for tests).
+  bool readInBackground() const { return readInBackground_; }
   // The layers to draw, one per file of the vintage, each with its stored levels of detail (the
   // full detail only when the compiled dataset has none). Meshes are shared, not copied.
-  std::vector<LeveledLayer> drawable() const;
+  std::vector<LeveledLayer> drawable();
   // Styles at the session's date; also counts the wards coloured from councillor data.
   std::vector<FeatureStyle> styles(const MapSession& session);
   // How many wards the last styles coloured (0 outside May 2018 - May 2019).
@@ -34,9 +47,22 @@ class WardLayer {
   static MapLook look();
 
  private:
-  std::string vintage_;
+  struct Loaded {
+    std::string vintage;
+    std::unique_ptr<BoundarySet> set;
+    std::vector<std::shared_ptr<const LevelsOfDetail>> levels;  // one per file of the vintage
+    std::vector<std::pair<std::size_t, BorderSegments>> segments;  // per file: a level's, found beforehand (none if metresPerPixel <= 0)
+    std::thread::id readOn;
+  };
+  static Loaded load(const MapSession& session, int year, double metresPerPixel);
+  void adopt(Loaded loaded);
+
+  std::string vintage_, pendingKey_;
+  std::future<Loaded> pending_;
   std::unique_ptr<BoundarySet> set_;
-  std::vector<std::shared_ptr<const LevelsOfDetail>> levels_;  // one per file of the vintage
+  std::vector<std::shared_ptr<const LevelsOfDetail>> levels_;
+  std::vector<std::pair<std::size_t, BorderSegments>> segments_;
+  bool readInBackground_ = false;
   std::size_t covered_ = 0;
 };
 

@@ -1,9 +1,15 @@
 #pragma once
+#include <string>
+
+#include "app/overlay_layout.h"
 #include "data/diagnostics.h"
 
 namespace cm {
 
-// A button bottom-left counting data warnings; opens a list naming file, record and problem.
-void drawWarningsPanel(const Diagnostics& diagnostics, bool& open, float bottom, float scale);
+// "3 data warnings": the label of the button that lists them.
+std::string warningsButtonLabel(std::size_t problems);
+// The button counting data warnings, in `box` (laid out by layOutOverlays), opens a list naming file,
+// record and problem above it; `mapBottom` is where the map ends (window points).
+void drawWarningsPanel(const Diagnostics& diagnostics, bool& open, const ScreenBox& box, float mapBottom, float scale);
 
 }  // namespace cm

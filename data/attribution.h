@@ -14,4 +14,10 @@ inline constexpr const char* kOnsBoundaryAttribution =
 inline constexpr const char* kControlAttribution =
     "Council control: Open Council Data UK (opencouncildata.co.uk), CC BY-SA 4.0.";
 
+// The same terms in fewer words, for a map too small for the full lines (the README gives them whole).
+inline constexpr const char* kOnsBoundaryAttributionShort =
+    "ONS, Open Government Licence v3.0. Contains OS data \xC2\xA9 Crown copyright and database right 2016; "
+    "LPS \xC2\xA9 Crown copyright 2016 (NI).";
+inline constexpr const char* kControlAttributionShort = "Control: Open Council Data UK, CC BY-SA 4.0.";
+
 }  // namespace cm

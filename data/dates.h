@@ -18,7 +18,7 @@ bool isValidDate(int year, int month, int day);
 // nullopt and, if given, fills `error` with a sentence saying what is wrong.
 std::optional<Date> parseDate(std::string_view text, std::string* error = nullptr);
 
-Date today();
+Date today();  // local time; $COUNCILMAP_TODAY (YYYY-MM-DD) names another day
 
 // Days since 1970-01-01 (negative before), for date differences and windows.
 int daysSinceEpoch(Date d);

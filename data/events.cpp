@@ -13,6 +13,13 @@ bool isEventType(std::string_view type) {
   return std::find(std::begin(kEventTypes), std::end(kEventTypes), type) != std::end(kEventTypes);
 }
 
+std::string eventTypeLabel(std::string_view type) {
+  std::string label(type);
+  std::replace(label.begin(), label.end(), '_', ' ');
+  if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = char(label[0] - 'a' + 'A');
+  return label;
+}
+
 bool isDisputeType(std::string_view type) {
   for (std::string_view t : {"deselection", "selection_contest", "national_party_intervention", "budget_dispute",
                              "policy_dispute", "open_letter", "factional_organising", "pension_disinvestment_dispute"})

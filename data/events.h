@@ -16,6 +16,9 @@ inline constexpr std::string_view kEventTypes[] = {
     "leadership_change", "control_change", "open_letter", "conference_campaign", "factional_organising",
     "pension_disinvestment_dispute", "devolution_deal", "party_internal_election"};
 bool isEventType(std::string_view type);
+// What a person reads for a type: "national_party_intervention" is "National party intervention".
+// Identifiers stay in JSON and CSV.
+std::string eventTypeLabel(std::string_view type);
 // Types that put a council in dispute (a fight inside or over its ruling group), as opposed to
 // events that merely happened there (a leadership change, a devolution deal, a conference).
 bool isDisputeType(std::string_view type);

@@ -99,16 +99,18 @@ void MapRenderer::useProgram(const GlProgram& program, const Camera& camera) con
 }
 
 MapRenderer::MapRenderer(const MapMesh& mesh, std::shared_ptr<MapPrograms> programs)
+    // Hairlines: each border segment once, in the range of the first feature that has it (see
+    // data/border_segments.h). Found before the mesh is copied to GL (into system memory, on llvmpipe),
+    // so that finding them and the copies are not held at once (bench_memory's peak, the 2013 wards: 12 MB less).
+    : MapRenderer(mesh, buildBorderSegments(mesh), std::move(programs)) {}
+
+MapRenderer::MapRenderer(const MapMesh& mesh, BorderSegments segments, std::shared_ptr<MapPrograms> programs)
     : origin_(mesh.origin),
       borderRanges_(mesh.borderRanges),
       fillRanges_(mesh.fillRanges),
       vertexCount_(static_cast<std::uint32_t>(mesh.vertices.size())),
       indexCount_(static_cast<std::uint32_t>(mesh.triangles.size())),
       programs_(programs ? std::move(programs) : std::make_shared<MapPrograms>()) {
-  // Hairlines: each border segment once, in the range of the first feature that has it (see
-  // data/border_segments.h). Found before the mesh is copied to GL (into system memory, on llvmpipe),
-  // so that finding them and the copies are not held at once (bench_memory's peak, the 2013 wards: 12 MB less).
-  BorderSegments segments = buildBorderSegments(mesh);
   glGenBuffers(1, &vbo_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
   glBufferData(GL_ARRAY_BUFFER, mesh.vertices.size() * sizeof(MeshVertex), mesh.vertices.data(), GL_STATIC_DRAW);

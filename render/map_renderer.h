@@ -77,6 +77,8 @@ class MapRenderer {
  public:
   // `programs`: those it shares with other renderers; null for programs of its own.
   explicit MapRenderer(const MapMesh& mesh, std::shared_ptr<MapPrograms> programs = nullptr);
+  // With the mesh's border segments found beforehand (buildBorderSegments), on another thread say.
+  MapRenderer(const MapMesh& mesh, BorderSegments segments, std::shared_ptr<MapPrograms> programs);
   MapRenderer(const MapRenderer&) = delete;
   MapRenderer& operator=(const MapRenderer&) = delete;
   ~MapRenderer();

@@ -30,20 +30,27 @@ nlohmann::json viewerState(const std::string& args, const std::string& scriptBod
 // and checks that only the first loaded GDAL (-v says whether a run did): the second read the cache.
 void expectGdalOnlyTheFirstTime(const fs::path& cache, const std::function<std::string(const std::string&)>& command);
 
-// While it lives, the commands run() starts use `folder` as their cache (tests/CMakeLists.txt runs
-// them without one).
-class CacheFolder {
+// While it lives, the commands run() starts see `name` set to `value` (unset again, or put back, after).
+class ScopedEnv {
  public:
-  explicit CacheFolder(const fs::path& folder) {
-    if (const char* before = std::getenv("COUNCILMAP_CACHE_DIR")) before_ = before;
-    ::setenv("COUNCILMAP_CACHE_DIR", folder.c_str(), 1);
+  ScopedEnv(const char* name, const std::string& value) : name_(name) {
+    if (const char* before = std::getenv(name)) before_ = before;
+    ::setenv(name, value.c_str(), 1);
   }
-  ~CacheFolder() { before_ ? ::setenv("COUNCILMAP_CACHE_DIR", before_->c_str(), 1) : ::unsetenv("COUNCILMAP_CACHE_DIR"); }
-  CacheFolder(const CacheFolder&) = delete;
-  CacheFolder& operator=(const CacheFolder&) = delete;
+  ~ScopedEnv() { before_ ? ::setenv(name_, before_->c_str(), 1) : ::unsetenv(name_); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
 
  private:
+  const char* name_;
   std::optional<std::string> before_;
+};
+
+// While it lives, the commands run() starts use `folder` as their cache (tests/CMakeLists.txt runs
+// them without one).
+class CacheFolder : public ScopedEnv {
+ public:
+  explicit CacheFolder(const fs::path& folder) : ScopedEnv("COUNCILMAP_CACHE_DIR", folder.string()) {}
 };
 
 }  // namespace cli

@@ -115,9 +115,27 @@ TEST(CliQuery, SeaIsNull) {
   }
 }
 
-TEST(CliQuery, DefaultDateIsInTheDatasLatestYear) {
-  const auto j = query("-0.1276,51.5072");
-  EXPECT_EQ(j["date"].get<std::string>().substr(0, 4), "2025");
+// Without --date: today, or the data's last day when today is later (the data ends with 2026).
+TEST(CliQuery, DefaultDateIsTodayUpToTheDatasLastDay) {
+  {
+    ScopedEnv today("COUNCILMAP_TODAY", "2026-12-07");
+    EXPECT_EQ(query("-0.1276,51.5072")["date"], "2026-12-07");
+  }
+  ScopedEnv today("COUNCILMAP_TODAY", "2027-03-01");
+  EXPECT_EQ(query("-0.1276,51.5072")["date"], "2026-12-31");
+}
+
+// A date outside the data is shown, with a warning naming the dates the data covers.
+TEST(CliQuery, ADateOutsideTheDataIsWarnedAbout) {
+  for (const char* date : {"2010-01-01", "2030-01-01"}) {
+    const Outcome r = run(std::string("query --at -0.1276,51.5072 --date ") + date);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("warning: --date " + std::string(date) + " is outside the data, which covers 2014-01-01 to 2026-12-31"),
+              std::string::npos) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["date"], date);
+  }
+  const Outcome inside = run("query --at -0.1276,51.5072 --date 2019-06-01");
+  EXPECT_EQ(inside.err.find("outside the data"), std::string::npos) << inside.err;
 }
 
 TEST(CliQuery, AnyOgrSourceWithBoundaries) {
@@ -216,6 +234,19 @@ TEST(CliExport, WritesANonBlankPngOfTheRightSize) {
   for (int i = 0; i < w * h; i += 7) colours.insert(reinterpret_cast<std::uint32_t*>(px)[i]);
   stbi_image_free(px);
   EXPECT_GT(colours.size(), 20u) << "image looks blank";
+}
+
+// Export colours by control unless told otherwise, as the window does; --colour-by none is the plain map.
+TEST(CliExport, ColoursByControlByDefault) {
+  const auto bytes = [](const std::string& extra, const std::string& name) {
+    const fs::path png = scratch(name);
+    const Outcome r = run("export --out " + png.string() + " --size 320x240 --date 2024-06-01 " + extra);
+    EXPECT_EQ(r.code, 0) << r.err;
+    return cm::run::slurp(png);
+  };
+  const std::string plain = bytes("", "default.png");
+  EXPECT_EQ(plain, bytes("--colour-by control", "control.png"));
+  EXPECT_NE(plain, bytes("--colour-by none", "none.png"));
 }
 
 TEST(CliExport, EightKAndFocusAndBbox) {

@@ -39,11 +39,17 @@ TEST(CliViewer, ScriptedHoverClickZoomAndEscape) {
 // there from the start.
 TEST(CliViewer, FirstFrameShowsTheSameMapAsLaterOnes) {
   const fs::path script = scratch("first-frame.script"), first = scratch("first-frame.png"), later = scratch("later-frame.png");
-  std::ofstream(script) << "screenshot " << first.string() << "\nwait 2\nscreenshot " << later.string() << "\n";
+  const fs::path state = scratch("first-frame.json");
+  std::ofstream(script) << "screenshot " << first.string() << "\nwait 2\nscreenshot " << later.string() << "\nstate " << state.string() << "\n";
   const fs::path config = scratch("first-frame-config");
   fs::remove_all(config);
   const Outcome r = run("--script " + script.string() + " --width 1280 --height 800 --date 2019-06-01 --config-dir " + config.string());
   ASSERT_EQ(r.code, 0) << r.err;
+  // The legend's swatches: a column 20 pixels wide from below its heading to its last row.
+  const auto box = nlohmann::json::parse(std::ifstream(state))["legend_box"];
+  const int swatchLeft = int(box["left"].get<double>()) + 10, swatchTop = int(box["top"].get<double>()) + 50;
+  const int swatchBottom = int(box["bottom"].get<double>()) - 12;
+  ASSERT_GT(swatchBottom - swatchTop, 100) << box.dump();
   int w = 0, h = 0, n = 0, w2 = 0, h2 = 0;
   unsigned char* a = stbi_load(first.c_str(), &w, &h, &n, 4);
   unsigned char* b = stbi_load(later.c_str(), &w2, &h2, &n, 4);
@@ -58,13 +64,13 @@ TEST(CliViewer, FirstFrameShowsTheSameMapAsLaterOnes) {
       differing += a[i] != b[i] || a[i + 1] != b[i + 1] || a[i + 2] != b[i + 2];
       const bool sea = a[i] == 0xbf && a[i + 1] == 0xd9 && a[i + 2] == 0xea;
       if (y >= 100 && y < 640 && x >= 250 && x < 900) land += !sea;  // Great Britain
-      if (y >= 470 && y < 640 && x >= 20 && x < 40) legend += !sea;     // the legend's swatches, bottom-left
+      if (y >= swatchTop && y < swatchBottom && x >= swatchLeft && x < swatchLeft + 20) legend += !sea;  // bottom-left
     }
   stbi_image_free(a);
   stbi_image_free(b);
   EXPECT_LE(differing, 100u) << "of 1,024,000 pixels";
   EXPECT_GT(land, 50000u) << "the first frame shows the map";
-  EXPECT_EQ(legend, 170u * 20u) << "and the legend";
+  EXPECT_EQ(legend, std::size_t(swatchBottom - swatchTop) * 20u) << "and the legend";
 }
 
 // -v tells where the start went, phase by phase, from the launch; and --quit-after-frames draws that
@@ -172,18 +178,18 @@ TEST(CliViewerWards, WardsAppearWhenZoomedIntoBirminghamInTheVintageOfTheDate) {
   EXPECT_FALSE(national["wards_shown"]) << "no wards at national scale";
   EXPECT_EQ(national["wards_mode"], "auto");
   // W cycles: always (every ward border, even at national scale), then off, then back to auto.
-  const auto always = viewerState("--date 2018-09-01", "wait 3\nkey w\nwait 4\n", "wards-always");
+  const auto always = viewerState("--date 2018-09-01", "wait 3\nkey w\nwait 2\nsettle\nwait 2\n", "wards-always");
   EXPECT_EQ(always["wards_mode"], "always");
   EXPECT_TRUE(always["wards_shown"]) << "wards at national scale when asked for always";
   const auto off = viewerState("--date 2018-09-01 --focus E08000025", "wait 3\nkey w\nwait 1\nkey w\nwait 4\n", "wards-off");
   EXPECT_EQ(off["wards_mode"], "off");
   EXPECT_FALSE(off["wards_shown"]) << "off even when zoomed in";
-  const auto y2018 = viewerState("--date 2018-09-01 --focus E08000025", "wait 6\n", "wards-2018");
+  const auto y2018 = viewerState("--date 2018-09-01 --focus E08000025", "wait 2\nsettle\nwait 2\n", "wards-2018");
   ASSERT_TRUE(y2018["wards_shown"]);
   EXPECT_EQ(y2018["ward_vintage"], "2013 (GB) + 2012 (NI)");
   EXPECT_EQ(y2018["ward_count"], 8886 + 462);
   EXPECT_GT(y2018["wards_coloured"].get<int>(), 5000) << "2018 councillors colour the wards they cover";
-  const auto y2024 = viewerState("--date 2024-06-01 --focus E08000025", "wait 6\n", "wards-2024");
+  const auto y2024 = viewerState("--date 2024-06-01 --focus E08000025", "wait 2\nsettle\nwait 2\n", "wards-2024");
   ASSERT_TRUE(y2024["wards_shown"]);
   EXPECT_EQ(y2024["ward_vintage"], "May 2023");
   EXPECT_EQ(y2024["wards_coloured"], 0) << "no councillor data outside May 2018 - May 2019";
@@ -256,8 +262,9 @@ TEST(CliViewerPanel, TheTierSwitchesInTheWindow) {
 
 TEST(CliViewerPanel, ScalesForHighDensityDisplays) {
   // Wide enough for the doubled panel and a map beside it (a narrower window would fold the panel).
-  const auto normal = viewerState("--width 1800 --height 900 --date 2024-06-01 --ui-scale 1", "wait 3\n", "scale-1");
-  const auto doubled = viewerState("--width 1800 --height 900 --date 2024-06-01 --ui-scale 2", "wait 3\nscreenshot " + scratch("scale-2.png").string() + "\n", "scale-2");
+  // (A window under 1280x960 points would shrink a scale of 2: see CliViewerLayout.)
+  const auto normal = viewerState("--width 1920 --height 1080 --date 2024-06-01 --ui-scale 1", "wait 3\n", "scale-1");
+  const auto doubled = viewerState("--width 1920 --height 1080 --date 2024-06-01 --ui-scale 2", "wait 3\nscreenshot " + scratch("scale-2.png").string() + "\n", "scale-2");
   EXPECT_EQ(doubled["ui_scale"], 2.0);
   EXPECT_NEAR(doubled["panel"]["width"].get<double>(), 2 * normal["panel"]["width"].get<double>(), 2.0);
 }
@@ -325,7 +332,7 @@ TEST(CliViewerPanel, ANarrowWindowFoldsThePanelUntilWidened) {
 }
 
 TEST(CliViewerWards, SearchFindsAWardFliesThereAndMarksWardEvents) {
-  const auto s = viewerState("--date 2018-09-01", "wait 2\nkey /\nwait 2\ntype hodge hill\nwait 2\nkey Return\nwait 6\n", "ward-search");
+  const auto s = viewerState("--date 2018-09-01", "wait 2\nkey /\nwait 2\ntype hodge hill\nwait 2\nkey Return\nwait 2\nsettle\nwait 2\n", "ward-search");
   EXPECT_EQ(s["selected"], "E08000025") << "the ward's council (Birmingham) is selected";
   ASSERT_TRUE(s["selected_ward"].is_string()) << s.dump();
   EXPECT_EQ(s["selected_ward"].get<std::string>().substr(0, 3), "E05");
