@@ -4,7 +4,7 @@
 #include <future>
 #include <memory>
 
-#include "data/boundary_loader.h"
+#include "store/boundary_loader.h"
 
 namespace cm {
 

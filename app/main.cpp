@@ -3,18 +3,18 @@
 
 #include <iostream>
 
-#include "app/build_dataset_command.h"
-#include "app/check_command.h"
-#include "app/export_command.h"
+#include "app/commands/build_dataset_command.h"
+#include "app/commands/check_command.h"
+#include "app/commands/export_command.h"
 #include "app/gl_context.h"
 #include "app/map_session.h"
-#include "app/query_command.h"
-#include "app/startup_clock.h"
-#include "app/viewer.h"
-#include "data/boundary_loader.h"
+#include "app/commands/query_command.h"
+#include "app/launch/startup_clock.h"
+#include "app/viewer/viewer.h"
+#include "store/boundary_loader.h"
 #include "render/gl_program.h"
 
-// Called by the launcher (app/launcher.cpp), which loads this program as libcouncilmap.so.
+// Called by the launcher (app/launch/launcher.cpp), which loads this program as libcouncilmap.so.
 extern "C" __attribute__((visibility("default"))) int councilmap_main(int argc, char** argv) {
   cm::takeLaunchTime();
   CLI::App app{"councilmap: an interactive map of UK local government.\n"

@@ -6,16 +6,16 @@
 #include <map>
 #include <mutex>
 
-#include "data/data_locator.h"
-#include "data/geometry_cache.h"
-#include "data/boundary_loader.h"
-#include "data/palette.h"
-#include "data/parties.h"
-#include "app/ui_overlay.h"
-#include "data/attribution.h"
-#include "data/council_types.h"
-#include "data/csv_table.h"
-#include "data/table_cache.h"
+#include "store/data_locator.h"
+#include "store/cache/geometry_cache.h"
+#include "store/boundary_loader.h"
+#include "politics/palette.h"
+#include "politics/parties.h"
+#include "app/panels/ui_overlay.h"
+#include "store/attribution.h"
+#include "politics/council_types.h"
+#include "base/csv_table.h"
+#include "store/cache/table_cache.h"
 #include "render/map_renderer.h"
 
 namespace cm {

@@ -5,25 +5,25 @@
 #include <string>
 
 #include "app/options.h"
-#include "data/boundary_loader.h"
-#include "data/boundary_set.h"
-#include "data/control_history.h"
-#include "data/council_filter.h"
-#include "data/regions.h"
-#include "data/council_state.h"
-#include "data/events.h"
-#include "data/leadership.h"
-#include "data/search_index.h"
-#include "data/wards.h"
+#include "store/boundary_loader.h"
+#include "geo/boundary_set.h"
+#include "politics/control_history.h"
+#include "politics/council_filter.h"
+#include "politics/regions.h"
+#include "politics/council_state.h"
+#include "politics/events.h"
+#include "politics/leadership.h"
+#include "base/search_index.h"
+#include "politics/wards.h"
 
 #include <map>
 #include <set>
 
 #include <filesystem>
-#include "data/dates.h"
-#include "data/diagnostics.h"
-#include "data/palette.h"
-#include "data/picker.h"
+#include "base/dates.h"
+#include "base/diagnostics.h"
+#include "politics/palette.h"
+#include "geo/picker.h"
 
 namespace cm {
 
@@ -43,7 +43,7 @@ class MapSession {
  public:
   static std::unique_ptr<MapSession> open(const CommonOptions& options);
   // Whether open() will find all it reads in the user's cache (a compiled dataset, or a large
-  // --boundaries layer, read before), and so need not load GDAL (data/gdal_module.h). A guess from one entry: a miss costs only time.
+  // --boundaries layer, read before), and so need not load GDAL (store/gdal/gdal_module.h). A guess from one entry: a miss costs only time.
   static bool readsFromCacheOnly(const CommonOptions& options);
   // Applies --colour-by and --colour-blind; throws UsageError when the data cannot support them.
   void applyStyle(const StyleOptions& style);

@@ -2,9 +2,9 @@
 #include <map>
 
 #include "app/map_session.h"
-#include "app/ui_overlay.h"
-#include "data/council_types.h"
-#include "data/parties.h"
+#include "app/panels/ui_overlay.h"
+#include "politics/council_types.h"
+#include "politics/parties.h"
 #include "render/map_renderer.h"
 
 namespace cm {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <iostream>
 
-#include "data/projection.h"
-#include "data/text_parse.h"
+#include "store/projection.h"
+#include "base/text_parse.h"
 
 namespace cm {
 namespace {

@@ -8,8 +8,8 @@
 #include <filesystem>
 
 #include "app/gl_context.h"
-#include "app/map_canvas.h"
-#include "app/ward_layer.h"
+#include "app/viewer/map_canvas.h"
+#include "app/viewer/ward_layer.h"
 
 using namespace cm;
 

@@ -11,15 +11,15 @@
 #include <random>
 
 #include "app/gl_context.h"
-#include "app/map_canvas.h"
-#include "app/png_writer.h"
-#include "app/ward_layer.h"
-#include "data/boundary_loader.h"
-#include "data/control_history.h"
-#include "data/data_locator.h"
-#include "data/map_mesh.h"
-#include "data/picker.h"
-#include "data/projection.h"
+#include "app/viewer/map_canvas.h"
+#include "store/png_writer.h"
+#include "app/viewer/ward_layer.h"
+#include "store/boundary_loader.h"
+#include "politics/control_history.h"
+#include "store/data_locator.h"
+#include "geo/map_mesh.h"
+#include "geo/picker.h"
+#include "store/projection.h"
 
 using namespace cm;
 

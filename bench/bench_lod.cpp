@@ -2,11 +2,11 @@
 // costs (the work the stored meshes save at startup). Part of bench_core.
 #include <benchmark/benchmark.h>
 
-#include "data/arc_topology.h"
-#include "data/border_segments.h"
-#include "data/boundary_loader.h"
-#include "data/detail_levels.h"
-#include "data/lod_cache.h"
+#include "geo/arc_topology.h"
+#include "geo/border_segments.h"
+#include "store/boundary_loader.h"
+#include "geo/detail_levels.h"
+#include "store/lod_cache.h"
 
 using namespace cm;
 
@@ -79,7 +79,7 @@ void BM_BorderSegments(benchmark::State& state) {
 BENCHMARK(BM_BorderSegments)->Args({0, 500})->Args({0, 0})->Args({1, 500})->Unit(benchmark::kMillisecond);
 
 // Reading the councils' stored levels from the compiled dataset, as the viewer does before its first
-// frame (app/map_canvas.cpp): the rows, inflating them, and making meshes of them.
+// frame (app/viewer/map_canvas.cpp): the rows, inflating them, and making meshes of them.
 void BM_ReadStoredLevels(benchmark::State& state) {
   const std::string dataset = std::string(COUNCILMAP_BINARY_DIR) + "/councilmap-uk.gpkg";
   Diagnostics d;

@@ -2,7 +2,7 @@
 // beside the program when there is one) and the 2013 GB, 2012 NI, December 2019 to 2022 and May
 // 2023 wards, each with its levels of detail; then each drawn in turn at national and city scale,
 // its renderers holding their buffers too (in system memory on llvmpipe). Prints the peak resident
-// size after each step. It runs with the malloc settings the program runs with (app/malloc_settings.h:
+// size after each step. It runs with the malloc settings the program runs with (app/launch/malloc_settings.h:
 // the launcher sets them), unless GLIBC_TUNABLES already sets glibc.malloc.hugetlb.
 // Usage: bench_memory
 #include <sys/resource.h>
@@ -10,9 +10,9 @@
 #include <cstdio>
 
 #include "app/gl_context.h"
-#include "app/malloc_settings.h"
-#include "app/map_canvas.h"
-#include "app/ward_layer.h"
+#include "app/launch/malloc_settings.h"
+#include "app/viewer/map_canvas.h"
+#include "app/viewer/ward_layer.h"
 
 using namespace cm;
 

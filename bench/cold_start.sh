@@ -5,7 +5,7 @@
 # compiled dataset before its first frame (bench/gdal_read_floor), from launch to the end of its
 # reading. The budget is 1.5 times the floor. Whole-process times (start to exit) are printed too,
 # as are `query` and `export` for reference. The viewer runs twice over: as it usually starts, with
-# the user's cache holding what it read before (so GDAL is not loaded: data/gdal_module.h; build-dataset
+# the user's cache holding what it read before (so GDAL is not loaded: store/gdal/gdal_module.h; build-dataset
 # fills it too), and with an empty cache folder each run, as after the cache is cleared or the program
 # rebuilt (it reads through GDAL and fills the cache). Usage: bench/cold_start.sh [RUNS] [BUILD_DIR]
 set -euo pipefail

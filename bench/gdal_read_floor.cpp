@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   GDALAllRegister();
   std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(GDALOpenEx(argv[1], GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!ds) return 1;
-  // As app/map_session.cpp and app/map_canvas.cpp read them for the default view (the county
+  // As app/map_session.cpp and app/viewer/map_canvas.cpp read them for the default view (the county
   // councils and the 2018 ward councillors are read later, when first needed: MapSession::loadDeferred).
   const char* layers[] = {"councils_lower", "control_periods", "events", "leadership_periods", "council_names_welsh",
                           "council_register", "council_lookup_2014", "council_code_changes", "lod_meshes"};

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "data/cache_file.h"
+#include "store/cache/cache_file.h"
 
 namespace cm {
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "data/map_mesh.h"
+#include "geo/map_mesh.h"
 #include "render/map_renderer.h"
 
 namespace cm {

@@ -3,8 +3,8 @@
 // Usage: gpu_scene_dump OUT.scene   (reads the compiled dataset beside the program, as bench_core)
 #include <cstdio>
 
-#include "app/map_canvas.h"
-#include "app/ward_layer.h"
+#include "app/viewer/map_canvas.h"
+#include "app/viewer/ward_layer.h"
 #include "bench/gpu_scene.h"
 
 using namespace cm;

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 
-# councilmap's neutral palette (data/palette.cpp), sea and border (render/map_renderer.h).
+# councilmap's neutral palette (politics/palette.cpp), sea and border (render/map_renderer.h).
 PALETTE = ["#c9d6df", "#e3d5c3", "#d2e0c8", "#e6cfd5", "#d6d0e6", "#f0e3b8", "#c4ddd8", "#ddc9b9", "#cfd8b6", "#d9dbe8"]
 SEA, BORDER = "#bfd9ea", "#4a4f57"
 BNG = ("+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy "

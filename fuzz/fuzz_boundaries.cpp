@@ -7,11 +7,11 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "data/boundary_loader.h"
-#include "data/map_mesh.h"
-#include "data/picker.h"
-#include "data/ring_checks.h"
-#include "data/utf8.h"
+#include "store/boundary_loader.h"
+#include "geo/map_mesh.h"
+#include "geo/picker.h"
+#include "geo/ring_checks.h"
+#include "base/utf8.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   CPLSetErrorHandler(CPLQuietErrorHandler);

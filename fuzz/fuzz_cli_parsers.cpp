@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "data/dates.h"
-#include "data/text_parse.h"
+#include "base/dates.h"
+#include "base/text_parse.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -13,11 +13,11 @@
 #include <iterator>
 #include <string>
 
-#include "data/boundary_loader.h"
-#include "data/geometry_cache.h"
-#include "data/map_mesh.h"
-#include "data/picker.h"
-#include "data/utf8.h"
+#include "store/boundary_loader.h"
+#include "store/cache/geometry_cache.h"
+#include "geo/map_mesh.h"
+#include "geo/picker.h"
+#include "base/utf8.h"
 
 namespace {
 

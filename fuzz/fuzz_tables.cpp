@@ -6,13 +6,13 @@
 #include <cstdlib>
 #include <string>
 
-#include "data/consistency.h"
-#include "data/control_history.h"
-#include "data/csv_table.h"
-#include "data/events.h"
-#include "data/leadership.h"
-#include "data/utf8.h"
-#include "data/wards.h"
+#include "politics/consistency.h"
+#include "politics/control_history.h"
+#include "base/csv_table.h"
+#include "politics/events.h"
+#include "politics/leadership.h"
+#include "base/utf8.h"
+#include "politics/wards.h"
 
 namespace {
 

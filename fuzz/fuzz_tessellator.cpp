@@ -6,8 +6,8 @@
 #include <cstring>
 #include <vector>
 
-#include "data/ring_checks.h"
-#include "data/tessellator.h"
+#include "geo/ring_checks.h"
+#include "geo/tessellator.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 2) return 0;

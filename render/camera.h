@@ -1,7 +1,7 @@
 #pragma once
 #include <vector>
 
-#include "data/geometry.h"
+#include "geo/geometry.h"
 
 namespace cm {
 

@@ -100,7 +100,7 @@ void MapRenderer::useProgram(const GlProgram& program, const Camera& camera) con
 
 MapRenderer::MapRenderer(const MapMesh& mesh, std::shared_ptr<MapPrograms> programs)
     // Hairlines: each border segment once, in the range of the first feature that has it (see
-    // data/border_segments.h). Found before the mesh is copied to GL (into system memory, on llvmpipe),
+    // geo/border_segments.h). Found before the mesh is copied to GL (into system memory, on llvmpipe),
     // so that finding them and the copies are not held at once (bench_memory's peak, the 2013 wards: 12 MB less).
     : MapRenderer(mesh, buildBorderSegments(mesh), std::move(programs)) {}
 

@@ -5,9 +5,9 @@
 #include <optional>
 #include <span>
 
-#include "data/border_segments.h"
-#include "data/map_mesh.h"
-#include "data/palette.h"
+#include "geo/border_segments.h"
+#include "geo/map_mesh.h"
+#include "politics/palette.h"
 #include "render/camera.h"
 #include "render/framebuffer.h"
 #include "render/gl_program.h"

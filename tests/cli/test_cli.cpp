@@ -168,7 +168,7 @@ TEST(CliHelp, EverySubcommandHasHelp) {
   }
 }
 
-// The executable is a launcher for libcouncilmap.so beside it (app/launcher.cpp): copied alone, it
+// The executable is a launcher for libcouncilmap.so beside it (app/launch/launcher.cpp): copied alone, it
 // says what is missing instead of crashing.
 TEST(CliLauncher, SaysSoWhenTheProgramIsNotBesideIt) {
   const fs::path alone = scratch("launcher-alone");
@@ -202,7 +202,7 @@ TEST(CliLauncher, LoadsTheListedLibrariesAndSkipsOnesItCannotFind) {
   EXPECT_NE(r.out.find("councilmap"), std::string::npos) << r.out;
 }
 
-// GDAL's part of the program is loaded when first needed (data/gdal_module.h): without it, what
+// GDAL's part of the program is loaded when first needed (store/gdal/gdal_module.h): without it, what
 // needs GDAL stops with a message naming it, and what does not (--version) still runs.
 TEST(CliLauncher, SaysSoWhenGdalsPartIsNotBesideTheProgram) {
   const fs::path built = fs::path(COUNCILMAP_BINARY).parent_path();
@@ -323,7 +323,7 @@ TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   EXPECT_LT(national["detail"]["vertices"].get<int>(), close["detail"]["vertices"].get<int>() * 3 / 4);
 
   // Started again on a dataset it has read before, the window reads only the user's cache: it never
-  // loads GDAL (data/gdal_module.h, -v says so), and shows the same map.
+  // loads GDAL (store/gdal/gdal_module.h, -v says so), and shows the same map.
   const fs::path cache = scratch("dataset-cache");
   expectGdalOnlyTheFirstTime(cache, [&](const std::string& run) {
     return "SDL_VIDEODRIVER=offscreen " COUNCILMAP_BINARY " --dataset " + out.string() + " --date 2024-06-01 --quit-after-frames 1 --config-dir " +

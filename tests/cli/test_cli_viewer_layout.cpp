@@ -87,7 +87,9 @@ TEST(CliViewerLayout, ASmallWindowThinsTheYearsAndShrinksThePanelsScale) {
   EXPECT_TRUE(small["timeline"]["stacked"]) << "the controls over the track";
   for (const char* name : {"caption_box", "legend_box", "attribution_box", "timeline_box"})
     for (const char* other : {"caption_box", "legend_box", "attribution_box", "timeline_box"})
-      if (std::string(name) < other) EXPECT_FALSE(overlap(small[name], small[other])) << "480x360: " << name << " and " << other;
+      if (std::string(name) < other) {
+        EXPECT_FALSE(overlap(small[name], small[other])) << "480x360: " << name << " and " << other;
+      }
 }
 
 // Searching a ward flies there as to a council: the ward fills most of the free map, selected and

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "data/diagnostics.h"
+#include "base/diagnostics.h"
 
 namespace cm::corpus {
 

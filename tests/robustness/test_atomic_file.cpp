@@ -9,7 +9,7 @@
 #include <fstream>
 
 #include "../run_binary.h"
-#include "data/atomic_file.h"
+#include "base/atomic_file.h"
 
 namespace cm {
 namespace {

@@ -6,14 +6,14 @@
 #include <memory>
 
 #include "corpus_cases.h"
-#include "data/boundary_loader.h"
-#include "data/consistency.h"
-#include "data/control_history.h"
-#include "data/events.h"
-#include "data/leadership.h"
-#include "data/ring_checks.h"
-#include "data/utf8.h"
-#include "data/wards.h"
+#include "store/boundary_loader.h"
+#include "politics/consistency.h"
+#include "politics/control_history.h"
+#include "politics/events.h"
+#include "politics/leadership.h"
+#include "geo/ring_checks.h"
+#include "base/utf8.h"
+#include "politics/wards.h"
 
 namespace cm::corpus {
 namespace {

@@ -1,9 +1,9 @@
 // The CSV reader and the ring checks on the shapes of input that break them most easily.
 #include <gtest/gtest.h>
 
-#include "data/csv_table.h"
-#include "data/ring_checks.h"
-#include "data/utf8.h"
+#include "base/csv_table.h"
+#include "geo/ring_checks.h"
+#include "base/utf8.h"
 
 namespace cm {
 namespace {

@@ -9,13 +9,13 @@
 #include <random>
 
 #include "corpus_cases.h"
-#include "data/boundary_loader.h"
-#include "data/control_history.h"
-#include "data/csv_table.h"
-#include "data/events.h"
-#include "data/picker.h"
-#include "data/projection.h"
-#include "data/utf8.h"
+#include "store/boundary_loader.h"
+#include "politics/control_history.h"
+#include "base/csv_table.h"
+#include "politics/events.h"
+#include "geo/picker.h"
+#include "store/projection.h"
+#include "base/utf8.h"
 
 namespace cm {
 namespace {

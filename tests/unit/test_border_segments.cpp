@@ -2,9 +2,9 @@
 // and the other's copy comes back when the first is hidden.
 #include <gtest/gtest.h>
 
-#include "data/border_segments.h"
-#include "data/boundary_loader.h"
-#include "data/lod.h"
+#include "geo/border_segments.h"
+#include "store/boundary_loader.h"
+#include "geo/lod.h"
 #include "test_support.h"
 
 using namespace cm;

@@ -2,10 +2,10 @@
 
 #include <ogrsf_frmts.h>
 
-#include "data/boundary_loader.h"
-#include "data/data_locator.h"
-#include "data/picker.h"
-#include "data/projection.h"
+#include "store/boundary_loader.h"
+#include "store/data_locator.h"
+#include "geo/picker.h"
+#include "store/projection.h"
 #include "test_support.h"
 
 using namespace cm;

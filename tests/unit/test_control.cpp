@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
-#include "data/control_history.h"
-#include "data/csv_table.h"
+#include "politics/control_history.h"
+#include "base/csv_table.h"
 
 #include <map>
-#include "data/parties.h"
+#include "politics/parties.h"
 #include "test_support.h"
 
 using namespace cm;

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "data/dates.h"
-#include "data/text_parse.h"
+#include "base/dates.h"
+#include "base/text_parse.h"
 
 using namespace cm;
 

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "data/events.h"
-#include "data/leadership.h"
+#include "politics/events.h"
+#include "politics/leadership.h"
 
 using namespace cm;
 
@@ -98,7 +98,7 @@ TEST(ProjectTables, FactionsFollowTheFactsAndUnknownIsUnknown) {
   EXPECT_EQ(lead.at("E06000001", {2018, 1, 1}), nullptr) << "no record: unknown, not guessed";
 }
 
-#include "data/consistency.h"
+#include "politics/consistency.h"
 
 TEST(Consistency, OverlappingLeadershipAndUnknownCodesAreErrors) {
   const std::string csv = writeTemp("periods.csv",

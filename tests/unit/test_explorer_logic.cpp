@@ -3,14 +3,14 @@
 
 #include <algorithm>
 
-#include "data/boundary_loader.h"
-#include "data/control_history.h"
-#include "data/council_filter.h"
-#include "data/csv_table.h"
-#include "data/data_locator.h"
-#include "data/regions.h"
-#include "data/statistics.h"
-#include "data/ward_events.h"
+#include "store/boundary_loader.h"
+#include "politics/control_history.h"
+#include "politics/council_filter.h"
+#include "base/csv_table.h"
+#include "store/data_locator.h"
+#include "politics/regions.h"
+#include "politics/statistics.h"
+#include "politics/ward_events.h"
 #include "test_support.h"
 
 using namespace cm;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "data/field_detect.h"
+#include "store/field_detect.h"
 
 using namespace cm;
 

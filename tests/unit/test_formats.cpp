@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "data/boundary_loader.h"
-#include "data/csv_table.h"
+#include "store/boundary_loader.h"
+#include "base/csv_table.h"
 
 using namespace cm;
 namespace fs = std::filesystem;

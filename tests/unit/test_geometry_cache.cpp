@@ -10,12 +10,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "data/boundary_loader.h"
-#include "data/cache_file.h"
-#include "data/csv_table.h"
-#include "data/detail_levels.h"
-#include "data/geometry_cache.h"
-#include "data/table_cache.h"
+#include "store/boundary_loader.h"
+#include "store/cache/cache_file.h"
+#include "base/csv_table.h"
+#include "geo/detail_levels.h"
+#include "store/cache/geometry_cache.h"
+#include "store/cache/table_cache.h"
 #include "test_support.h"
 
 using namespace cm;
@@ -227,7 +227,7 @@ TEST_F(GeometryCache, TablesComeBackWithTheirProblemsUntilTheFileChanges) {
 }
 
 // The compiled dataset's layers are kept whatever their size, with their levels of detail, so a
-// start that has read them before need not load GDAL (data/gdal_module.h).
+// start that has read them before need not load GDAL (store/gdal/gdal_module.h).
 TEST_F(GeometryCache, TheCompiledDatasetsLayersAreKeptWhateverTheirSize) {
   REQUIRE_SHARED_DATA("boundaries/ons_uk_topojson_2014_2025.gpkg");
   const std::string file = sharedData("boundaries/ons_uk_topojson_2014_2025.gpkg");

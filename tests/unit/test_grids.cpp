@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <random>
 
-#include "data/box_grid.h"
-#include "data/grid_sort.h"
-#include "data/swept_regions.h"
+#include "geo/box_grid.h"
+#include "geo/grid_sort.h"
+#include "geo/swept_regions.h"
 
 using namespace cm;
 

@@ -3,9 +3,9 @@
 
 #include <cmath>
 
-#include "data/arc_topology.h"
-#include "data/lod.h"
-#include "data/segment_crossings.h"
+#include "geo/arc_topology.h"
+#include "geo/lod.h"
+#include "geo/segment_crossings.h"
 
 using namespace cm;
 

@@ -8,8 +8,8 @@
 
 #include <filesystem>
 
-#include "data/boundary_loader.h"
-#include "data/lod_cache.h"
+#include "store/boundary_loader.h"
+#include "store/lod_cache.h"
 #include "test_support.h"
 
 using namespace cm;

@@ -8,8 +8,8 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "data/boundary_loader.h"
-#include "data/lod.h"
+#include "store/boundary_loader.h"
+#include "geo/lod.h"
 #include "test_support.h"
 
 using namespace cm;

@@ -7,8 +7,8 @@
 
 #include "app/gl_context.h"
 #include "render/framebuffer.h"
-#include "data/boundary_set.h"
-#include "data/map_mesh.h"
+#include "geo/boundary_set.h"
+#include "geo/map_mesh.h"
 #include "render/map_renderer.h"
 
 namespace cm {

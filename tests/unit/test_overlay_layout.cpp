@@ -1,12 +1,12 @@
-// Where the boxes over a map go (app/overlay_layout.h), the timeline's year labels, and the words a
+// Where the boxes over a map go (app/panels/overlay_layout.h), the timeline's year labels, and the words a
 // person reads for an event type.
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include "app/overlay_layout.h"
-#include "app/timeline_panel.h"
-#include "app/ui_overlay.h"
-#include "data/events.h"
+#include "app/panels/overlay_layout.h"
+#include "app/panels/timeline_panel.h"
+#include "app/panels/ui_overlay.h"
+#include "politics/events.h"
 
 using namespace cm;
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <random>
 
-#include "app/png_writer.h"
+#include "store/png_writer.h"
 
 using namespace cm;
 

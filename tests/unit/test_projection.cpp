@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "data/projection.h"
+#include "store/projection.h"
 #include "test_support.h"
 
 using namespace cm;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "data/search_index.h"
+#include "base/search_index.h"
 
 using namespace cm;
 

@@ -3,9 +3,9 @@
 
 #include <ogrsf_frmts.h>
 
-#include "data/boundary_loader.h"
-#include "data/map_mesh.h"
-#include "data/projection.h"
+#include "store/boundary_loader.h"
+#include "geo/map_mesh.h"
+#include "store/projection.h"
 #include "test_support.h"
 
 using namespace cm;

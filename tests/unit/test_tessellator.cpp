@@ -1,4 +1,4 @@
-#include "data/tessellator.h"
+#include "geo/tessellator.h"
 
 #include <gtest/gtest.h>
 

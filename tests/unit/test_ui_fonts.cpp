@@ -1,12 +1,12 @@
 // The panels' font is rasterised on a thread of its own while the window's GL driver starts
-// (app/viewer.cpp), before any ImGui context exists.
+// (app/viewer/viewer.cpp), before any ImGui context exists.
 #include <gtest/gtest.h>
 #include <imgui.h>
 
 #include <filesystem>
 #include <future>
 
-#include "app/ui_overlay.h"
+#include "app/panels/ui_overlay.h"
 
 TEST(UiFonts, BuiltOnAnotherThreadWithoutAContextThenHandedToIt) {
   ASSERT_EQ(ImGui::GetCurrentContext(), nullptr);

@@ -1,8 +1,0 @@
-// Where GDAL is linked in (tests, benchmarks, libcouncilmap_gdal.so itself) it is always loaded.
-#include "data/gdal_module.h"
-
-namespace cm {
-
-GdalLoad gdalLoad() { return {true, true, {}, {}}; }
-
-}  // namespace cm

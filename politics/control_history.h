@@ -1,0 +1,60 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "base/dates.h"
+#include "base/diagnostics.h"
+
+namespace cm {
+
+// A council's seats after one year's elections, in force from that year's election day until the next.
+struct Composition {
+  std::string council;  // GSS code as in the boundary layer
+  std::string name;
+  int year = 0;
+  std::vector<std::pair<std::string, int>> seats;  // party code and seats, most first, none zero
+  int totalSeats = 0;
+  std::string control;         // party holding more than half the seats, else NOC
+  std::string largest;         // party with most seats; empty on a tie for first place
+  std::string sourceLabel;     // the source's own label, kept verbatim
+  std::string administration;  // from 2025 the source describes the administration ("LAB min", "LD/LAB/GRN")
+  std::string note;            // how this record was derived when it is not a source row as-is
+  std::string source;          // file and line
+};
+
+// Local elections fall on the first Thursday of May.
+Date electionDay(int year);
+// The year whose election period contains `d` (before May's election day, the previous year's).
+int electionYearFor(Date d);
+// Control by seats: the party with more than half of them, else NOC.
+std::string controlFromSeats(const std::vector<std::pair<std::string, int>>& seats, int total);
+
+class ControlHistory {
+ public:
+  // compositionCsv: Open Council Data UK rows with GSS codes (ocd_council_composition_2016_2026_gss.csv);
+  // changesCsv and lookupCsv: the ONS merger list and LTLA-to-county lookup, used to fill the
+  // source's two documented gaps (see control_history.cpp). Problems go to `diag` with file and line.
+  static ControlHistory load(const std::string& compositionCsv, const std::string& changesCsv,
+                             const std::string& lookupCsv, Diagnostics& diag);
+
+  // From the compiled dataset's control_periods table, whose rows are already resolved.
+  static ControlHistory loadCompiled(const std::string& gpkg, Diagnostics& diag);
+
+  const Composition* at(std::string_view council, Date d) const;
+  const Composition* inYear(std::string_view council, int year) const;
+  int firstYear() const { return firstYear_; }
+  int lastYear() const { return lastYear_; }
+  std::size_t size() const { return count_; }
+  std::vector<std::string> councils() const;  // every council code with at least one year
+
+ private:
+  void put(Composition c);
+  std::unordered_map<std::string, std::vector<Composition>> byCouncil_;  // index: year - firstYear_
+  int firstYear_ = 0, lastYear_ = -1;
+  std::size_t count_ = 0;
+};
+
+}  // namespace cm

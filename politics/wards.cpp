@@ -1,0 +1,44 @@
+#include "politics/wards.h"
+
+#include "politics/control_history.h"
+#include "base/csv_table.h"
+#include "politics/parties.h"
+
+namespace cm {
+
+std::vector<WardVintage> wardVintagesFor(int year) {
+  if (year <= 2018)
+    return {{"wards/wards_2013_gb_bgc_martinjc.gpkg", "2013 (GB)", "wards_2013_gb"}, {"wards/wards_ni_2012_martinjc.gpkg", "2012 (NI)", "wards_2012_ni"}};
+  if (year == 2019) return {{"wards/wards_dec2019_uk.gpkg", "December 2019", "wards_2019"}};
+  if (year == 2020) return {{"wards/wards_dec2020_uk.gpkg", "December 2020", "wards_2020"}};
+  if (year == 2021) return {{"wards/wards_dec2021_uk.gpkg", "December 2021", "wards_2021"}};
+  if (year == 2022) return {{"wards/wards_dec2022_uk.gpkg", "December 2022", "wards_2022"}};
+  return {{"wards/wards_may2023_uk.gpkg", "May 2023", "wards_2023"}};
+}
+
+WardCouncillors2018 WardCouncillors2018::load(const std::string& csv, Diagnostics& diag, const std::string& table) {
+  WardCouncillors2018 w;
+  const CsvTable t = readTable(csv, table, diag);
+  if (!requireColumns(t, {"WD18CD", "COUNC1", "COUNC2", "COUNC3", "REPR"}, diag)) return w;
+  for (const auto& row : t.rows) {
+    WardCouncillors c;
+    for (const char* col : {"COUNC1", "COUNC2", "COUNC3"}) {
+      const std::string& name = t.get(row, t.column(col));
+      if (name.empty()) continue;
+      c.names.push_back(name);
+      c.codes.push_back(partyCodeFor(name).value_or("OTH"));
+    }
+    c.representation = t.get(row, t.column("REPR"));
+    w.byWard_[t.get(row, t.column("WD18CD"))] = std::move(c);
+  }
+  return w;
+}
+
+const WardCouncillors* WardCouncillors2018::find(const std::string& code) const {
+  const auto it = byWard_.find(code);
+  return it == byWard_.end() ? nullptr : &it->second;
+}
+
+bool WardCouncillors2018::covers(Date d) { return !(d < electionDay(2018)) && d < electionDay(2019); }
+
+}  // namespace cm

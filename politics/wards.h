@@ -1,0 +1,43 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/dates.h"
+#include "base/diagnostics.h"
+
+namespace cm {
+
+// A ward boundary file in the shared data and the years it stands for.
+struct WardVintage {
+  std::string file;           // relative to the data folder
+  std::string label;          // e.g. "2013 (GB)", "December 2019"
+  std::string compiledLayer;  // its layer in the compiled dataset
+};
+
+// The ward vintages valid in a year: the 2013 GB and 2012 NI wards up to 2018, then each
+// December vintage, and May 2023 from 2023 on.
+std::vector<WardVintage> wardVintagesFor(int year);
+
+// Councillors' parties per ward as at September 2018 (Open Data Manchester, England only).
+struct WardCouncillors {
+  std::vector<std::string> names;  // as given, e.g. "Labour & Co-operative"
+  std::vector<std::string> codes;  // party codes via the alias table
+  std::string representation;      // the source's summary: a party, or NOC for a split ward
+};
+
+class WardCouncillors2018 {
+ public:
+  static WardCouncillors2018 load(const std::string& csv, Diagnostics& diag, const std::string& table = "");
+  const WardCouncillors* find(const std::string& wardCode) const;
+  std::size_t size() const { return byWard_.size(); }
+  // The election period the data describes: May 2018 to May 2019.
+  static bool covers(Date d);
+
+ private:
+  std::unordered_map<std::string, WardCouncillors> byWard_;
+};
+
+}  // namespace cm
