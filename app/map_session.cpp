@@ -247,10 +247,6 @@ std::string MapSession::subtitle() const {
   return date_.iso() + "  \xC2\xB7  " + count + (dateNote_.empty() ? "" : "  \xC2\xB7  " + dateNote_);
 }
 
-const Composition* MapSession::compositionOf(std::uint32_t feature) const {
-  return compositionFor(boundaries_.features[feature].code);
-}
-
 const Composition* MapSession::compositionFor(std::string_view code) const {
   return control_ ? control_->at(code, date_) : nullptr;
 }
@@ -295,14 +291,6 @@ std::vector<LegendItem> legendItems(const MapSession& session, const std::vector
             LegendItem::Swatch::Outline, false);
   }
   return out;
-}
-
-std::optional<ColourBy> colourByFromName(std::string_view n) {
-  if (n == "none") return ColourBy::Neutral;
-  if (n == "control") return ColourBy::Control;
-  if (n == "disputes") return ColourBy::Disputes;
-  if (n == "faction") return ColourBy::Faction;
-  return std::nullopt;
 }
 
 }  // namespace cm

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "app/colour_by.h"
 #include "app/options.h"
 #include "store/boundary_loader.h"
 #include "geo/boundary_set.h"
@@ -29,9 +30,6 @@ namespace cm {
 
 struct FeatureStyle;
 
-// What the fill colour shows.
-enum class ColourBy { Neutral, Control, Disputes, Faction };
-std::optional<ColourBy> colourByFromName(std::string_view name);  // none, control, disputes, faction
 
 // Raised for problems the user must fix before anything can be shown (no data folder, bad date…).
 struct UsageError : std::runtime_error {
@@ -68,7 +66,6 @@ class MapSession {
   std::optional<std::uint32_t> featureAt(Point2 mapPoint) const { return picker_->pick(mapPoint, year()); }
   // Seats and control, loaded with the default data (null for other boundaries or if missing).
   const ControlHistory* control() const { return control_.get(); }
-  const Composition* compositionOf(std::uint32_t feature) const;
   const Composition* compositionFor(std::string_view code) const;
   // The project's event and leadership tables (default data only; null otherwise).
   const EventLog* events() const { return events_.get(); }

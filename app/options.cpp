@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/colour_by.h"
+
 namespace cm {
 
 void addCommonOptions(CLI::App& app, CommonOptions& o) {
@@ -21,7 +23,7 @@ void addCommonOptions(CLI::App& app, CommonOptions& o) {
 
 void addStyleOptions(CLI::App& app, StyleOptions& o) {
   app.add_option("--colour-by", o.colourBy, "Fill colour: control (party in control, NOC, unknown; the default with the UK data), disputes (open dispute events), faction (leading faction) or none")
-      ->check(CLI::IsMember({"none", "control", "disputes", "faction"}));
+      ->check(CLI::IsMember(colourByNameList()));
   app.add_flag("--colour-blind", o.colourBlindSafe, "Use the colour-blind-safe party palette");
   app.add_flag("--tint-noc", o.tintNoc, "Tint councils in no overall control toward their largest party");
   app.add_flag("--hatch-disputes", o.hatchDisputes, "Stripe councils in dispute, over any fill");

@@ -1,7 +1,6 @@
 #include "politics/palette.h"
 
 #include <array>
-#include <charconv>
 
 namespace cm {
 
@@ -44,15 +43,6 @@ std::string factionLabel(std::string_view f) {
 Rgba blend(Rgba a, Rgba b, float t) {
   auto mix = [t](std::uint8_t x, std::uint8_t y) { return std::uint8_t(x + (float(y) - float(x)) * t + 0.5f); };
   return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
-}
-
-Rgba parseHexColour(std::string_view hex, Rgba fallback) {
-  if (!hex.empty() && hex[0] == '#') hex.remove_prefix(1);
-  if (hex.size() != 6 && hex.size() != 8) return fallback;
-  std::uint32_t v = 0;
-  if (std::from_chars(hex.data(), hex.data() + hex.size(), v, 16).ec != std::errc{}) return fallback;
-  if (hex.size() == 6) v = (v << 8) | 0xff;
-  return {std::uint8_t(v >> 24), std::uint8_t(v >> 16), std::uint8_t(v >> 8), std::uint8_t(v)};
 }
 
 }  // namespace cm

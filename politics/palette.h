@@ -26,6 +26,4 @@ std::string factionLabel(std::string_view faction);
 // Mixes `a` toward `b` by `t` (0 = a, 1 = b).
 Rgba blend(Rgba a, Rgba b, float t);
 
-Rgba parseHexColour(std::string_view hex, Rgba fallback = {});
-
 }  // namespace cm

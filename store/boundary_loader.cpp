@@ -198,13 +198,6 @@ void reserveFor(BoundarySet& set, const std::vector<ReadFeature>& features) {
 
 }  // namespace
 
-std::vector<std::string> listLayers(const std::string& path) {
-  auto ds = openVector(path);
-  std::vector<std::string> out;
-  for (auto* l : ds->GetLayers()) out.push_back(std::string(l->GetName()) + " (" + OGRGeometryTypeToName(l->GetGeomType()) + ")");
-  return out;
-}
-
 void prepareThreadForGdal() {
   CPLErrorStateBackuper keep;
   CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);

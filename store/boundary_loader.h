@@ -32,9 +32,6 @@ struct LoadError : std::runtime_error {
 BoundarySet loadBoundaries(const BoundarySource& source, Diagnostics& diagnostics,
                            std::optional<std::pair<double, double>> onlyAtLonLat = std::nullopt);
 
-// Names of the layers in a source, with their geometry type, for error messages and --help.
-std::vector<std::string> listLayers(const std::string& path);
-
 // Keeps a file open for this thread while the result lives: the loaders here, readTable and the
 // levels-of-detail reader open files in GDAL's shared mode, so reading eleven tables of the
 // compiled GeoPackage then opens it once rather than eleven times (~3 ms each). The file is opened

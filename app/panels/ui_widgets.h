@@ -9,7 +9,6 @@
 
 namespace cm {
 
-inline ImVec4 toImVec4(Rgba c) { return {c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f}; }
 inline ImU32 toImU32(Rgba c) { return IM_COL32(c.r, c.g, c.b, c.a); }
 
 // A filled square of the given colour, inline with the text that follows.

@@ -22,11 +22,10 @@ void Viewer::writeState(const std::string& path) {
   };
   const Camera& cam = canvas_.camera();
   const auto& look = session_.look();
-  static const char* kModes[] = {"none", "control", "disputes", "faction"};
   nlohmann::json j = {{"date", session_.date().iso()},
                       {"visible_areas", session_.visibleCount()},
                       {"tier", session_.tier()},
-                      {"colour_by", kModes[int(session_.colourBy())]},
+                      {"colour_by", colourByName(session_.colourBy())},
                       {"look", {{"colour_blind_safe", look.colourBlindSafe}, {"tint_noc", look.tintNoc},
                                 {"hatch_disputes", look.hatchDisputes}, {"faction_outline", look.factionOutline}}},
                       {"hovered", code(state_.hovered)},

@@ -62,8 +62,7 @@ Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, co
 
 Settings Viewer::settings() const {
   Settings s;
-  static const char* kNames[] = {"none", "control", "disputes", "faction"};
-  s.colourBy = kNames[int(session_.colourBy())];
+  s.colourBy = colourByName(session_.colourBy());
   const auto& look = session_.look();
   s.colourBlindSafe = look.colourBlindSafe;
   s.tintNoc = look.tintNoc;

@@ -56,10 +56,12 @@ void expectFramedClear(const json& s, const std::string& what, const char* area 
 }
 
 void layoutAtScale(const char* scale) {
-  for (const char* size : {"--width 640 --height 480", "--width 1280 --height 800", "--width 1920 --height 1080", "--width 3840 --height 2160"}) {
+  static const char* const sizes[] = {"--width 640 --height 480", "--width 1280 --height 800", "--width 1920 --height 1080", "--width 3840 --height 2160"};
+  for (const char* const& size : sizes) {
     const std::string args = std::string(size) + " --ui-scale " + scale +
                              " --date 2018-09-01 --focus E09000014 --colour-by control --tint-noc --hatch-disputes --faction-outline";
-    const json s = viewerState(args, "wait 2\nsettle\nwait 2\n", "layout");
+    // A scratch name of its own: the three scales run side by side under ctest -j.
+    const json s = viewerState(args, "wait 2\nsettle\nwait 2\n", std::string("layout-") + scale + "-" + std::to_string(&size - sizes));
     expectNothingOverlaps(s, args);
     expectFramedClear(s, args);
     EXPECT_TRUE(s["wards_shown"]) << args;
