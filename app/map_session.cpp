@@ -17,6 +17,8 @@
 #include "base/csv_table.h"
 #include "store/cache/table_cache.h"
 #include "render/map_renderer.h"
+#include "store/record_files.h"
+#include "store/tables.h"
 
 namespace cm {
 
@@ -88,9 +90,9 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     src.path = path;
     src.alwaysCache = true;
     if (src.layer.empty()) src.layer = o.tier == "upper" ? "councils_upper" : "councils_lower";
-    s->control_ = std::make_unique<ControlHistory>(ControlHistory::loadCompiled(path, s->diagnostics_));
-    s->events_ = std::make_unique<EventLog>(EventLog::load(path, s->diagnostics_, "events"));
-    s->leadership_ = std::make_unique<LeadershipRecord>(LeadershipRecord::load(path, s->diagnostics_, "leadership_periods"));
+    s->control_ = std::make_unique<ControlHistory>(readCompiledControl(path, s->diagnostics_));
+    s->events_ = std::make_unique<EventLog>(readEvents(path, s->diagnostics_, "events"));
+    s->leadership_ = std::make_unique<LeadershipRecord>(readLeadership(path, s->diagnostics_, "leadership_periods"));
     if (olderThanTables(*compiled, tables))
       s->diagnostics_.warn(path, "", "older than the project's tables in data/tables; rebuild it with councilmap build-dataset");
     s->usesDefaultData_ = true;
@@ -107,12 +109,12 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     src.path = (loc->dir / kDefaultBoundaries).string();
     if (src.layer.empty()) src.layer = o.tier == "upper" ? kUpperTierLayer : kDefaultBoundaryLayer;
     // The project's own curated tables, written from the facts in shared/research.
-    s->events_ = std::make_unique<EventLog>(EventLog::load((tables / "events.csv").string(), s->diagnostics_));
-    s->leadership_ = std::make_unique<LeadershipRecord>(LeadershipRecord::load((tables / "leadership_periods.csv").string(), s->diagnostics_));
+    s->events_ = std::make_unique<EventLog>(readEvents((tables / "events.csv").string(), s->diagnostics_));
+    s->leadership_ = std::make_unique<LeadershipRecord>(readLeadership((tables / "leadership_periods.csv").string(), s->diagnostics_));
     s->usesDefaultData_ = true;
     s->dataDir_ = loc->dir;
     const auto control = loc->dir / "control";
-    s->control_ = std::make_unique<ControlHistory>(ControlHistory::load(
+    s->control_ = std::make_unique<ControlHistory>(readControlHistory(
         (control / "ocd_council_composition_2016_2026_gss.csv").string(),
         (loc->dir / "boundaries" / "ons_uk_topojson_changes.csv").string(),
         (loc->dir / "boundaries" / "ons_uk_topojson_ltla14_lookup.csv").string(), s->diagnostics_));
@@ -176,8 +178,8 @@ void MapSession::loadDeferred() const {
       diagnostics_.error(counties.path, counties.layer, std::string("county councils not read: ") + e.what());
     }
     wardCouncillors_ = std::make_unique<WardCouncillors2018>(
-        compiled_ ? WardCouncillors2018::load(compiled_->string(), diagnostics_, "ward_councillors_2018")
-                  : WardCouncillors2018::load((dataDir_ / "control" / "odm_ward_councillor_party_2018.csv").string(), diagnostics_));
+        compiled_ ? readWardCouncillors(compiled_->string(), diagnostics_, "ward_councillors_2018")
+                  : readWardCouncillors((dataDir_ / "control" / "odm_ward_councillor_party_2018.csv").string(), diagnostics_));
   });
 }
 

@@ -24,17 +24,12 @@ struct CsvTable {
   std::string where(const Row& r) const { return "line " + std::to_string(r.line); }
 };
 
-// Reads the whole table; a missing or unreadable file is an error in `diag` and an empty table.
-// Accepts a UTF-8 byte-order mark, CRLF or CR line ends, quoted values spanning lines, and ';' or tab
-// separators when the header has no comma. Blank lines are skipped but counted. Rows with too few
-// values are padded, extra values dropped, invalid UTF-8 replaced, each with a warning naming the
-// line; a quote that is never closed costs only its own row, reported as an error.
-CsvTable readCsv(const std::string& path, Diagnostics& diag);
-// The same from text in memory; `path` names it in messages.
+// Parses CSV text; `path` names it in messages. Accepts a UTF-8 byte-order mark, CRLF or CR line ends,
+// quoted values spanning lines, and ';' or tab separators when the header has no comma. Blank lines are
+// skipped but counted. Rows with too few values are padded, extra values dropped, invalid UTF-8
+// replaced, each with a warning naming the line; a quote that is never closed costs only its own row,
+// reported as an error. (Files are read by store/tables.h.)
 CsvTable parseCsv(std::string_view text, const std::string& path, Diagnostics& diag);
-// The same from any OGR source: a CSV file, or the named layer of a GeoPackage (the compiled dataset).
-// Rows are numbered from 1 by feature id in GeoPackage tables.
-CsvTable readTable(const std::string& path, const std::string& layer, Diagnostics& diag);
 
 // Reports, as errors, the required columns the table lacks. Returns true if all are there.
 bool requireColumns(const CsvTable& t, const std::vector<std::string>& names, Diagnostics& diag);

@@ -20,6 +20,7 @@
 #include "geo/map_mesh.h"
 #include "geo/picker.h"
 #include "store/projection.h"
+#include "store/record_files.h"
 
 using namespace cm;
 
@@ -122,7 +123,7 @@ static void BM_ReadControlPeriods(benchmark::State& state) {
   if (!path) return;
   for (auto _ : state) {
     Diagnostics d;
-    const ControlHistory history = ControlHistory::loadCompiled(*path, d);
+    const ControlHistory history = readCompiledControl(*path, d);
     benchmark::DoNotOptimize(&history);
   }
 }

@@ -13,6 +13,8 @@
 #include "politics/leadership.h"
 #include "base/utf8.h"
 #include "politics/wards.h"
+#include "store/record_files.h"
+#include "store/tables.h"
 
 namespace {
 
@@ -34,11 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& v : row.values)
       if (!cm::isValidUtf8(v)) std::abort();
   }
-  const cm::EventLog events = cm::EventLog::load(path, diag);
-  const cm::LeadershipRecord leadership = cm::LeadershipRecord::load(path, diag);
+  const cm::EventLog events = cm::readEvents(path, diag);
+  const cm::LeadershipRecord leadership = cm::readLeadership(path, diag);
   // The same text stands in for the merger list and the county lookup, to reach the gap filling.
-  const cm::ControlHistory control = cm::ControlHistory::load(path, path, path, diag);
-  const cm::WardCouncillors2018 wards = cm::WardCouncillors2018::load(path, diag);
+  const cm::ControlHistory control = cm::readControlHistory(path, path, path, diag);
+  const cm::WardCouncillors2018 wards = cm::readWardCouncillors(path, diag);
   cm::ConsistencyInputs in;
   in.events = &events;
   in.eventsFile = path;

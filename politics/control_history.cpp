@@ -84,9 +84,8 @@ std::string controlFromLabel(const std::string& label) {
 
 }  // namespace
 
-ControlHistory ControlHistory::loadCompiled(const std::string& gpkg, Diagnostics& diag) {
+ControlHistory ControlHistory::fromCompiled(const CsvTable& t, Diagnostics& diag) {
   ControlHistory h;
-  const CsvTable t = readTable(gpkg, "control_periods", diag);
   if (!requireColumns(t, {"council", "name", "election_year", "total_seats", "control", "largest", "source_label",
                           "administration", "note", "source"}, diag))
     return h;
@@ -121,10 +120,9 @@ ControlHistory ControlHistory::loadCompiled(const std::string& gpkg, Diagnostics
   return h;
 }
 
-ControlHistory ControlHistory::load(const std::string& compositionCsv, const std::string& changesCsv,
-                                    const std::string& lookupCsv, Diagnostics& diag) {
+ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& changes, const CsvTable& lookup, Diagnostics& diag) {
   ControlHistory h;
-  const CsvTable t = readCsv(compositionCsv, diag);
+  const std::string& compositionCsv = t.path;
   static const std::vector<std::pair<std::string, std::string>> kSeatColumns = {
       {"con", "CON"}, {"lab", "LAB"}, {"ld", "LD"}, {"green", "GRN"}, {"ukip", "UKIP"},
       {"ref", "REF"}, {"pc", "PC"}, {"snp", "SNP"}, {"other", "OTH"}};
@@ -187,8 +185,6 @@ ControlHistory ControlHistory::load(const std::string& compositionCsv, const std
   // last listed composition is carried forward to the end of their life.
   // Gap 2 (Buckinghamshire 2020): a new unitary with no row in its first year took its first members
   // from the county council it replaced; that county's last composition is carried over.
-  const CsvTable changes = readCsv(changesCsv, diag);
-  const CsvTable lookup = readCsv(lookupCsv, diag);
   if (!requireColumns(changes, {"oldcd", "oldnm", "newcd", "newnm", "type", "start"}, diag)) return h;
   std::map<std::string, std::string> countyOf;
   if (requireColumns(lookup, {"ltlacd", "ctycd"}, diag)) {

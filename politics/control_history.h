@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/dates.h"
+#include "base/csv_table.h"
 #include "base/diagnostics.h"
 
 namespace cm {
@@ -34,14 +35,14 @@ std::string controlFromSeats(const std::vector<std::pair<std::string, int>>& sea
 
 class ControlHistory {
  public:
-  // compositionCsv: Open Council Data UK rows with GSS codes (ocd_council_composition_2016_2026_gss.csv);
-  // changesCsv and lookupCsv: the ONS merger list and LTLA-to-county lookup, used to fill the
-  // source's two documented gaps (see control_history.cpp). Problems go to `diag` with file and line.
-  static ControlHistory load(const std::string& compositionCsv, const std::string& changesCsv,
-                             const std::string& lookupCsv, Diagnostics& diag);
+  // composition: Open Council Data UK rows with GSS codes (ocd_council_composition_2016_2026_gss.csv);
+  // changes and lookup: the ONS merger list and LTLA-to-county lookup, used to fill the source's two
+  // documented gaps (see control_history.cpp). Problems go to `diag` with file and line. The tables are
+  // read by store/ (store/record_files.h).
+  static ControlHistory fromTables(const CsvTable& composition, const CsvTable& changes, const CsvTable& lookup, Diagnostics& diag);
 
   // From the compiled dataset's control_periods table, whose rows are already resolved.
-  static ControlHistory loadCompiled(const std::string& gpkg, Diagnostics& diag);
+  static ControlHistory fromCompiled(const CsvTable& controlPeriods, Diagnostics& diag);
 
   const Composition* at(std::string_view council, Date d) const;
   const Composition* inYear(std::string_view council, int year) const;

@@ -36,9 +36,8 @@ Date Event::lastDay() const {
 }
 
 
-EventLog EventLog::load(const std::string& csv, Diagnostics& diag, const std::string& table) {
+EventLog EventLog::fromTable(const CsvTable& t, Diagnostics& diag) {
   EventLog log;
-  const CsvTable t = readTable(csv, table, diag);
   if (!requireColumns(t, {"id", "date", "date_precision", "end_date", "type", "councils", "ward", "actors", "factions",
                           "title", "summary", "sources", "confidence"}, diag))
     return log;
@@ -49,37 +48,37 @@ EventLog EventLog::load(const std::string& csv, Diagnostics& diag, const std::st
     e.line = row.line;
     e.id = t.get(row, col("id"));
     const std::string record = t.where(row) + (e.id.empty() ? "" : " (" + e.id + ")");
-    if (e.id.empty()) diag.warn(csv, record, "has no id");
+    if (e.id.empty()) diag.warn(t.path, record, "has no id");
     else if (const auto [it, fresh] = lineOfId.emplace(e.id, row.line); !fresh)
-      diag.warn(csv, record, "id '" + e.id + "' is also used on line " + std::to_string(it->second));
+      diag.warn(t.path, record, "id '" + e.id + "' is also used on line " + std::to_string(it->second));
     std::string why;
     const auto date = parseDate(t.get(row, col("date")), &why);
     if (!date) {
-      diag.warn(csv, record, "date: " + why + "; event skipped");
+      diag.warn(t.path, record, "date: " + why + "; event skipped");
       continue;
     }
     e.date = *date;
     e.precision = t.get(row, col("date_precision"));
     if (e.precision != "day" && e.precision != "week" && e.precision != "month" && e.precision != "year") {
-      diag.warn(csv, record, "precision '" + e.precision + "' is not day, week, month or year; taken as day");
+      diag.warn(t.path, record, "precision '" + e.precision + "' is not day, week, month or year; taken as day");
       e.precision = "day";
     }
     if (const std::string& endText = t.get(row, col("end_date")); !endText.empty()) {
       if (const auto end = parseDate(endText, &why)) e.end = *end;
-      else diag.warn(csv, record, "end date: " + why + "; treated as open only on its date");
+      else diag.warn(t.path, record, "end date: " + why + "; treated as open only on its date");
       if (e.end && *e.end < e.date) {
-        diag.warn(csv, record, "ends on " + e.end->iso() + ", before it starts on " + e.date.iso() + "; end date ignored");
+        diag.warn(t.path, record, "ends on " + e.end->iso() + ", before it starts on " + e.date.iso() + "; end date ignored");
         e.end.reset();
       }
     }
     e.type = t.get(row, col("type"));
     if (!isEventType(e.type)) {
-      diag.warn(csv, record, "type '" + e.type + "' is not in the vocabulary; event skipped");
+      diag.warn(t.path, record, "type '" + e.type + "' is not in the vocabulary; event skipped");
       continue;
     }
     e.councils = splitList(t.get(row, col("councils")), ';');
     for (const auto& c : e.councils)
-      if (!isCouncilCode(c)) diag.warn(csv, record, "'" + c + "' is not a council code");
+      if (!isCouncilCode(c)) diag.warn(t.path, record, "'" + c + "' is not a council code");
     e.ward = t.get(row, col("ward"));
     e.actors = t.get(row, col("actors"));
     e.factions = splitList(t.get(row, col("factions")), ';');
@@ -88,7 +87,7 @@ EventLog EventLog::load(const std::string& csv, Diagnostics& diag, const std::st
     e.sources = splitList(t.get(row, col("sources")), '|');
     e.confidence = t.get(row, col("confidence"));
     if (col("notes") >= 0) e.notes = t.get(row, col("notes"));
-    if (e.sources.empty()) diag.warn(csv, record, "has no source");
+    if (e.sources.empty()) diag.warn(t.path, record, "has no source");
     log.events_.push_back(std::move(e));
   }
   std::sort(log.events_.begin(), log.events_.end(), [](const Event& a, const Event& b) { return a.date < b.date; });

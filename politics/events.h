@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/dates.h"
+#include "base/csv_table.h"
 #include "base/diagnostics.h"
 
 namespace cm {
@@ -49,7 +50,8 @@ struct DisputeStatus {
 class EventLog {
  public:
   // From a CSV file, or (with `table`) a table of a GeoPackage such as the compiled dataset.
-  static EventLog load(const std::string& csv, Diagnostics& diag, const std::string& table = "");
+  // From the events table (data/tables/events.csv, or the compiled dataset's `events`), read by store/.
+  static EventLog fromTable(const CsvTable& t, Diagnostics& diag);
   const std::vector<Event>& all() const { return events_; }
   const std::vector<const Event*>& forCouncil(std::string_view code) const;
   // In dispute while a dispute-type event is open or up to `windowDays` after it ended.

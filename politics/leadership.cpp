@@ -4,9 +4,8 @@
 
 namespace cm {
 
-LeadershipRecord LeadershipRecord::load(const std::string& csv, Diagnostics& diag, const std::string& table) {
+LeadershipRecord LeadershipRecord::fromTable(const CsvTable& t, Diagnostics& diag) {
   LeadershipRecord r;
-  const CsvTable t = readTable(csv, table, diag);
   if (!requireColumns(t, {"council", "council_name", "leader", "party", "faction", "start_date", "end_date"}, diag)) return r;
   auto get = [&](const CsvTable::Row& row, const char* c) { return t.get(row, t.column(c)); };
   for (const auto& row : t.rows) {
@@ -33,13 +32,13 @@ LeadershipRecord LeadershipRecord::load(const std::string& csv, Diagnostics& dia
       std::string why;
       if (const auto d = parseDate(text, &why)) *slot = *d;
       else {
-        diag.warn(csv, record, why + "; period skipped");
+        diag.warn(t.path, record, why + "; period skipped");
         ok = false;
       }
     }
     if (!ok) continue;
     if (t.column("start_precision") >= 0 && !get(row, "start_precision").empty()) p.startPrecision = get(row, "start_precision");
-    if (p.start && p.end && !(*p.start < *p.end)) diag.warn(csv, record, "ends before it starts");
+    if (p.start && p.end && !(*p.start < *p.end)) diag.warn(t.path, record, "ends before it starts");
     r.byCouncil_[p.council].push_back(r.periods_.size());
     r.periods_.push_back(std::move(p));
   }

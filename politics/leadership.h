@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/dates.h"
+#include "base/csv_table.h"
 #include "base/diagnostics.h"
 
 namespace cm {
@@ -24,7 +25,7 @@ struct LeadershipPeriod {
 
 class LeadershipRecord {
  public:
-  static LeadershipRecord load(const std::string& csv, Diagnostics& diag, const std::string& table = "");
+  static LeadershipRecord fromTable(const CsvTable& t, Diagnostics& diag);  // the leadership_periods table
   // The period covering `d`, or null when the record is silent (shown as unknown, never guessed).
   const LeadershipPeriod* at(std::string_view council, Date d) const;
   const std::vector<LeadershipPeriod>& all() const { return periods_; }

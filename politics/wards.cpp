@@ -16,9 +16,8 @@ std::vector<WardVintage> wardVintagesFor(int year) {
   return {{"wards/wards_may2023_uk.gpkg", "May 2023", "wards_2023"}};
 }
 
-WardCouncillors2018 WardCouncillors2018::load(const std::string& csv, Diagnostics& diag, const std::string& table) {
+WardCouncillors2018 WardCouncillors2018::fromTable(const CsvTable& t, Diagnostics& diag) {
   WardCouncillors2018 w;
-  const CsvTable t = readTable(csv, table, diag);
   if (!requireColumns(t, {"WD18CD", "COUNC1", "COUNC2", "COUNC3", "REPR"}, diag)) return w;
   for (const auto& row : t.rows) {
     WardCouncillors c;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/dates.h"
+#include "base/csv_table.h"
 #include "base/diagnostics.h"
 
 namespace cm {
@@ -30,7 +31,7 @@ struct WardCouncillors {
 
 class WardCouncillors2018 {
  public:
-  static WardCouncillors2018 load(const std::string& csv, Diagnostics& diag, const std::string& table = "");
+  static WardCouncillors2018 fromTable(const CsvTable& t, Diagnostics& diag);  // Open Data Manchester's ward table
   const WardCouncillors* find(const std::string& wardCode) const;
   std::size_t size() const { return byWard_.size(); }
   // The election period the data describes: May 2018 to May 2019.

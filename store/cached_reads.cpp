@@ -8,6 +8,7 @@
 #include "store/cache/geometry_cache.h"
 #include "store/lod_cache.h"
 #include "store/cache/table_cache.h"
+#include "store/tables.h"
 
 namespace cm {
 namespace {

@@ -13,6 +13,7 @@
 #include "politics/control_history.h"
 #include "store/lod_cache.h"
 #include "politics/parties.h"
+#include "store/record_files.h"
 
 namespace cm {
 namespace {
@@ -213,7 +214,7 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
   }
   if (in.progress) in.progress(done / total, "control_periods");
   auto* ds = GDALDataset::FromHandle(target);
-  const ControlHistory control = ControlHistory::load((d / "control/ocd_council_composition_2016_2026_gss.csv").string(),
+  const ControlHistory control = readControlHistory((d / "control/ocd_council_composition_2016_2026_gss.csv").string(),
                                                       (d / "boundaries/ons_uk_topojson_changes.csv").string(),
                                                       (d / "boundaries/ons_uk_topojson_ltla14_lookup.csv").string(), diag);
   writeControl(*ds, control);

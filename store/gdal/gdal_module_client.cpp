@@ -10,6 +10,7 @@
 #include "store/gdal/gdal_module.h"
 #include "store/gdal/gdal_readers.h"
 #include "base/library_preload.h"
+#include "store/tables.h"
 
 namespace cm {
 namespace {

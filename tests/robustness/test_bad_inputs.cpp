@@ -14,6 +14,7 @@
 #include "geo/ring_checks.h"
 #include "base/utf8.h"
 #include "politics/wards.h"
+#include "store/record_files.h"
 
 namespace cm::corpus {
 namespace {
@@ -57,7 +58,7 @@ Result load(const Case& c) {
       }
       return r;
     case Kind::Events: {
-      const EventLog log = EventLog::load(path, r.diag);
+      const EventLog log = readEvents(path, r.diag);
       r.loaded = int(log.all().size());
       in.events = &log;
       in.eventsFile = path;
@@ -65,7 +66,7 @@ Result load(const Case& c) {
       return r;
     }
     case Kind::Leadership: {
-      const LeadershipRecord record = LeadershipRecord::load(path, r.diag);
+      const LeadershipRecord record = readLeadership(path, r.diag);
       r.loaded = int(record.all().size());
       in.leadership = &record;
       in.leadershipFile = path;
@@ -73,7 +74,7 @@ Result load(const Case& c) {
       return r;
     }
     case Kind::Control: {
-      const ControlHistory h = ControlHistory::load(path, corpusPath("support/no_changes.csv"), corpusPath("support/no_lookup.csv"), r.diag);
+      const ControlHistory h = readControlHistory(path, corpusPath("support/no_changes.csv"), corpusPath("support/no_lookup.csv"), r.diag);
       r.loaded = int(h.size());
       in.control = &h;
       in.controlFile = path;
@@ -81,7 +82,7 @@ Result load(const Case& c) {
       return r;
     }
     case Kind::WardCouncillors:
-      r.loaded = int(WardCouncillors2018::load(path, r.diag).size());
+      r.loaded = int(readWardCouncillors(path, r.diag).size());
       return r;
   }
   return r;

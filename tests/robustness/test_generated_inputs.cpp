@@ -16,6 +16,8 @@
 #include "geo/picker.h"
 #include "store/projection.h"
 #include "base/utf8.h"
+#include "store/record_files.h"
+#include "store/tables.h"
 
 namespace cm {
 namespace {
@@ -50,7 +52,7 @@ TEST(RoundTrip, WelshAndGaelicNamesAreKeptExactly) {
   EXPECT_EQ(d.count(Severity::Warning), 0u);
 
   Diagnostics t;
-  const EventLog log = EventLog::load(corpusPath("tables/events_bom_crlf.csv"), t);
+  const EventLog log = readEvents(corpusPath("tables/events_bom_crlf.csv"), t);
   ASSERT_EQ(log.all().size(), 2u);
   EXPECT_EQ(log.all()[0].id, "ev-1");  // the byte-order mark is not part of the first column's name
   EXPECT_EQ(log.all()[0].title, "Cyngor Sir Ynys M\u00f4n, in Welsh");
@@ -190,7 +192,7 @@ TEST(Generated, CompiledDatasetWithAbsurdYearsIsReportedNotAllocated) {
     }
   }
   Diagnostics d;
-  const ControlHistory h = ControlHistory::loadCompiled(file.string(), d);
+  const ControlHistory h = readCompiledControl(file.string(), d);
   EXPECT_EQ(h.size(), 1u);
   EXPECT_EQ(h.firstYear(), 2018);
   EXPECT_TRUE(mentions(d, Severity::Warning, "election year '2000000000'")) << d.items().size();

@@ -6,6 +6,8 @@
 #include <map>
 #include "politics/parties.h"
 #include "test_support.h"
+#include "store/record_files.h"
+#include "store/tables.h"
 
 using namespace cm;
 
@@ -60,7 +62,7 @@ namespace {
 const ControlHistory& history() {
   static const ControlHistory h = [] {
     Diagnostics d;
-    return ControlHistory::load(sharedData("control/ocd_council_composition_2016_2026_gss.csv"),
+    return readControlHistory(sharedData("control/ocd_council_composition_2016_2026_gss.csv"),
                                 sharedData("boundaries/ons_uk_topojson_changes.csv"),
                                 sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), d);
   }();

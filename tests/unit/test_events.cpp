@@ -5,6 +5,7 @@
 
 #include "politics/events.h"
 #include "politics/leadership.h"
+#include "store/record_files.h"
 
 using namespace cm;
 
@@ -32,7 +33,7 @@ TEST(DisputeWindow, OpenUntilEndThenWindowDays) {
       "b,2018-03,month,2018-06-30,policy_dispute,E09000014,,,unknown,t,s,https://example.org,verified\n"
       "c,2018-02-01,day,,leadership_change,E09000014,,,unknown,t,s,https://example.org,verified\n");
   Diagnostics d;
-  const EventLog log = EventLog::load(csv, d);
+  const EventLog log = readEvents(csv, d);
   EXPECT_EQ(log.all().size(), 3u);
   EXPECT_FALSE(log.disputeAt("E09000014", {2018, 1, 9}).inDispute());
   EXPECT_EQ(log.disputeAt("E09000014", {2018, 1, 10}).events.size(), 1u);
@@ -50,7 +51,7 @@ TEST(DisputeWindow, BadRowsAreReportedWithTheirLine) {
       "y,2018-01-01,day,,not_a_type,E09000014,,,,t,s,https://example.org,verified\n"
       "z,2018-01-01,day,,budget_dispute,E09000014,,,,t,s,,verified\n");
   Diagnostics d;
-  const EventLog log = EventLog::load(csv, d);
+  const EventLog log = readEvents(csv, d);
   EXPECT_EQ(log.all().size(), 1u);
   std::string all;
   for (const auto& i : d.items()) all += i.text() + "\n";
@@ -61,8 +62,8 @@ TEST(DisputeWindow, BadRowsAreReportedWithTheirLine) {
 
 TEST(ProjectTables, EveryEventAndPeriodLoadsCleanly) {
   Diagnostics d;
-  const EventLog log = EventLog::load(kTables + "events.csv", d);
-  const LeadershipRecord lead = LeadershipRecord::load(kTables + "leadership_periods.csv", d);
+  const EventLog log = readEvents(kTables + "events.csv", d);
+  const LeadershipRecord lead = readLeadership(kTables + "leadership_periods.csv", d);
   for (const auto& i : d.items()) ADD_FAILURE() << i.text();
   EXPECT_EQ(log.all().size(), 73u);
   for (const Event& e : log.all()) {
@@ -75,7 +76,7 @@ TEST(ProjectTables, EveryEventAndPeriodLoadsCleanly) {
 
 TEST(ProjectTables, HaringeyInDisputeOn28January2018) {
   Diagnostics d;
-  const EventLog log = EventLog::load(kTables + "events.csv", d);
+  const EventLog log = readEvents(kTables + "events.csv", d);
   const DisputeStatus s = log.disputeAt("E09000014", {2018, 1, 28});
   ASSERT_TRUE(s.inDispute());
   bool nec = false;
@@ -85,7 +86,7 @@ TEST(ProjectTables, HaringeyInDisputeOn28January2018) {
 
 TEST(ProjectTables, FactionsFollowTheFactsAndUnknownIsUnknown) {
   Diagnostics d;
-  const LeadershipRecord lead = LeadershipRecord::load(kTables + "leadership_periods.csv", d);
+  const LeadershipRecord lead = readLeadership(kTables + "leadership_periods.csv", d);
   const auto* before = lead.at("E09000014", {2018, 1, 28});
   const auto* after = lead.at("E09000014", {2018, 9, 1});
   ASSERT_TRUE(before && after);
@@ -108,7 +109,7 @@ TEST(Consistency, OverlappingLeadershipAndUnknownCodesAreErrors) {
       "E09000014,Haringey,C,Labour,unknown,2018,year,,\n"
       "E99999999,Nowhere,D,Labour,unknown,2015-01-01,day,,\n");
   Diagnostics d;
-  const LeadershipRecord lead = LeadershipRecord::load(csv, d);
+  const LeadershipRecord lead = readLeadership(csv, d);
   BoundarySet set;
   Feature haringey;
   haringey.code = "E09000014";

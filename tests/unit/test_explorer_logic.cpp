@@ -12,6 +12,8 @@
 #include "politics/statistics.h"
 #include "politics/ward_events.h"
 #include "test_support.h"
+#include "store/record_files.h"
+#include "store/tables.h"
 
 using namespace cm;
 
@@ -99,7 +101,7 @@ TEST(CouncilFilter, EveryCriterionMustHoldAndAnyValueWithinOne) {
 TEST(Statistics, SummaryComparisonAndRegionsOverRealControl2018To2019) {
   REQUIRE_SHARED_DATA("control/ocd_council_composition_2016_2026_gss.csv");
   Diagnostics diag;
-  const ControlHistory h = ControlHistory::load(sharedData("control/ocd_council_composition_2016_2026_gss.csv"),
+  const ControlHistory h = readControlHistory(sharedData("control/ocd_council_composition_2016_2026_gss.csv"),
                                                 sharedData("boundaries/ons_uk_topojson_changes.csv"),
                                                 sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), diag);
   const BoundarySet councils = loadBoundaries({sharedData(kDefaultBoundaries), kDefaultBoundaryLayer, "", ""}, diag);

@@ -9,6 +9,7 @@
 
 #include "store/boundary_loader.h"
 #include "base/csv_table.h"
+#include "store/tables.h"
 
 using namespace cm;
 namespace fs = std::filesystem;

@@ -17,6 +17,7 @@
 #include "store/cache/geometry_cache.h"
 #include "store/cache/table_cache.h"
 #include "test_support.h"
+#include "store/tables.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
