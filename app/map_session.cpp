@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "store/data_locator.h"
+#include "store/dataset_layout.h"
 #include "store/cache/geometry_cache.h"
 #include "store/boundary_loader.h"
 #include "politics/palette.h"
@@ -71,7 +72,7 @@ bool MapSession::readsFromCacheOnly(const CommonOptions& o) {
     if (!o.boundaries.empty() && o.dataset.empty())  // a file of the user's own: only its layer is read
       return hasCachedBoundaries(boundariesAskedFor(o));
     const auto compiled = compiledDataset(o);
-    return compiled && hasCachedTable(compiled->string(), "control_periods");
+    return compiled && hasCachedTable(compiled->string(), compiled::kControlPeriods);
   } catch (const UsageError&) {
     return false;  // open() says what is wrong
   }
@@ -89,10 +90,10 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     s->compiled_ = *compiled;
     src.path = path;
     src.alwaysCache = true;
-    if (src.layer.empty()) src.layer = o.tier == "upper" ? "councils_upper" : "councils_lower";
+    if (src.layer.empty()) src.layer = o.tier == "upper" ? compiled::kCouncilsUpper : compiled::kCouncilsLower;
     s->control_ = std::make_unique<ControlHistory>(readCompiledControl(path, s->diagnostics_));
-    s->events_ = std::make_unique<EventLog>(readEvents(path, s->diagnostics_, "events"));
-    s->leadership_ = std::make_unique<LeadershipRecord>(readLeadership(path, s->diagnostics_, "leadership_periods"));
+    s->events_ = std::make_unique<EventLog>(readEvents(path, s->diagnostics_, compiled::kEvents));
+    s->leadership_ = std::make_unique<LeadershipRecord>(readLeadership(path, s->diagnostics_, compiled::kLeadership));
     if (olderThanTables(*compiled, tables))
       s->diagnostics_.warn(path, "", "older than the project's tables in data/tables; rebuild it with councilmap build-dataset");
     s->usesDefaultData_ = true;
@@ -109,22 +110,20 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     src.path = (loc->dir / kDefaultBoundaries).string();
     if (src.layer.empty()) src.layer = o.tier == "upper" ? kUpperTierLayer : kDefaultBoundaryLayer;
     // The project's own curated tables, written from the facts in shared/research.
-    s->events_ = std::make_unique<EventLog>(readEvents((tables / "events.csv").string(), s->diagnostics_));
-    s->leadership_ = std::make_unique<LeadershipRecord>(readLeadership((tables / "leadership_periods.csv").string(), s->diagnostics_));
+    s->events_ = std::make_unique<EventLog>(readEvents((tables / kEventsFile).string(), s->diagnostics_));
+    s->leadership_ = std::make_unique<LeadershipRecord>(readLeadership((tables / kLeadershipFile).string(), s->diagnostics_));
     s->usesDefaultData_ = true;
     s->dataDir_ = loc->dir;
-    const auto control = loc->dir / "control";
-    s->control_ = std::make_unique<ControlHistory>(readControlHistory(
-        (control / "ocd_council_composition_2016_2026_gss.csv").string(),
-        (loc->dir / "boundaries" / "ons_uk_topojson_changes.csv").string(),
-        (loc->dir / "boundaries" / "ons_uk_topojson_ltla14_lookup.csv").string(), s->diagnostics_));
+    s->control_ = std::make_unique<ControlHistory>(readControlHistory((loc->dir / kControlCompositionFile).string(),
+                                                                      (loc->dir / kCouncilChangesFile).string(),
+                                                                      (loc->dir / kCouncilLookup2014File).string(), s->diagnostics_));
     s->dataDescription_ = "data folder " + loc->dir.string() + " (" + loc->how + ")";
   } else {
     s->dataDescription_ = "boundaries " + src.path;
   }
   if (s->usesDefaultData_) {
-    const CsvTable names = s->compiled_ ? readTable(s->compiled_->string(), "council_names_welsh", s->diagnostics_)
-                                        : readTable((s->dataDir_ / "boundaries/lad_may2023_uk_buc.gpkg").string(), "lad_may2023", s->diagnostics_);
+    const CsvTable names = s->compiled_ ? readTable(s->compiled_->string(), compiled::kWelshNames, s->diagnostics_)
+                                        : readTable((s->dataDir_ / kWelshNamesFile).string(), kWelshNamesLayer, s->diagnostics_);
     const int code = names.column(s->compiled_ ? "code" : "LAD23CD"), cy = names.column(s->compiled_ ? "name_cy" : "LAD23NMW");
     for (const auto& row : names.rows)
       if (!names.get(row, cy).empty()) s->welshNames_[names.get(row, code)] = names.get(row, cy);
@@ -133,9 +132,9 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
     const auto table = [&](const char* layer, const char* csv) {
       return s->compiled_ ? readTable(s->compiled_->string(), layer, s->diagnostics_) : readCsv((s->dataDir_ / csv).string(), s->diagnostics_);
     };
-    s->regions_ = RegionLookup::build(table("council_register", "control/mysociety_uk_local_authorities_future.csv"),
-                                      table("council_lookup_2014", "boundaries/ons_uk_topojson_ltla14_lookup.csv"),
-                                      table("council_code_changes", "boundaries/ons_uk_topojson_changes.csv"), s->diagnostics_);
+    s->regions_ = RegionLookup::build(table(compiled::kCouncilRegister, kCouncilRegisterFile),
+                                      table(compiled::kCouncilLookup2014, kCouncilLookup2014File),
+                                      table(compiled::kCouncilChanges, kCouncilChangesFile), s->diagnostics_);
   }
   s->disputeWindowDays = o.disputeWindowDays;
   s->councilSource_ = src;
@@ -167,7 +166,7 @@ std::unique_ptr<MapSession> MapSession::open(const CommonOptions& o) {
 void MapSession::loadDeferred() const {
   std::call_once(deferredOnce_, [this] {
     if (!usesDefaultData_) return;
-    const BoundarySource counties = compiled_ ? BoundarySource{compiled_->string(), "county_councils", "", "", true}
+    const BoundarySource counties = compiled_ ? BoundarySource{compiled_->string(), compiled::kCountyCouncils, "", "", true}
                                               : BoundarySource{councilSource_.path, kCountyLayer, "", ""};
     // Read later than the rest, so a file that lets the map start but lacks this layer costs only the
     // counties (reported), never the session.
@@ -178,8 +177,8 @@ void MapSession::loadDeferred() const {
       diagnostics_.error(counties.path, counties.layer, std::string("county councils not read: ") + e.what());
     }
     wardCouncillors_ = std::make_unique<WardCouncillors2018>(
-        compiled_ ? readWardCouncillors(compiled_->string(), diagnostics_, "ward_councillors_2018")
-                  : readWardCouncillors((dataDir_ / "control" / "odm_ward_councillor_party_2018.csv").string(), diagnostics_));
+        compiled_ ? readWardCouncillors(compiled_->string(), diagnostics_, compiled::kWardCouncillors2018)
+                  : readWardCouncillors((dataDir_ / kWardCouncillors2018File).string(), diagnostics_));
   });
 }
 
@@ -256,7 +255,7 @@ const Composition* MapSession::compositionFor(std::string_view code) const {
 bool MapSession::setTier(const std::string& tier) {
   if (!usesDefaultData_ || tier == tier_ || (tier != "lower" && tier != "upper")) return false;
   BoundarySource src = councilSource_;
-  src.layer = compiled_ ? (tier == "upper" ? "councils_upper" : "councils_lower") : (tier == "upper" ? kUpperTierLayer : kDefaultBoundaryLayer);
+  src.layer = compiled_ ? (tier == "upper" ? compiled::kCouncilsUpper : compiled::kCouncilsLower) : (tier == "upper" ? kUpperTierLayer : kDefaultBoundaryLayer);
   boundaries_ = loadBoundaries(src, diagnostics_);
   picker_ = std::make_unique<Picker>(boundaries_);
   councilSource_ = src;

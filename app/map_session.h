@@ -16,6 +16,7 @@
 #include "politics/leadership.h"
 #include "base/search_index.h"
 #include "politics/wards.h"
+#include "store/dataset_layout.h"
 
 #include <map>
 #include <set>

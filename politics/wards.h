@@ -11,17 +11,6 @@
 
 namespace cm {
 
-// A ward boundary file in the shared data and the years it stands for.
-struct WardVintage {
-  std::string file;           // relative to the data folder
-  std::string label;          // e.g. "2013 (GB)", "December 2019"
-  std::string compiledLayer;  // its layer in the compiled dataset
-};
-
-// The ward vintages valid in a year: the 2013 GB and 2012 NI wards up to 2018, then each
-// December vintage, and May 2023 from 2023 on.
-std::vector<WardVintage> wardVintagesFor(int year);
-
 // Councillors' parties per ward as at September 2018 (Open Data Manchester, England only).
 struct WardCouncillors {
   std::vector<std::string> names;  // as given, e.g. "Labour & Co-operative"

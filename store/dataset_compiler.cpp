@@ -5,7 +5,9 @@
 #include <ogrsf_frmts.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <vector>
 
 #include "base/atomic_file.h"
@@ -13,6 +15,7 @@
 #include "politics/control_history.h"
 #include "store/lod_cache.h"
 #include "politics/parties.h"
+#include "store/dataset_layout.h"
 #include "store/record_files.h"
 
 namespace cm {
@@ -99,7 +102,7 @@ std::string hex(Rgba c) {
 }
 
 void writeParties(GDALDataset& ds) {
-  OGRLayer* l = tableLayer(ds, "parties", {{"code", OFTString}, {"name", OFTString}, {"colour", OFTString}, {"colour_blind_safe", OFTString}});
+  OGRLayer* l = tableLayer(ds, compiled::kParties, {{"code", OFTString}, {"name", OFTString}, {"colour", OFTString}, {"colour_blind_safe", OFTString}});
   auto add = [&](std::string_view code, std::string_view name, Rgba c, Rgba cb) {
     OGRFeature f(l->GetLayerDefn());
     f.SetField("code", std::string(code).c_str());
@@ -118,7 +121,7 @@ void writeControl(GDALDataset& ds, const ControlHistory& h) {
       {"total_seats", OFTInteger}, {"control", OFTString}, {"largest", OFTString}, {"source_label", OFTString},
       {"administration", OFTString}, {"note", OFTString}, {"source", OFTString}};
   for (const Party& p : parties()) fields.push_back({p.code.data(), OFTInteger});
-  OGRLayer* l = tableLayer(ds, "control_periods", fields);
+  OGRLayer* l = tableLayer(ds, compiled::kControlPeriods, fields);
   ds.StartTransaction();
   for (const auto& code : h.councils())
     for (int y = h.firstYear(); y <= h.lastYear(); ++y) {
@@ -146,7 +149,7 @@ void writeControl(GDALDataset& ds, const ControlHistory& h) {
 }
 
 void writeSources(GDALDataset& ds) {
-  OGRLayer* l = tableLayer(ds, "sources", {{"what", OFTString}, {"attribution", OFTString}, {"licence", OFTString}});
+  OGRLayer* l = tableLayer(ds, compiled::kSources, {{"what", OFTString}, {"attribution", OFTString}, {"licence", OFTString}});
   const std::pair<const char*, std::pair<const char*, const char*>> rows[] = {
       {"council boundaries", {kOnsBoundaryAttribution, "Open Government Licence v3.0"}},
       {"2013 councils and wards", {"Contains Ordnance Survey, Office of National Statistics, National Records Scotland and LPS Intellectual Property data (c) Crown copyright and database right [2016]. Data licensed under the terms of the Open Government Licence. Ordnance Survey data covered by OS OpenData Licence. Conversion: Martin Chorley, martinjc/UK-GeoJSON.", "CC BY 4.0 / OGL v3.0"}},
@@ -171,31 +174,35 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
   AtomicFile out(in.out);  // a failed or interrupted build never replaces a good dataset
   const std::string tmp = out.tempPath().string();
   const fs::path d = in.dataDir;
-  const std::vector<Step> steps = {
-      {"boundaries/ons_uk_topojson_2014_2025.gpkg", "ltla", "councils_lower", 2},
-      {"boundaries/ons_uk_topojson_2014_2025.gpkg", "utla", "councils_upper", 1},
-      {"boundaries/ons_uk_topojson_2014_2025.gpkg", "cty", "county_councils", 0.3},
-      {"wards/wards_2013_gb_bgc_martinjc.gpkg", "", "wards_2013_gb", 30},
-      {"wards/wards_ni_2012_martinjc.gpkg", "", "wards_2012_ni", 18},
-      {"wards/wards_dec2019_uk.gpkg", "", "wards_2019", 8},
-      {"wards/wards_dec2020_uk.gpkg", "", "wards_2020", 6},
-      {"wards/wards_dec2021_uk.gpkg", "", "wards_2021", 6},
-      {"wards/wards_dec2022_uk.gpkg", "", "wards_2022", 6},
-      {"wards/wards_may2023_uk.gpkg", "", "wards_2023", 6},
-      {(in.tablesDir / "events.csv").string(), "", "events", 0.2, false},
-      {(in.tablesDir / "factions.csv").string(), "", "factions", 0.1, false},
-      {(in.tablesDir / "leadership_periods.csv").string(), "", "leadership_periods", 0.1, false},
-      {"control/odm_ward_councillor_party_2018.csv", "", "ward_councillors_2018", 0.3, false},
-      {"boundaries/lad_may2023_uk_buc.gpkg", "", "council_names_welsh", 0.1, false,
+  std::vector<Step> steps = {
+      {kDefaultBoundaries, kDefaultBoundaryLayer, compiled::kCouncilsLower, 2},
+      {kDefaultBoundaries, kUpperTierLayer, compiled::kCouncilsUpper, 1},
+      {kDefaultBoundaries, kCountyLayer, compiled::kCountyCouncils, 0.3},
+  };
+  // Every ward vintage once, its share of the build by its file's size (a megabyte's worth each).
+  for (int year = 2018; year <= 2023; ++year)
+    for (const WardVintage& v : wardVintagesFor(year)) {
+      if (std::any_of(steps.begin(), steps.end(), [&v](const Step& s) { return s.name == v.compiledLayer; })) continue;
+      std::error_code ec;
+      const auto bytes = fs::file_size(d / v.file, ec);
+      steps.emplace_back(v.file, "", v.compiledLayer, ec ? 6.0 : std::max(1.0, double(bytes) / 1e6));
+    }
+  const std::vector<Step> tables = {
+      {(in.tablesDir / kEventsFile).string(), "", compiled::kEvents, 0.2, false},
+      {(in.tablesDir / kFactionsFile).string(), "", compiled::kFactions, 0.1, false},
+      {(in.tablesDir / kLeadershipFile).string(), "", compiled::kLeadership, 0.1, false},
+      {kWardCouncillors2018File, "", compiled::kWardCouncillors2018, 0.3, false},
+      {kWelshNamesFile, "", compiled::kWelshNames, 0.1, false,
        "SELECT LAD23CD AS code, LAD23NMW AS name_cy FROM lad_may2023 WHERE LAD23NMW IS NOT NULL AND LAD23NMW <> LAD23NM"},
       // Regions and council types: mySociety's register, and the ONS 2014 lookup for the districts it leaves without a region.
-      {"control/mysociety_uk_local_authorities_future.csv", "", "council_register", 0.1, false,
+      {kCouncilRegisterFile, "", compiled::kCouncilRegister, 0.1, false,
        "SELECT \"gss-code\" AS code, \"former-gss-codes\" AS former_codes, \"nice-name\" AS name, region, nation, "
        "\"local-authority-type-name\" AS type FROM mysociety_uk_local_authorities_future"},
-      {"boundaries/ons_uk_topojson_ltla14_lookup.csv", "", "council_lookup_2014", 0.1, false,
+      {kCouncilLookup2014File, "", compiled::kCouncilLookup2014, 0.1, false,
        "SELECT ltlacd AS code, rgnnm AS region, ctrynm AS nation FROM ons_uk_topojson_ltla14_lookup"},
-      {"boundaries/ons_uk_topojson_changes.csv", "", "council_code_changes", 0.1, false},
+      {kCouncilChangesFile, "", compiled::kCouncilChanges, 0.1, false},
   };
+  steps.insert(steps.end(), tables.begin(), tables.end());
   constexpr double kLodWeight = 30;  // simplifying and tessellating every boundary layer
   double total = 2 + kLodWeight;  // the control table and the rest, then the levels of detail
   for (const auto& s : steps) total += s.weight;
@@ -212,11 +219,10 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
     }
     done += s.weight;
   }
-  if (in.progress) in.progress(done / total, "control_periods");
+  if (in.progress) in.progress(done / total, compiled::kControlPeriods);
   auto* ds = GDALDataset::FromHandle(target);
-  const ControlHistory control = readControlHistory((d / "control/ocd_council_composition_2016_2026_gss.csv").string(),
-                                                      (d / "boundaries/ons_uk_topojson_changes.csv").string(),
-                                                      (d / "boundaries/ons_uk_topojson_ltla14_lookup.csv").string(), diag);
+  const ControlHistory control = readControlHistory((d / kControlCompositionFile).string(), (d / kCouncilChangesFile).string(),
+                                                    (d / kCouncilLookup2014File).string(), diag);
   writeControl(*ds, control);
   writeParties(*ds);
   writeSources(*ds);

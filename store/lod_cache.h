@@ -9,10 +9,11 @@
 
 #include "geo/detail_levels.h"
 #include "base/diagnostics.h"
+#include "store/dataset_layout.h"
 
 namespace cm {
 
-inline constexpr const char* kLodTable = "lod_meshes";
+inline constexpr const char* kLodTable = compiled::kLevelsOfDetail;
 
 // The stored levels of `layer` if they were made from exactly `full`, the layer as loadBoundaries
 // reads it (compared by geometryHash); nullopt for an older dataset, other geometry or a damaged row.

@@ -1,5 +1,6 @@
 #include "store/record_files.h"
 
+#include "store/dataset_layout.h"
 #include "store/tables.h"
 
 namespace cm {
@@ -11,7 +12,7 @@ ControlHistory readControlHistory(const std::string& compositionCsv, const std::
 }
 
 ControlHistory readCompiledControl(const std::string& gpkg, Diagnostics& diag) {
-  return ControlHistory::fromCompiled(readTable(gpkg, "control_periods", diag), diag);
+  return ControlHistory::fromCompiled(readTable(gpkg, compiled::kControlPeriods, diag), diag);
 }
 
 EventLog readEvents(const std::string& path, Diagnostics& diag, const std::string& table) {

@@ -42,11 +42,11 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     in.boundaries = {&session->boundaries(), &upper};
     if (const BoundarySet* counties = session->counties()) in.boundaries.push_back(counties);  // null if unreadable (reported)
     in.control = session->control();
-    in.controlFile = "ocd_council_composition_2016_2026_gss.csv";
+    in.controlFile = kControlCompositionFile;
     in.events = session->events();
-    in.eventsFile = "data/tables/events.csv";
+    in.eventsFile = std::string("data/tables/") + kEventsFile;
     in.leadership = session->leadership();
-    in.leadershipFile = "data/tables/leadership_periods.csv";
+    in.leadershipFile = std::string("data/tables/") + kLeadershipFile;
     checkConsistency(in, diag);
     // The 2018 ward councillors use WD18 codes, for which no boundary file exists: report how many
     // join the December 2019 wards by code.
