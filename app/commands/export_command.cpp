@@ -123,15 +123,7 @@ int runExport(const ExportOptions& o) {
   const float width = float(size->width), height = float(size->height);
   const OverlayLayout overlays = layOutOverlays(content, width, height, uiScale);
   const Framing framing = initialFraming(*session, o.focus, o.bbox);
-  if (o.bbox.empty()) {
-    std::vector<ScreenRect> covered;
-    for (const ScreenBox& b : overlays.boxes()) covered.push_back({b.left, b.top, b.right, b.bottom});
-    // The whole map may lie partly under the overlays where only sea is; an area must be clear of them.
-    const std::vector<Box> parts = framing.focus ? std::vector<Box>() : session->visibleBoxes();
-    canvas.camera().fit(framing.box, framing.margin, ScreenRect{0, 0, width, height}, covered, framing.focus ? nullptr : &parts);
-  } else {
-    canvas.camera().fit(framing.box, framing.margin, 0, overlays.creditPlace.height);  // the box asked for, whole, above the credit
-  }
+  frameInto(canvas.camera(), framing, *session, ScreenRect{0, 0, width, height}, overlays, 1.0);
   canvas.setSelection(framing.focus);
   if (!canvas.update(size->width, size->height))
     throw UsageError("cannot allocate a " + o.size + " image on this GPU");

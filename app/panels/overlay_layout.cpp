@@ -127,7 +127,8 @@ ScreenBox noticeBox(const OverlayContent& c, const ScreenBox& caption, const Scr
   const float rightmost = (topRight.empty() ? width - kInset * scale : topRight.left - gap);
   // Centred on the map; else just right of the caption; else under the caption and the chips.
   ScreenBox box{(width - w) / 2, top, (width + w) / 2, top + h};
-  const ScreenBox aboveLeft{caption.left, caption.top, std::max(caption.right, chips.right), std::max(caption.bottom, chips.bottom)};
+  const ScreenBox aboveLeft = chips.empty() ? caption
+                                            : ScreenBox{caption.left, caption.top, std::max(caption.right, chips.right), std::max(caption.bottom, chips.bottom)};
   if (!box.overlaps(aboveLeft) && box.right <= rightmost) return box;
   box = {aboveLeft.right + gap, top, aboveLeft.right + gap + w, top + h};
   if (aboveLeft.empty()) box = {kInset * scale, top, kInset * scale + w, top + h};
@@ -177,10 +178,9 @@ OverlayLayout layOutOverlays(const OverlayContent& c, float width, float height,
   const float gap = kGap * scale, inset = kInset * scale;
   if (c.topRightWidth > 0) o.topRight = {width - c.topRightWidth, 0, width, c.topRightHeight};
   o.caption = captionBox(c, width, scale);
-  if (c.chipsHeight > 0) {
-    const float top = o.caption.empty() ? inset : o.caption.bottom + gap;
-    o.chips = {inset, top, inset + c.chipsWidth, top + c.chipsHeight};
-  }
+  // Where the chips go even before they were first drawn (then an empty box, which covers nothing).
+  const float chipsTop = o.caption.empty() ? inset : o.caption.bottom + gap;
+  o.chips = {inset, chipsTop, inset + c.chipsWidth, chipsTop + c.chipsHeight};
   o.notice = noticeBox(c, o.caption, o.chips, o.topRight, width, scale);
   for (const auto& line : c.notice) o.noticeLines.push_back(fitText(line, o.notice.width() - 2 * ImGui::GetStyle().WindowPadding.x, 1.0f));
   // The legend may reach up to whatever sits at the top on the left.

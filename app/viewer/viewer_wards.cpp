@@ -122,7 +122,7 @@ void Viewer::goToWard(std::uint32_t ward) {
   const Point2 inside = interiorPoint(*wards_.set(), w);
   if (const auto council = session_.featureAt(inside)) select(council);
   selectedWard_ = ward;
-  fitFree(w.bbox, 0.1);  // as a council is framed: the ward fills most of the free map
+  fitArea(w.bbox, 0.1);  // as a council is framed: the ward fills most of the free map
   canvas_.setOverlaySelection(selectedWard_);
 }
 

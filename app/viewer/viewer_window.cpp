@@ -55,8 +55,7 @@ Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, co
     timelineLast_ = covered->second;
   }
   // Now that the timeline is known: clear of it, the panels and the overlays.
-  if (o.bbox.empty()) fitFree(framing.box, framing.margin, /*whole=*/o.focus.empty());
-  else showBox(framing.box);
+  frame(framing);
   startPreparingLevels();
 }
 
@@ -83,9 +82,7 @@ Settings Viewer::settings() const {
 // never a user's choice made meanwhile.
 void Viewer::adaptPanelToWidth() {
   constexpr float kMinMapWidth = 480;  // points at UI scale 1: room for the legend, in columns, and the credit
-  int ww = 1, wh = 1;
-  SDL_GetWindowSize(window_.window(), &ww, &wh);
-  const bool narrow = float(ww) < (panel_.width + 8 + kMinMapWidth) * uiScale_;
+  const bool narrow = windowWidth() < (panel_.width + 8 + kMinMapWidth) * uiScale_;
   if (narrow == narrowWindow_) return;
   narrowWindow_ = narrow;
   if (narrow && panel_.open) {
@@ -117,22 +114,22 @@ float Viewer::panelCover() const {
   return panelWidth_ > 0 ? panelWidth_ : (panel_.width + 8) * uiScale_;
 }
 
-float Viewer::windowWidth() const {
+std::pair<int, int> Viewer::windowSize() const {
   int ww = 1, wh = 1;
   SDL_GetWindowSize(window_.window(), &ww, &wh);
-  return float(ww);
-}
-
-float Viewer::windowHeight() const {
-  int ww = 1, wh = 1;
-  SDL_GetWindowSize(window_.window(), &ww, &wh);
-  return float(wh);
+  return {ww, wh};
 }
 
 double Viewer::pixelRatio() const {
-  int ww = 1, wh = 1;
-  SDL_GetWindowSize(window_.window(), &ww, &wh);
+  const int ww = windowSize().first;
   return ww > 0 ? double(drawW_) / ww : 1.0;
+}
+
+TimelineLayout Viewer::timelineLayout() const {
+  // Asked for several times a frame (the map's height, the framing, the bar itself): measured once a size.
+  if (timelineMemo_.width != windowWidth() || timelineMemo_.scale != uiScale_)
+    timelineMemo_ = {windowWidth(), uiScale_, layOutTimeline(windowWidth(), uiScale_)};
+  return timelineMemo_.layout;
 }
 
 std::optional<std::uint32_t> Viewer::featureUnderMouse() const {
@@ -158,17 +155,15 @@ void Viewer::zoomAtMouse(double factor) {
   const double r = pixelRatio();
   const double x = state_.mouseInside ? state_.mouseX * r : drawW_ / 2.0;
   const double y = state_.mouseInside ? state_.mouseY * r : drawH_ / 2.0;
-  canvas_.camera().zoomAt(factor, x, y);
-  fittedWhole_ = false;
-  canvas_.invalidate();
+  zoomAbout(factor, x, y);
 }
 
-OverlayLayout Viewer::layOutMapOverlays(const std::vector<std::string>& notice) const {
+OverlayLayout Viewer::layOutMapOverlays(const std::vector<std::string>& notice, std::vector<LegendItem> legend) const {
   OverlayContent c;
   c.title = session_.title();
   c.subtitle = session_.subtitle();
   c.legendHeading = session_.legendHeading();
-  c.legend = legendItems(session_, session_.legend());
+  c.legend = std::move(legend);
   c.interactive = true;
   c.credit = session_.attribution();
   c.shortCredit = session_.shortAttribution();
@@ -200,34 +195,30 @@ void Viewer::updateZoomLimits() {
   canvas_.camera().setZoomLimits(0.5, farthest);
 }
 
-void Viewer::showBox(const Box& box) {
-  Camera& cam = canvas_.camera();
-  cam.setViewport(drawW_, drawH_);
-  updateZoomLimits();
-  const double r = pixelRatio();
-  const double bottom = windowHeight() - bottomInset() - layOutMapOverlays({}).creditPlace.height;
-  cam.fit(box, 0, ScreenRect{0, 0, (windowWidth() - panelCover()) * r, bottom * r}, {});
-  fittedWhole_ = false;
-  canvas_.invalidate();
-}
-
-void Viewer::fitFree(const Box& box, double margin, bool whole) {
+void Viewer::frame(const Framing& framing) {
   Camera& cam = canvas_.camera();
   cam.setViewport(drawW_, drawH_);
   updateZoomLimits();
   const double r = pixelRatio();
   const ScreenRect free{0, 0, (windowWidth() - panelCover()) * r, (windowHeight() - bottomInset()) * r};
-  // The whole map may lie partly under the overlays where only sea is; an area must be clear of them.
-  const std::vector<Box> parts = whole ? session_.visibleBoxes() : std::vector<Box>();
-  const auto fitClearOfOverlays = [&](bool wardsComing) {
-    std::vector<ScreenRect> covered;
-    for (const ScreenBox& b : layOutMapOverlays(noticeLines(wardsComing)).boxes()) covered.push_back({b.left * r, b.top * r, b.right * r, b.bottom * r});
-    cam.fit(box, margin, free, covered, whole ? &parts : nullptr);
-  };
-  fitClearOfOverlays(false);
+  const auto legend = legendItems(session_, session_.legend());
+  frameInto(cam, framing, session_, free, layOutMapOverlays(noticeLines(), legend), r);
   // Framed that close, the wards' key will appear at the top: clear of it too.
-  if (noticeLines().empty() && wardsWanted(cam.metresPerPixel())) fitClearOfOverlays(true);
-  fittedWhole_ = whole;
+  if (noticeLines().empty() && wardsWanted(cam.metresPerPixel()))
+    frameInto(cam, framing, session_, free, layOutMapOverlays(noticeLines(/*wardsComing=*/true), legend), r);
+  fittedWhole_ = framing.kind == Framing::Kind::Whole;
+  canvas_.invalidate();
+}
+
+void Viewer::panBy(double dx, double dy) {
+  canvas_.camera().panPixels(dx, dy);
+  fittedWhole_ = false;
+  canvas_.invalidate();
+}
+
+void Viewer::zoomAbout(double factor, double x, double y) {
+  canvas_.camera().zoomAt(factor, x, y);
+  fittedWhole_ = false;
   canvas_.invalidate();
 }
 
@@ -247,7 +238,7 @@ void Viewer::goTo(const std::string& code) {
   const auto f = session_.boundaries().findByCode(code, session_.year());
   if (!f) return;
   select(f);
-  fitFree(session_.boundaries().features[*f].bbox, 0.1);
+  fitArea(session_.boundaries().features[*f].bbox, 0.1);
 }
 
 void Viewer::stepEvent(bool forward) {
@@ -272,7 +263,7 @@ void Viewer::switchTier(const std::string& tier) {
 void Viewer::applyPanelActions(const PanelActions& a) {
   if (a.restyle) restyle();
   if (a.clearSelection) select(std::nullopt);
-  if (a.zoomToSelection && state_.selected) fitFree(session_.boundaries().features[*state_.selected].bbox, 0.1);
+  if (a.zoomToSelection && state_.selected) fitArea(session_.boundaries().features[*state_.selected].bbox, 0.1);
   if (a.setDate) setDate(*a.setDate);
   if (a.goToCode) goTo(*a.goToCode);
   if (a.loadWards) wardsPinned_ = true;
@@ -284,27 +275,26 @@ void Viewer::applyPanelActions(const PanelActions& a) {
 }
 
 void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
-  Camera& cam = canvas_.camera();
   const double panStep = 0.15 * std::min(drawW_, drawH_);
   switch (key) {
-    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: cam.zoomAt(kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0); break;
-    case SDLK_MINUS: case SDLK_KP_MINUS: cam.zoomAt(1 / kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0); break;
+    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: zoomAbout(kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0); break;
+    case SDLK_MINUS: case SDLK_KP_MINUS: zoomAbout(1 / kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0); break;
     case SDLK_LEFT:
-      if (mods & KMOD_SHIFT || !hasTimeline()) cam.panPixels(panStep, 0);
+      if (mods & KMOD_SHIFT || !hasTimeline()) panBy(panStep, 0);
       else stepEvent(false);
       break;
     case SDLK_RIGHT:
-      if (mods & KMOD_SHIFT || !hasTimeline()) cam.panPixels(-panStep, 0);
+      if (mods & KMOD_SHIFT || !hasTimeline()) panBy(-panStep, 0);
       else stepEvent(true);
       break;
     case SDLK_SPACE:
       if (hasTimeline()) timeline_.playing = !timeline_.playing;
       break;
-    case SDLK_UP: cam.panPixels(0, panStep); break;
-    case SDLK_DOWN: cam.panPixels(0, -panStep); break;
+    case SDLK_UP: panBy(0, panStep); break;
+    case SDLK_DOWN: panBy(0, -panStep); break;
     case SDLK_HOME: fitWhole(); break;
     case SDLK_z:
-      if (state_.selected) fitFree(session_.boundaries().features[*state_.selected].bbox, 0.1);
+      if (state_.selected) fitArea(session_.boundaries().features[*state_.selected].bbox, 0.1);
       break;
     case SDLK_ESCAPE:
       select(std::nullopt);
@@ -339,9 +329,6 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
       break;
     default: return;
   }
-  if (key == SDLK_PLUS || key == SDLK_EQUALS || key == SDLK_KP_PLUS || key == SDLK_MINUS || key == SDLK_KP_MINUS || key == SDLK_UP ||
-      key == SDLK_DOWN || ((key == SDLK_LEFT || key == SDLK_RIGHT) && ((mods & KMOD_SHIFT) || !hasTimeline())))
-    fittedWhole_ = false;  // moved by hand: a resize keeps this centre and scale
   canvas_.invalidate();
 }
 
@@ -366,11 +353,7 @@ void Viewer::handle(const SDL_Event& e, bool& quit) {
       state_.mouseInside = true;
       if (state_.pressed) {
         if (!state_.dragging && std::hypot(e.motion.x - state_.pressX, e.motion.y - state_.pressY) > kDragThresholdPx) state_.dragging = true;
-        if (state_.dragging) {
-          fittedWhole_ = false;
-          canvas_.camera().panPixels(dx * r, dy * r);
-          canvas_.invalidate();
-        }
+        if (state_.dragging) panBy(dx * r, dy * r);
       }
       break;
     }
@@ -387,7 +370,7 @@ void Viewer::handle(const SDL_Event& e, bool& quit) {
           if (auto f = featureUnderMouse()) {
             select(f);
             wardsPinned_ = true;  // a double-click shows the council's wards, whatever its size
-            fitFree(session_.boundaries().features[*f].bbox, 0.1);
+            fitArea(session_.boundaries().features[*f].bbox, 0.1);
           }
         }
       }
@@ -462,8 +445,11 @@ PanelActions Viewer::layOutPanels() {
       setDate(*d);
   }
   drawWardMarkers();
+  // The legend as laid out is the legend drawn and clicked, even if a panel changes the fill below.
+  const auto legend = session_.legend();
+  const auto legendRows = legendItems(session_, legend);
   const std::vector<std::string> notice = search_.open ? std::vector<std::string>() : noticeLines();
-  overlays_ = layOutMapOverlays(notice);
+  overlays_ = layOutMapOverlays(notice, legendRows);
   drawCaption(session_.title(), session_.subtitle(), overlays_.caption, uiScale_);
   if (!notice.empty()) drawNotice(overlays_.noticeLines, overlays_.notice);
   if (search_.open) {
@@ -487,14 +473,12 @@ PanelActions Viewer::layOutPanels() {
   PanelContext ctx{session_, state_.selected, wards_.holdsVintageFor(session_) ? wards_.set() : nullptr, uiScale_};
   PanelActions actions;
   panelWidth_ = drawSidePanel(panel_, ctx, usableHeight, actions);
-  const auto legend = session_.legend();
-  const int clicked = drawLegend(session_.legendHeading(), legendItems(session_, legend), overlays_.legend, uiScale_, /*interactive=*/true, &legendRows_);
+  const int clicked = drawLegend(session_.legendHeading(), legendRows, overlays_.legend, uiScale_, /*interactive=*/true, &legendRows_);
   if (clicked >= 0 && std::size_t(clicked) < legend.size()) {
     session_.toggleFilter(legend[std::size_t(clicked)].key);
     actions.restyle = true;
   }
-  const float chipsTop = overlays_.chips.empty() ? (overlays_.caption.empty() ? 10 * uiScale_ : overlays_.caption.bottom + 6 * uiScale_) : overlays_.chips.top;
-  if (drawFilterChips(session_, 10 * uiScale_, chipsTop, io.DisplaySize.x - panelCover() - 20 * uiScale_, uiScale_, &chipsBox_))
+  if (drawFilterChips(session_, overlays_.chips.left, overlays_.chips.top, io.DisplaySize.x - panelCover() - 20 * uiScale_, uiScale_, &chipsBox_))
     actions.restyle = true;
   drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, overlays_.warnings, usableHeight, uiScale_);
   attributionBox_ = drawAttribution(overlays_, uiScale_);

@@ -14,6 +14,7 @@
 #include "app/panels/side_panel.h"
 #include "app/panels/timeline_panel.h"
 #include "app/panels/ui_overlay.h"
+#include "app/view_framing.h"
 #include "app/viewer/viewer.h"
 #include "app/viewer/ward_layer.h"
 #include "politics/ward_events.h"
@@ -54,21 +55,25 @@ class Viewer {
   void zoomAtMouse(double factor);
   void handleKey(SDL_Keycode key, Uint16 mods, bool& quit);
   bool hasTimeline() const { return session_.control() != nullptr; }
-  float windowWidth() const;  // points
-  float windowHeight() const;
-  TimelineLayout timelineLayout() const { return layOutTimeline(windowWidth(), uiScale_); }
+  std::pair<int, int> windowSize() const;  // points
+  float windowWidth() const { return float(windowSize().first); }
+  float windowHeight() const { return float(windowSize().second); }
+  TimelineLayout timelineLayout() const;
   float bottomInset() const { return hasTimeline() ? timelineLayout().height : 0.0f; }
   // The overlays over the map this frame (or, before one, as they will be), with `notice` in the box
   // at the top centre (the wards' key, a notice; none, no box).
-  OverlayLayout layOutMapOverlays(const std::vector<std::string>& notice) const;
+  OverlayLayout layOutMapOverlays(const std::vector<std::string>& notice, std::vector<LegendItem> legend) const;
   // That box's lines; none when it is not shown. `wardsComing`: the wards' key as it will be once a
   // view being framed shows them.
   std::vector<std::string> noticeLines(bool wardsComing = false) const;
-  // Fits a box into the part of the map nothing covers (side panel, timeline, caption, legend, credit,
-  // wards' key). `whole`: the whole map, which a resized window fits again.
-  void fitFree(const Box& box, double margin, bool whole = false);
-  void fitWhole() { fitFree(session_.visibleExtent(), 0.03, true); }
-  void showBox(const Box& box);  // a box the user named (--bbox): the whole box, above the credit
+  // Frames the view into the part of the map nothing covers (side panel, timeline, caption, legend,
+  // credit, wards' key), as its kind says; a whole map is framed again when the window is resized.
+  void frame(const Framing& framing);
+  void fitArea(const Box& box, double margin) { frame({box, margin, std::nullopt, Framing::Kind::Area}); }
+  void fitWhole() { frame({session_.visibleExtent(), 0.03, std::nullopt, Framing::Kind::Whole}); }
+  // Pan and zoom by hand: a resize then keeps this centre and scale.
+  void panBy(double dx, double dy);
+  void zoomAbout(double factor, double x, double y);
   std::vector<std::string> preparingNotice() const;  // viewer_levels.cpp
   std::vector<std::string> wardKeyLines(bool wardsComing) const;  // viewer_wards.cpp
   void updateZoomLimits();
@@ -117,6 +122,11 @@ class Viewer {
   bool narrowWindow_ = false, panelFoldedForWidth_ = false;  // see adaptPanelToWidth
   OverlayLayout overlays_;       // where this frame's overlays were drawn
   ScreenBox attributionBox_, chipsBox_;
+  struct TimelineMemo {
+    float width = -1, scale = 0;
+    TimelineLayout layout;
+  };
+  mutable TimelineMemo timelineMemo_;
   bool fittedWhole_ = false;     // the view shows the whole map, as fitted: a resize fits it again
   bool resized_ = false;
   WardLayer wards_;

@@ -50,9 +50,9 @@ void WardLayer::adopt(Loaded loaded) {
 
 void WardLayer::startLoading(const MapSession& session, double metresPerPixel) {
   const std::string key = keyFor(session.year());
-  if ((set_ && vintage_ == key) || (pending_.valid() && pendingKey_ == key)) return;
-  if (pending_.valid()) pending_.wait();  // another vintage on its way: let it finish, then ask for this one
-  pendingKey_ = key;
+  // Another vintage on its way (the date moved on meanwhile) is let finish, never waited for: poll()
+  // takes it, and the next call asks for this one.
+  if ((set_ && vintage_ == key) || pending_.valid()) return;
   pending_ = std::async(std::launch::async, [&session, year = session.year(), metresPerPixel] { return load(session, year, metresPerPixel); });
 }
 

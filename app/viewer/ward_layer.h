@@ -18,8 +18,8 @@ namespace cm {
 class WardLayer {
  public:
   ~WardLayer();  // waits for a load on its way
-  // Starts reading the vintage for the session's date in the background, unless it is held or on its
-  // way; the border segments of the level to be drawn at `metresPerPixel` are found there too.
+  // Starts reading the vintage for the session's date in the background, unless it is held or a read
+  // is on its way; the border segments of the level to be drawn at `metresPerPixel` are found there too.
   void startLoading(const MapSession& session, double metresPerPixel);
   bool loading() const { return pending_.valid(); }
   // Takes a finished load in; true if the vintage held changed.
@@ -57,7 +57,7 @@ class WardLayer {
   static Loaded load(const MapSession& session, int year, double metresPerPixel);
   void adopt(Loaded loaded);
 
-  std::string vintage_, pendingKey_;
+  std::string vintage_;
   std::future<Loaded> pending_;
   std::unique_ptr<BoundarySet> set_;
   std::vector<std::shared_ptr<const LevelsOfDetail>> levels_;

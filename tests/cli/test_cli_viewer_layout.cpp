@@ -201,3 +201,17 @@ TEST(CliViewerNavigation, ABoxWithNothingInItSaysSo) {
   }
   EXPECT_FALSE(fs::exists(scratch("sahara.png")));
 }
+
+// A fill chosen in the Layers tab changes the legend in the middle of a frame: the legend drawn (and
+// clicked) is the one that frame laid out, never rows of one legend read from another.
+TEST(CliViewerLayout, ChoosingAFillInTheLayersTabRedrawsTheLegendWhole) {
+  const fs::path config = scratch("layers-fill-config");
+  fs::remove_all(config);
+  fs::create_directories(config);
+  std::ofstream(config / "settings.json") << R"({"colour_by": "control", "panel_open": true, "panel_tab": 3})";
+  // "Dispute intensity", third of the fills at the top of the Layers tab (1280x800, UI scale 1).
+  const json s = viewerState("--date 2018-03-01 --ui-scale 1", "wait 3\nclick 930 147\nwait 3\n", "layers-fill", config.string());
+  EXPECT_EQ(s["colour_by"], "disputes");
+  EXPECT_EQ(s["legend_rows"].size(), s["legend"].size()) << s["legend_rows"].dump();
+  expectNothingOverlaps(s, "after choosing a fill");
+}
