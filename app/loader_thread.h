@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "store/boundary_loader.h"
+#include "store/held_files.h"
 
 namespace cm {
 

@@ -10,6 +10,7 @@
 #include "store/dataset_layout.h"
 #include "store/cache/geometry_cache.h"
 #include "store/boundary_loader.h"
+#include "store/held_files.h"
 #include "politics/palette.h"
 #include "politics/parties.h"
 #include "app/panels/ui_overlay.h"

@@ -1,6 +1,6 @@
 #pragma once
 // Tables read from files: a CSV file, or a table of a GeoPackage (the compiled dataset), each value as
-// text (base/csv_table.h). Read through the user's cache where it holds them (store/cached_reads.cpp).
+// text (base/csv_table.h). Read through the user's cache where it holds them (store/tables.cpp).
 #include <string>
 
 #include "base/csv_table.h"

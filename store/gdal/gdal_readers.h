@@ -1,8 +1,11 @@
 #pragma once
-// What only GDAL can read, behind one seam. Callers use the functions that wrap these
-// (loadBoundaries, readTable, readLevelsOfDetail, holdOpen: store/cached_reads.cpp), which first
-// look in the user's cache. In the program these come from libcouncilmap_gdal.so, loaded when first
-// needed (store/gdal/gdal_module.h); tests and benchmarks link them directly.
+// The seam: what only GDAL can read. Each function here is defined twice, once per side, and a
+// binary links exactly one side: with GDAL in store/gdal/*.cpp (cm_store_gdal: libcouncilmap_gdal.so,
+// tests, benchmarks), or in the program by store/gdal/gdal_module_client.cpp, which loads
+// libcouncilmap_gdal.so when first needed and calls through (store/gdal/gdal_module.h).
+// Callers use the functions that wrap these and first look in the user's cache: loadBoundaries
+// (store/boundary_loader.h), readTable (store/tables.h), readLevelsOfDetail (store/lod_cache.h), holdOpen
+// (store/held_files.h).
 #include <memory>
 #include <optional>
 #include <string>

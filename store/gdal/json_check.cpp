@@ -1,4 +1,4 @@
-#include "store/json_check.h"
+#include "store/gdal/json_check.h"
 
 #include <cpl_vsi.h>
 #include <nlohmann/json.hpp>
