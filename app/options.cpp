@@ -2,7 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/colour_by.h"
+#include "view/colour_by.h"
 
 namespace cm {
 

@@ -1,6 +1,8 @@
 #pragma once
 #include <string>
 
+#include "view/styling.h"
+
 namespace CLI {
 class App;
 }
@@ -24,12 +26,8 @@ struct CommonOptions {
 void addCommonOptions(CLI::App& app, CommonOptions& options);
 
 // How the map is coloured, shared by the window and export.
-struct StyleOptions {
+struct StyleOptions : StyleFlags {
   std::string colourBy;  // empty: control where the data has it (the window: as last time), else none
-  bool colourBlindSafe = false;
-  bool tintNoc = false;
-  bool hatchDisputes = false;
-  bool factionOutline = false;
 };
 void addStyleOptions(CLI::App& app, StyleOptions& options);
 

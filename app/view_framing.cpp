@@ -40,7 +40,7 @@ Framing initialFraming(const MapSession& session, const std::string& focus, cons
     if (framing.box.empty()) throw UsageError("--bbox: the box cannot be placed on the British National Grid");
     const auto areas = session.visibleBoxes();
     if (std::none_of(areas.begin(), areas.end(), [&](const Box& a) { return a.meets(framing.box); }))
-      throw UsageError("--bbox " + bbox + ": no area of the map lies there (" + session.title() + " on " + session.date().iso() +
+      throw UsageError("--bbox " + bbox + ": no area of the map lies there (" + session.title() + " on " + session.view.date.iso() +
                        "); give lon1,lat1,lon2,lat2 in degrees, west and south first, e.g. -0.55,51.28,0.35,51.70 for London");
   }
   return framing;

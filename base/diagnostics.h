@@ -1,9 +1,15 @@
 #pragma once
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace cm {
+
+// Raised for problems the user must fix before anything can be shown (no data folder, a bad date…).
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 enum class Severity { Info, Warning, Error };
 

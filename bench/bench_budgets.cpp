@@ -38,7 +38,7 @@ struct WardsScene {
 WardsScene* scene(benchmark::State& state) {
   static WardsScene* s = nullptr;
   if (!s) s = new WardsScene;  // kept to the end: its GL objects need its context
-  if (!s->session->usesCompiledDataset())
+  if (!s->session->data().usesCompiledDataset())
     state.SkipWithError("no compiled dataset beside the program: run councilmap build-dataset --out BUILD/councilmap-uk.gpkg");
   return s;
 }

@@ -104,7 +104,7 @@ BENCHMARK(BM_StateAtDate)->Unit(benchmark::kMicrosecond);
 // program (build-dataset, as scripts/start.sh makes it): the whole session, and its largest table.
 static std::optional<std::string> compiledDatasetOrSkip(benchmark::State& state) {
   auto session = MapSession::open(CommonOptions{});
-  if (auto path = session->compiledDatasetPath()) return path;
+  if (auto path = session->data().compiledDatasetPath()) return path;
   state.SkipWithError("no compiled dataset beside the program: run councilmap build-dataset --out BUILD/councilmap-uk.gpkg");
   return std::nullopt;
 }

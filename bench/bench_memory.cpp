@@ -34,11 +34,11 @@ int main(int, char** argv) {
   CommonOptions o;
   o.date = "2016-06-01";
   auto session = MapSession::open(o);
-  std::printf("session (%s): peak %.0f MB\n", session->usesCompiledDataset() ? "compiled dataset" : "sources", peakMb());
+  std::printf("session (%s): peak %.0f MB\n", session->data().usesCompiledDataset() ? "compiled dataset" : "sources", peakMb());
   // One year in each vintage: 2013 GB + 2012 NI, then December 2019, 2020, 2021, 2022, May 2023.
   std::vector<std::unique_ptr<WardLayer>> vintages;
   for (const int year : {2016, 2019, 2020, 2021, 2022, 2024}) {
-    session->setDate({year, 6, 1});
+    session->view.date = {year, 6, 1};
     auto& wards = *vintages.emplace_back(std::make_unique<WardLayer>());
     wards.ensureFor(*session);
     std::printf("+ wards %-26s %5zu wards: peak %.0f MB\n", wards.vintage().c_str(), wards.set()->features.size(), peakMb());

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   CommonOptions o;
   o.date = "2016-06-01";
   auto session = MapSession::open(o);
-  if (!session->usesCompiledDataset()) {
+  if (!session->data().usesCompiledDataset()) {
     std::fprintf(stderr, "gpu_scene_dump: no compiled dataset beside the program: run councilmap build-dataset --out BUILD/councilmap-uk.gpkg\n");
     return 1;
   }

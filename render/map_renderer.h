@@ -12,17 +12,9 @@
 #include "render/framebuffer.h"
 #include "render/gl_program.h"
 #include "render/pass_timer.h"
+#include "view/feature_style.h"
 
 namespace cm {
-
-// What each feature looks like. The whole table is uploaded in one call: recolouring or
-// switching the date is a table update, never a geometry rebuild.
-struct FeatureStyle {
-  Rgba fill{200, 200, 200, 255};
-  bool visible = true;
-  bool hatch = false;  // diagonal stripes over the fill, in screen space so they stay crisp at any zoom
-  Rgba outline{0, 0, 0, 0};  // a coloured outline inside the border; alpha 0 for none
-};
 
 struct MapLook {
   Rgba background{0xbf, 0xd9, 0xea, 255};  // sea

@@ -57,7 +57,7 @@ void fillCacheFor(const std::string& dataset) {
     o.dataset = dataset;
     const auto session = MapSession::open(o);
     MapCanvas::readLevels(*session);
-    session->loadDeferred();
+    session->data().loadDeferred();
   } catch (const std::exception& e) {  // the file is written; only the next start is slower
     std::cerr << "councilmap: note: could not read " << dataset << " back into the cache: " << e.what() << '\n';
   }

@@ -22,14 +22,14 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
   cmd->callback([o, limit, &exitCode] {
     o->sourcesOnly = o->dataset.empty();  // check validates the sources, not a compiled copy of them
     auto session = MapSession::open(*o);
-    session->loadDeferred();  // check reports on everything, not just what the first frame needs
-    Diagnostics diag = session->diagnostics();
+    session->data().loadDeferred();  // check reports on everything, not just what the first frame needs
+    Diagnostics diag = session->data().diagnostics();
     noteSelfCrossings(session->boundaries(), diag);
-    if (!session->control()) {
+    if (!session->data().control()) {
       // Another boundary file (--boundaries): what loading it found, with nothing to cross-check.
       diag.print(std::cout, o->verbose ? Severity::Info : Severity::Warning, *limit);
       const std::size_t errors = diag.count(Severity::Error);
-      std::cout << "councilmap check: " << session->dataDescription() << ": " << errors << " errors, "
+      std::cout << "councilmap check: " << session->data().description() << ": " << errors << " errors, "
                 << diag.count(Severity::Warning) << " warnings, " << diag.count(Severity::Info) << " notes"
                 << (o->verbose ? "" : " (-v shows notes)") << '\n';
       exitCode = errors ? 1 : 0;
@@ -40,20 +40,20 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     noteSelfCrossings(upper, diag);
     ConsistencyInputs in;
     in.boundaries = {&session->boundaries(), &upper};
-    if (const BoundarySet* counties = session->counties()) in.boundaries.push_back(counties);  // null if unreadable (reported)
-    in.control = session->control();
+    if (const BoundarySet* counties = session->data().counties()) in.boundaries.push_back(counties);  // null if unreadable (reported)
+    in.control = session->data().control();
     in.controlFile = kControlCompositionFile;
-    in.events = session->events();
+    in.events = session->data().events();
     in.eventsFile = std::string("data/tables/") + kEventsFile;
-    in.leadership = session->leadership();
+    in.leadership = session->data().leadership();
     in.leadershipFile = std::string("data/tables/") + kLeadershipFile;
     checkConsistency(in, diag);
     // The 2018 ward councillors use WD18 codes, for which no boundary file exists: report how many
     // join the December 2019 wards by code.
     std::string wardJoin;
-    if (const WardCouncillors2018* wc = session->wardCouncillors(); wc && wc->size()) {
+    if (const WardCouncillors2018* wc = session->data().wardCouncillors(); wc && wc->size()) {
       Diagnostics ignored;
-      const BoundarySet wards2019 = loadBoundaries({(session->dataDir() / "wards/wards_dec2019_uk.gpkg").string(), "", "", ""}, ignored);
+      const BoundarySet wards2019 = loadBoundaries({(session->data().dataDir() / "wards/wards_dec2019_uk.gpkg").string(), "", "", ""}, ignored);
       std::size_t matched = 0;
       for (const auto& w : wards2019.features) matched += wc->find(w.code) != nullptr;
       char line[160];
@@ -63,7 +63,7 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     }
     diag.print(std::cout, o->verbose ? Severity::Info : Severity::Warning, *limit);
     const std::size_t errors = diag.count(Severity::Error), warnings = diag.count(Severity::Warning);
-    std::cout << "councilmap check: " << session->dataDescription() << "\n  " << session->control()->size()
+    std::cout << "councilmap check: " << session->data().description() << "\n  " << session->data().control()->size()
               << " compositions, " << (in.events ? in.events->all().size() : 0) << " events, "
               << (in.leadership ? in.leadership->all().size() : 0) << " leadership periods: " << errors << " errors, "
               << warnings << " warnings, " << diag.count(Severity::Info) << " notes" << (o->verbose ? "" : " (-v shows notes)") << wardJoin << '\n';

@@ -31,7 +31,7 @@ constexpr int kMaxExportSide = 16384;
 // makes and keeps (rather than tessellating the full detail only to drop it).
 std::shared_ptr<const LevelsOfDetail> storedLevels(const MapSession& session) {
   const BoundarySet& layer = session.boundaries();
-  if (session.usesCompiledDataset() || !levelsWorthCaching(layer)) return MapCanvas::readLevels(session);
+  if (session.data().usesCompiledDataset() || !levelsWorthCaching(layer)) return MapCanvas::readLevels(session);
   auto cached = readCachedLevels(layer);
   return cached && !cached->empty() ? std::make_shared<const LevelsOfDetail>(std::move(*cached)) : nullptr;
 }
@@ -56,7 +56,7 @@ int runExport(const ExportOptions& o) {
   auto loading = startLoader([&o] {
     Loaded l{MapSession::open(o.common), nullptr};
     StyleOptions style = o.style;
-    if (style.colourBy.empty()) style.colourBy = l.session->control() ? "control" : "none";  // as the window opens
+    if (style.colourBy.empty()) style.colourBy = l.session->data().control() ? "control" : "none";  // as the window opens
     l.session->applyStyle(style);
     l.levels = storedLevels(*l.session);
     return l;
@@ -80,8 +80,8 @@ int runExport(const ExportOptions& o) {
   const BoundarySet& layer = session->boundaries();
   if (!levels)
     preparing = std::async(std::launch::async, [&layer] { return buildLevelsOfDetail(layer); });
-  std::cerr << "councilmap: using " << session->dataDescription() << '\n';
-  session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
+  std::cerr << "councilmap: using " << session->data().description() << '\n';
+  session->data().diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
 
   if (o.common.verbose) std::cerr << "councilmap: rendering with " << window.rendererDescription() << '\n';
   if (size->width > Framebuffer::maxSize() || size->height > Framebuffer::maxSize())
@@ -164,7 +164,7 @@ int runExport(const ExportOptions& o) {
   const auto tStored = Clock::now();
   auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
   std::cerr << "councilmap: wrote " << o.out << " (" << size->width << "x" << size->height << ", "
-            << session->visibleCount() << " areas, " << session->date().iso() << ")";
+            << session->visibleCount() << " areas, " << session->view.date.iso() << ")";
   if (o.common.verbose) std::cerr << " in " << ms(t0, tEnd) << " ms (map " << canvas.lastDrawMs() << " ms, to first image " << ms(t0, tMap) << " ms)";
   std::cerr << '\n';
   if (o.common.verbose) reportGdalLoad(std::cerr, "the image");

@@ -15,9 +15,9 @@ namespace cm {
 
 nlohmann::ordered_json describeArea(const MapSession& session, const Feature& f, const std::string& tier) {
   nlohmann::ordered_json j = {{"code", f.code}, {"name", f.name}, {"type", areaTypeForCode(f.code)}, {"tier", tier}};
-  if (!session.control()) return j;
+  if (!session.data().control()) return j;
   // Unknown data is null, never a guess.
-  const Composition* c = session.compositionFor(f.code);
+  const Composition* c = session.stateOf(f.code).composition;
   j["control"] = c ? nlohmann::ordered_json(c->control) : nullptr;
   j["largest"] = c && !c->largest.empty() ? nlohmann::ordered_json(c->largest) : nullptr;
   nlohmann::ordered_json seats = nlohmann::ordered_json::object();
@@ -31,8 +31,8 @@ nlohmann::ordered_json describeArea(const MapSession& session, const Feature& f,
   if (c && !c->note.empty()) j["note"] = c->note;
   nlohmann::ordered_json sources = nlohmann::ordered_json::array();
   if (c) sources.push_back(c->source);
-  j["faction"] = session.factionFor(f.code);
-  if (const LeadershipPeriod* lead = session.leadership() ? session.leadership()->at(f.code, session.date()) : nullptr) {
+  j["faction"] = std::string(session.stateOf(f.code).faction());
+  if (const LeadershipPeriod* lead = session.data().leadership() ? session.data().leadership()->at(f.code, session.view.date) : nullptr) {
     j["leader"] = {{"name", lead->leader.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(lead->leader)},
                    {"party", lead->party}, {"faction", lead->faction},
                    {"from", lead->start ? nlohmann::ordered_json(lead->start->iso()) : nlohmann::ordered_json(nullptr)},
@@ -42,7 +42,7 @@ nlohmann::ordered_json describeArea(const MapSession& session, const Feature& f,
     j["leader"] = nullptr;
   }
   nlohmann::ordered_json disputes = nlohmann::ordered_json::array();
-  for (const Event* e : session.disputesFor(f.code).events) {
+  for (const Event* e : session.stateOf(f.code).disputes.events) {
     disputes.push_back({{"id", e->id}, {"type", e->type}, {"date", e->date.iso()}, {"precision", e->precision},
                         {"title", e->title}, {"confidence", e->confidence}, {"sources", e->sources}});
     for (const auto& s : e->sources) sources.push_back(s);
@@ -58,7 +58,7 @@ nlohmann::ordered_json wardAt(const MapSession& session, double lon, double lat)
   if (!Transform::wgs84ToMap().apply(x, y)) return nullptr;
   for (const WardVintage& v : wardVintagesFor(session.year())) {
     Diagnostics ignored;  // problems with other wards near the point are not this query's business
-    const BoundarySource src = session.wardSource(v);
+    const BoundarySource src = session.data().wardSource(v);
     BoundarySet wards;
     try {
       wards = loadBoundaries(src, ignored, std::pair{lon, lat});
@@ -70,8 +70,8 @@ nlohmann::ordered_json wardAt(const MapSession& session, double lon, double lat)
     if (!hit) continue;
     const Feature& w = wards.features[*hit];
     nlohmann::ordered_json j = {{"code", w.code}, {"name", w.name}, {"vintage", v.label}};
-    if (const WardCouncillors* c = session.wardCouncillors() ? session.wardCouncillors()->find(w.code) : nullptr;
-        c && WardCouncillors2018::covers(session.date())) {
+    if (const WardCouncillors* c = session.data().wardCouncillors() ? session.data().wardCouncillors()->find(w.code) : nullptr;
+        c && WardCouncillors2018::covers(session.view.date)) {
       j["councillors_2018"] = {{"parties", c->codes}, {"as_given", c->names}, {"representation", c->representation},
                                {"source", "Open Data Manchester, ward councillors as at September 2018"}};
     }
@@ -82,22 +82,22 @@ nlohmann::ordered_json wardAt(const MapSession& session, double lon, double lat)
 
 nlohmann::ordered_json queryPoint(const MapSession& session, double lon, double lat) {
   double x = lon, y = lat;
-  nlohmann::ordered_json out = {{"date", session.date().iso()}, {"at", {{"lon", lon}, {"lat", lat}}}};
+  nlohmann::ordered_json out = {{"date", session.view.date.iso()}, {"at", {{"lon", lon}, {"lat", lat}}}};
   std::optional<std::uint32_t> hit, county;
   if (Transform::wgs84ToMap().apply(x, y)) {
     out["at"]["easting"] = std::round(x * 100) / 100;
     out["at"]["northing"] = std::round(y * 100) / 100;
     hit = session.featureAt({x, y});
-    county = session.countyAt({x, y});
+    county = session.data().countyAt({x, y}, session.year());
   }
   const auto& features = session.boundaries().features;
-  out["council"] = hit ? describeArea(session, features[*hit], session.tier()) : nlohmann::ordered_json(nullptr);
+  out["council"] = hit ? describeArea(session, features[*hit], session.view.tier) : nlohmann::ordered_json(nullptr);
   // In a two-tier area the county council is reported too (on the lower-tier map; on the upper-tier
   // map it is the council itself).
-  const bool countyIsCouncil = hit && county && features[*hit].code == session.counties()->features[*county].code;
-  out["county"] = county && !countyIsCouncil ? describeArea(session, session.counties()->features[*county], "upper")
+  const bool countyIsCouncil = hit && county && features[*hit].code == session.data().counties()->features[*county].code;
+  out["county"] = county && !countyIsCouncil ? describeArea(session, session.data().counties()->features[*county], "upper")
                                                : nlohmann::ordered_json(nullptr);
-  out["ward"] = session.usesDefaultData() ? wardAt(session, lon, lat) : nlohmann::ordered_json(nullptr);
+  out["ward"] = session.data().usesDefaultData() ? wardAt(session, lon, lat) : nlohmann::ordered_json(nullptr);
   out["boundaries"] = {{"source", session.boundaries().source}, {"layer", session.boundaries().layer}, {"year", session.year()}};
   return out;
 }
@@ -117,9 +117,9 @@ void addQueryCommand(CLI::App& app) {
     auto projection = Transform::prepareWgs84ToMap();
     auto session = MapSession::open(*options);
     projection.get();
-    session->loadDeferred();  // the answer names the county too: what reading it found is printed with the rest
-    session->diagnostics().print(std::cerr, options->verbose ? Severity::Info : Severity::Warning);
-    if (options->verbose) std::cerr << "councilmap: using " << session->dataDescription() << '\n';
+    session->data().loadDeferred();  // the answer names the county too: what reading it found is printed with the rest
+    session->data().diagnostics().print(std::cerr, options->verbose ? Severity::Info : Severity::Warning);
+    if (options->verbose) std::cerr << "councilmap: using " << session->data().description() << '\n';
     // A path or layer name in another encoding is shown with U+FFFD rather than failing the query.
     std::cout << queryPoint(*session, p->lon, p->lat).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << std::endl;
   });

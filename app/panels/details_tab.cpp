@@ -34,24 +34,24 @@ void drawFacts(PanelContext& ctx, const Feature& f) {
   ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, 90 * ctx.scale);
   factRow("Code", f.code);
   factRow("Type", areaTypeForCode(f.code));
-  if (session.usesDefaultData()) factRow("Region", session.regionFor(f.code));
-  if (const Composition* c = session.compositionFor(f.code)) {
+  if (session.data().usesDefaultData()) factRow("Region", session.data().regionFor(f.code));
+  if (const Composition* c = session.stateOf(f.code).composition) {
     factRow("Control", c->control == kNoOverallControl
                            ? "No overall control" + (c->largest.empty() ? std::string() : " (largest " + c->largest + ")")
-                           : session.labelOfCategory(ColourBy::Control, c->control));
+                           : labelOfCategory(ColourBy::Control, c->control));
     if (!c->administration.empty()) factRow("Administration", c->administration);
     factRow("Seats", seatsText(*c));
     // A yearly snapshot, in force from that year's election day (not every council votes every year).
     factRow("Record", "from " + shortDate(electionDay(c->year).iso(), "day") + (c->note.empty() ? "" : " (see note)"));
     if (!c->note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c->note.c_str());
-  } else if (session.control()) {
+  } else if (session.data().control()) {
     factRow("Control", "no data");
   }
-  if (session.leadership()) {
-    const LeadershipPeriod* lead = session.leadership()->at(f.code, session.date());
+  if (session.data().leadership()) {
+    const LeadershipPeriod* lead = session.data().leadership()->at(f.code, session.view.date);
     if (lead && !lead->leader.empty()) factRow("Leader", lead->leader + (lead->party.empty() ? "" : " (" + lead->party + ")"));
-    factRow("Faction", factionLabel(session.factionFor(f.code)));
-    const auto disputes = session.disputesFor(f.code);
+    factRow("Faction", factionLabel(std::string(session.stateOf(f.code).faction())));
+    const auto disputes = session.stateOf(f.code).disputes;
     if (disputes.inDispute())
       factRow("In dispute", std::to_string(disputes.events.size()) + " open event" + (disputes.events.size() > 1 ? "s" : ""));
   }
@@ -65,13 +65,13 @@ void drawFacts(PanelContext& ctx, const Feature& f) {
 // One square per year of the data, coloured by control; the year shown is outlined. A click jumps
 // to that year, just after its May elections.
 void drawControlStrip(PanelContext& ctx, const Feature& f, PanelActions& actions) {
-  const ControlHistory* history = ctx.session.control();
+  const ControlHistory* history = ctx.session.data().control();
   if (!history) return;
   ImGui::TextDisabled("Control, year by year");
   const int first = history->firstYear(), last = history->lastYear();
   const float gap = 2 * ctx.scale;
   const float cell = std::min(22 * ctx.scale, (ImGui::GetContentRegionAvail().x - gap * (last - first)) / float(last - first + 1));
-  const int shown = electionYearFor(ctx.session.date());
+  const int shown = electionYearFor(ctx.session.view.date);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (int y = first; y <= last; ++y) {
     if (y > first) ImGui::SameLine(0, gap);
@@ -82,12 +82,12 @@ void drawControlStrip(PanelContext& ctx, const Feature& f, PanelActions& actions
     if (ImGui::InvisibleButton("##year", {cell, cell})) actions.setDate = Date{y, 6, 1};
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
-    const Rgba colour = c ? colourForControl(control, ctx.session.look().colourBlindSafe) : Rgba{235, 235, 235, 255};
+    const Rgba colour = c ? colourForControl(control, ctx.session.style.colourBlindSafe) : Rgba{235, 235, 235, 255};
     dl->AddRectFilled(p, {p.x + cell, p.y + cell}, toImU32(colour));
     if (y == shown) dl->AddRect({p.x - 1, p.y - 1}, {p.x + cell + 1, p.y + cell + 1}, IM_COL32(20, 20, 20, 255), 0, 0, 2 * ctx.scale);
     if (hovered) {
       ImGui::BeginTooltip();
-      ImGui::Text("%d: %s", y, c ? ctx.session.labelOfCategory(ColourBy::Control, control).c_str() : "no data (council not in the record)");
+      ImGui::Text("%d: %s", y, c ? labelOfCategory(ColourBy::Control, control).c_str() : "no data (council not in the record)");
       if (c) ImGui::TextDisabled("%s", seatsText(*c).c_str());
       ImGui::TextDisabled("Click to show %d", y);
       ImGui::EndTooltip();
@@ -110,8 +110,8 @@ namespace {
 
 // Seats by party now and in the previous year's record, as paired bars.
 void drawSeatChart(PanelContext& ctx, const Feature& f) {
-  const ControlHistory* history = ctx.session.control();
-  const Composition* now = history ? history->at(f.code, ctx.session.date()) : nullptr;
+  const ControlHistory* history = ctx.session.data().control();
+  const Composition* now = history ? history->at(f.code, ctx.session.view.date) : nullptr;
   if (!now) return;
   const Composition* before = history->inYear(f.code, now->year - 1);
   ImGui::TextDisabled("%s", seatsHeading(*now, before).c_str());
@@ -128,7 +128,7 @@ void drawSeatChart(PanelContext& ctx, const Feature& f) {
   };
   const int most = std::max(now->totalSeats, before ? before->totalSeats : 0);
   for (const auto& p : partiesShown) {
-    const Rgba colour = colourForControl(p, ctx.session.look().colourBlindSafe);
+    const Rgba colour = colourForControl(p, ctx.session.style.colourBlindSafe);
     const int a = seatsOf(now, p), b = seatsOf(before, p);
     std::string label = p + " " + std::to_string(a);
     if (before && a != b) label += " (" + std::string(a > b ? "+" : "") + std::to_string(a - b) + ")";
@@ -140,9 +140,9 @@ void drawSeatChart(PanelContext& ctx, const Feature& f) {
 
 void drawEvents(PanelContext& ctx, const Feature& f) {
   const MapSession& session = ctx.session;
-  if (!session.events()) return;
-  const auto& all = session.events()->forCouncil(f.code);
-  const EventCriteria& criteria = session.filter().events;
+  if (!session.data().events()) return;
+  const auto& all = session.data().events()->forCouncil(f.code);
+  const EventCriteria& criteria = session.view.filter.events;
   std::vector<const Event*> events;
   for (const Event* e : all)
     if (criteria.matches(*e)) events.push_back(e);
@@ -158,7 +158,7 @@ void drawEvents(PanelContext& ctx, const Feature& f) {
     ImGui::PushID(e.id.c_str());
     ImGui::TextDisabled("%s \xC2\xB7 %s", shortDate(e.date.iso(), e.precision).c_str(), eventTypeLabel(e.type).c_str());
     // Events after the date on show are dimmed: they are known to the data, not yet to the map.
-    const bool future = session.date() < e.date;
+    const bool future = session.view.date < e.date;
     if (future) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", e.title.c_str());
     if (future) ImGui::PopStyleColor();
@@ -187,7 +187,7 @@ void drawEvents(PanelContext& ctx, const Feature& f) {
 }
 
 void drawWards(PanelContext& ctx, const Feature& f, PanelActions& actions) {
-  if (!ctx.session.usesDefaultData() || !ImGui::CollapsingHeader("Wards")) return;
+  if (!ctx.session.data().usesDefaultData() || !ImGui::CollapsingHeader("Wards")) return;
   if (!ctx.wards) {
     if (ImGui::Button("Load the wards of this date")) actions.loadWards = true;
     return;
@@ -220,11 +220,11 @@ void drawWards(PanelContext& ctx, const Feature& f, PanelActions& actions) {
 }  // namespace
 
 void drawDetailsTab(PanelContext& ctx, PanelActions& actions) {
-  if (!ctx.selected) {
+  if (!ctx.session.view.selected) {
     ImGui::TextWrapped("Click a council on the map, or search with / or Ctrl+F.");
     return;
   }
-  const Feature& f = ctx.session.boundaries().features[*ctx.selected];
+  const Feature& f = ctx.session.boundaries().features[*ctx.session.view.selected];
   ImGui::SetWindowFontScale(1.3f);
   ImGui::TextWrapped("%s", f.name.c_str());
   ImGui::SetWindowFontScale(1.0f);

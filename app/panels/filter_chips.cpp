@@ -9,10 +9,10 @@
 
 namespace cm {
 
-bool drawFilterChips(MapSession& session, float x, float y, float maxWidth, float scale, ScreenBox* drawn) {
-  CouncilFilter& f = session.filter();
+std::optional<CouncilFilter> drawFilterChips(const MapSession& session, float x, float y, float maxWidth, float scale, ScreenBox* drawn) {
+  CouncilFilter f = session.view.filter;
   *drawn = {};
-  if (f.empty()) return false;
+  if (f.empty()) return std::nullopt;
   ImGui::SetNextWindowPos({x, y}, ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::SetNextWindowSizeConstraints({0, 0}, {maxWidth, 400 * scale});
@@ -30,9 +30,9 @@ bool drawFilterChips(MapSession& session, float x, float y, float maxWidth, floa
   auto chips = [&](std::set<std::string>& set, const std::string& prefix, const std::function<std::string(const std::string&)>& label) {
     for (const auto& v : set) chip(prefix + label(v), [&set, v] { set.erase(v); });
   };
-  chips(f.control, "", [&](const std::string& k) { return session.labelOfCategory(ColourBy::Control, k); });
+  chips(f.control, "", [&](const std::string& k) { return labelOfCategory(ColourBy::Control, k); });
   chips(f.factions, "faction: ", [](const std::string& k) { return factionLabel(k); });
-  chips(f.disputeLevels, "", [&](const std::string& k) { return session.labelOfCategory(ColourBy::Disputes, k); });
+  chips(f.disputeLevels, "", [&](const std::string& k) { return labelOfCategory(ColourBy::Disputes, k); });
   chips(f.regions, "", [](const std::string& k) { return k; });
   chips(f.councilTypes, "", [](const std::string& k) { return k; });
   chips(f.events.types, "event: ", [](const std::string& k) { return eventTypeLabel(k); });
@@ -45,9 +45,10 @@ bool drawFilterChips(MapSession& session, float x, float y, float maxWidth, floa
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   *drawn = {pos.x, pos.y, pos.x + size.x, pos.y + size.y};
   ImGui::End();
-  if (reset) session.clearFilter();
-  else if (remove) remove();
-  return reset || bool(remove);
+  if (reset) return CouncilFilter{};
+  if (!remove) return std::nullopt;
+  remove();
+  return f;
 }
 
 }  // namespace cm

@@ -24,7 +24,7 @@ Counts countAll(const MapSession& session, const std::vector<CouncilState>& stat
     ++c.control[controlOf(states[i])];
     ++c.faction[std::string(states[i].faction())];
     ++c.disputes[disputeLevelOf(states[i])];
-    ++c.region[session.regionFor(features[i].code)];
+    ++c.region[session.data().regionFor(features[i].code)];
     ++c.type[areaTypeForCode(features[i].code)];
   }
   return c;
@@ -70,21 +70,20 @@ bool dateField(const char* label, char* buffer, std::optional<Date>& into, float
 }  // namespace
 
 void drawFiltersTab(SidePanelState& state, PanelContext& ctx, PanelActions& actions) {
-  MapSession& session = ctx.session;
-  if (!session.control()) {
+  const MapSession& session = ctx.session;
+  if (!session.data().control()) {
     ImGui::TextWrapped("Filters need the UK council data (not available with --boundaries).");
     return;
   }
-  CouncilFilter& filter = session.filter();
+  CouncilFilter filter = session.view.filter;
   const auto states = session.states();
   const Counts counts = countAll(session, states);
   const auto shown = session.included(states);
   ImGui::Text("%zu of %zu councils match", std::size_t(std::count(shown.begin(), shown.end(), true)), session.visibleCount());
   ImGui::SameLine();
   if (ImGui::SmallButton("Reset all")) {
-    session.clearFilter();
+    actions.filter = CouncilFilter{};
     state.eventsFrom[0] = state.eventsTo[0] = '\0';
-    actions.restyle = true;
   }
   ImGui::TextDisabled("Councils outside the filters are dimmed.");
   bool changed = false;
@@ -96,8 +95,8 @@ void drawFiltersTab(SidePanelState& state, PanelContext& ctx, PanelActions& acti
     values.emplace_back(kNoOverallControl);
     values.emplace_back("");
     changed |= checkList(filter.control, values, counts.control,
-                         [&](const std::string& k) { return session.labelOfCategory(ColourBy::Control, k); },
-                         [&](const std::string& k) { return session.colourOfCategory(ColourBy::Control, k); }, scale);
+                         [&](const std::string& k) { return labelOfCategory(ColourBy::Control, k); },
+                         [&](const std::string& k) { return colourOfCategory(ColourBy::Control, k, session.style.colourBlindSafe); }, scale);
   }
   if (ImGui::CollapsingHeader("Leading faction")) {
     std::vector<std::string> values(std::begin(kFactionCodes), std::end(kFactionCodes));
@@ -106,8 +105,8 @@ void drawFiltersTab(SidePanelState& state, PanelContext& ctx, PanelActions& acti
   }
   if (ImGui::CollapsingHeader("Disputes")) {
     changed |= checkList(filter.disputeLevels, {"0", "1", "2", "3"}, counts.disputes,
-                         [&](const std::string& k) { return session.labelOfCategory(ColourBy::Disputes, k); },
-                         [&](const std::string& k) { return session.colourOfCategory(ColourBy::Disputes, k); }, scale);
+                         [&](const std::string& k) { return labelOfCategory(ColourBy::Disputes, k); },
+                         [&](const std::string& k) { return colourOfCategory(ColourBy::Disputes, k, session.style.colourBlindSafe); }, scale);
   }
   if (ImGui::CollapsingHeader("Region or nation")) {
     std::vector<std::string> values = RegionLookup::all();
@@ -122,8 +121,8 @@ void drawFiltersTab(SidePanelState& state, PanelContext& ctx, PanelActions& acti
     ImGui::TextWrapped("Councils with at least one event matching all of these (up to the date shown unless a range ends it). "
                        "The Details tab lists the same events.");
     std::map<std::string, std::size_t> typeCounts;
-    if (session.events())
-      for (const Event& e : session.events()->all()) ++typeCounts[e.type];
+    if (session.data().events())
+      for (const Event& e : session.data().events()->all()) ++typeCounts[e.type];
     std::vector<std::string> types(std::begin(kEventTypes), std::end(kEventTypes));
     changed |= checkList(filter.events.types, types, typeCounts, [](const std::string& k) { return eventTypeLabel(k); }, nullptr, scale);
     ImGui::TextDisabled("Confidence");
@@ -138,7 +137,7 @@ void drawFiltersTab(SidePanelState& state, PanelContext& ctx, PanelActions& acti
     ImGui::SameLine();
     changed |= dateField("to", state.eventsTo, filter.events.to, 110 * scale);
   }
-  if (changed) actions.restyle = true;
+  if (changed) actions.filter = filter;
 }
 
 }  // namespace cm

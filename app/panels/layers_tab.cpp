@@ -5,9 +5,9 @@
 namespace cm {
 
 void drawLayersTab(SidePanelState& state, PanelContext& ctx, PanelActions& actions) {
-  MapSession& session = ctx.session;
-  const bool political = session.control() != nullptr;
-  MapSession::Look& look = session.look();
+  const MapSession& session = ctx.session;
+  const bool political = session.data().control() != nullptr;
+  Styling look = session.style;
   bool changed = false;
   sectionHeading("Fill (C cycles)");
   static const std::pair<ColourBy, const char*> kModes[] = {
@@ -15,8 +15,8 @@ void drawLayersTab(SidePanelState& state, PanelContext& ctx, PanelActions& actio
       {ColourBy::Disputes, "Dispute intensity"}, {ColourBy::Neutral, "Plain (a colour per council)"}};
   for (const auto& [mode, label] : kModes) {
     if (!political && mode != ColourBy::Neutral) continue;
-    if (ImGui::RadioButton(label, session.colourBy() == mode)) {
-      session.setColourBy(mode);
+    if (ImGui::RadioButton(label, look.colourBy == mode)) {
+      look.colourBy = mode;
       changed = true;
     }
   }
@@ -26,7 +26,7 @@ void drawLayersTab(SidePanelState& state, PanelContext& ctx, PanelActions& actio
     changed |= ImGui::Checkbox("Hatch councils in dispute (D)", &look.hatchDisputes);
     changed |= ImGui::Checkbox("Outline the leading faction (O)", &look.factionOutline);
   }
-  if (session.usesDefaultData()) {
+  if (session.data().usesDefaultData()) {
     sectionHeading("Wards (W cycles)");
     if (ImGui::RadioButton("When zoomed in", state.wards == "auto")) state.wards = "auto";
     ImGui::SameLine();
@@ -34,15 +34,15 @@ void drawLayersTab(SidePanelState& state, PanelContext& ctx, PanelActions& actio
     ImGui::SameLine();
     if (ImGui::RadioButton("Off", state.wards == "off")) state.wards = "off";
     sectionHeading("Councils (T switches)");
-    if (ImGui::RadioButton("Districts and unitaries (lower tier)", session.tier() == "lower")) state.tierWanted = "lower";
-    if (ImGui::RadioButton("Counties and unitaries (upper tier)", session.tier() == "upper")) state.tierWanted = "upper";
+    if (ImGui::RadioButton("Districts and unitaries (lower tier)", session.view.tier == "lower")) actions.tier = "lower";
+    if (ImGui::RadioButton("Counties and unitaries (upper tier)", session.view.tier == "upper")) actions.tier = "upper";
   }
   sectionHeading("Palette");
   changed |= ImGui::Checkbox("Colour-blind-safe party colours (B)", &look.colourBlindSafe);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("Okabe-Ito colours; NOC and no data stay apart from every party.");
   ImGui::PopStyleColor();
-  if (changed) actions.restyle = true;
+  if (changed) actions.style = look;
 }
 
 }  // namespace cm

@@ -7,7 +7,9 @@
 namespace cm {
 
 void PanelActions::merge(const PanelActions& o) {
-  restyle |= o.restyle;
+  if (o.filter) filter = o.filter;
+  if (o.style) style = o.style;
+  if (o.tier) tier = o.tier;
   clearSelection |= o.clearSelection;
   zoomToSelection |= o.zoomToSelection;
   loadWards |= o.loadWards;

@@ -20,13 +20,16 @@ struct SidePanelState {
   char compareWith[16] = "";               // the statistics' comparison date
   char eventsFrom[16] = "", eventsTo[16] = "";  // the filters' event date range
   std::string wards = "auto";  // auto (when zoomed in), always, or off
-  std::string tierWanted;      // set by the Layers tab; the viewer reloads the councils of that tier
   float tabCentres[4][2] = {};  // where each tab was drawn (window points), for scripted tests
 };
 
-// What the panel asks the viewer to do this frame.
+// What the user asked for in the panels this frame. Panels read the session and never change it:
+// they say what they want here (or return it, as the timeline and search do), and the viewer alone
+// changes the view, once a frame.
 struct PanelActions {
-  bool restyle = false;  // a colour, overlay or filter changed
+  std::optional<CouncilFilter> filter;  // the filter as the user left it
+  std::optional<Styling> style;         // the fill and its flags as the user left them
+  std::optional<std::string> tier;      // the councils of this tier
   bool clearSelection = false, zoomToSelection = false, loadWards = false;
   std::optional<std::string> goToCode;         // fly to a council
   std::optional<std::uint32_t> goToWard;       // fly to a ward of the held ward set
@@ -35,8 +38,7 @@ struct PanelActions {
 };
 
 struct PanelContext {
-  MapSession& session;
-  std::optional<std::uint32_t> selected;
+  const MapSession& session;
   const BoundarySet* wards = nullptr;  // the ward set held for the date, if loaded
   float scale = 1;
 };
@@ -57,8 +59,8 @@ void drawLayersTab(SidePanelState& state, PanelContext& ctx, PanelActions& actio
 // The heading of the Details tab's seats chart for the composition shown and the one before it.
 std::string seatsHeading(const Composition& now, const Composition* before);
 
-// Active filters as removable chips, with one click to reset them all; true if the filter changed.
-// `drawn` receives the chips' box (empty when no filter is on).
-bool drawFilterChips(MapSession& session, float x, float y, float maxWidth, float scale, ScreenBox* drawn);
+// Active filters as removable chips, with one click to reset them all; the filter as the user left it
+// if they changed it. `drawn` receives the chips' box (empty when no filter is on).
+std::optional<CouncilFilter> drawFilterChips(const MapSession& session, float x, float y, float maxWidth, float scale, ScreenBox* drawn);
 
 }  // namespace cm

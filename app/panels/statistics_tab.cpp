@@ -18,7 +18,7 @@ std::string shortName(const MapSession&, const std::string& control) {
 
 Date comparisonDate(SidePanelState& state, const MapSession& session) {
   if (const auto d = parseDate(state.compareWith)) return *d;
-  const Date now = session.date();
+  const Date now = session.view.date;
   return {now.year - 1, now.month, std::min(now.day, 28)};
 }
 
@@ -26,7 +26,7 @@ Date comparisonDate(SidePanelState& state, const MapSession& session) {
 
 void drawStatisticsTab(SidePanelState& state, PanelContext& ctx, PanelActions& actions) {
   const MapSession& session = ctx.session;
-  if (!session.control()) {
+  if (!session.data().control()) {
     ImGui::TextWrapped("Statistics need the UK council data (not available with --boundaries).");
     return;
   }
@@ -34,8 +34,8 @@ void drawStatisticsTab(SidePanelState& state, PanelContext& ctx, PanelActions& a
   const auto states = session.states();
   const auto shown = session.included(states);
   const ControlSummary sum = summarise(set, states, session.year(), shown);
-  const bool cb = session.look().colourBlindSafe;
-  if (!session.filter().empty()) ImGui::TextColored({0.75f, 0.35f, 0.0f, 1}, "Filtered: %zu of %zu councils", sum.councils, session.visibleCount());
+  const bool cb = session.style.colourBlindSafe;
+  if (!session.view.filter.empty()) ImGui::TextColored({0.75f, 0.35f, 0.0f, 1}, "Filtered: %zu of %zu councils", sum.councils, session.visibleCount());
 
   sectionHeading("Councils by control");
   for (const auto& [control, n] : sum.councilsByControl)
@@ -64,7 +64,7 @@ void drawStatisticsTab(SidePanelState& state, PanelContext& ctx, PanelActions& a
     return;
   }
   ImGui::SameLine();
-  ImGui::TextDisabled("to %s", session.date().iso().c_str());
+  ImGui::TextDisabled("to %s", session.view.date.iso().c_str());
   const auto before = session.political().stateAt(set, *then);
   // Each council is judged by the filter on the date it existed: abolished councils as they were.
   std::vector<bool> either = session.includedAt(before, *then);
@@ -93,7 +93,7 @@ void drawStatisticsTab(SidePanelState& state, PanelContext& ctx, PanelActions& a
   sectionHeading("By region");
   std::vector<std::string> regionOf(set.features.size());
   for (std::size_t i = 0; i < set.features.size(); ++i)
-    if (set.features[i].existsIn(session.year())) regionOf[i] = session.regionFor(set.features[i].code);
+    if (set.features[i].existsIn(session.year())) regionOf[i] = session.data().regionFor(set.features[i].code);
   const auto regions = controlByRegion(set, states, session.year(), regionOf, RegionLookup::all(), shown);
   const float barWidth = ImGui::GetContentRegionAvail().x * 0.45f;
   for (const auto& r : regions) {

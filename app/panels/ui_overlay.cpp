@@ -76,11 +76,6 @@ void shutdownImGui() {
   gFonts.reset();
 }
 
-std::string attributionFor(const std::string& source, bool isDefaultData) {
-  if (isDefaultData) return kOnsBoundaryAttribution;
-  return "Boundaries: " + std::filesystem::path(source).filename().string();
-}
-
 namespace {
 // A borderless, input-free window of the size its layout gave: overlays never steal clicks from the map.
 constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |

@@ -41,6 +41,4 @@ struct LegendRowCentre {
 int drawLegend(const std::string& heading, const std::vector<LegendItem>& items, const LegendLayout& layout, float scale,
                bool interactive = false, std::vector<LegendRowCentre>* rowCentres = nullptr);
 
-std::string attributionFor(const std::string& boundarySource, bool isDefaultData);
-
 }  // namespace cm

@@ -2,13 +2,14 @@
 #include <filesystem>
 #include <string>
 
+#include "view/styling.h"
+
 namespace cm {
 
 // Preferences that outlive a run: how the map is coloured, the panel and playback. Stored as JSON
 // in the user's config folder beside ImGui's window layout (imgui.ini).
-struct Settings {
+struct Settings : StyleFlags {
   std::string colourBy = "control";
-  bool colourBlindSafe = false, tintNoc = false, hatchDisputes = false, factionOutline = false;
   bool panelOpen = true;
   int panelTab = 0;
   float panelWidth = 360;  // points

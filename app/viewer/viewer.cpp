@@ -113,18 +113,13 @@ int runViewer(const ViewerOptions& o) {
   std::string settingsWarning;
   const Settings saved = loadSettings(config / "settings.json", &settingsWarning);
   StyleOptions style = o.style;
-  if (style.colourBy.empty()) style.colourBy = session->control() ? saved.colourBy : "none";
+  if (style.colourBy.empty()) style.colourBy = session->data().control() ? saved.colourBy : "none";
   if (!colourByFromName(style.colourBy)) style.colourBy = "control";
-  if (session->control()) {
-    style.colourBlindSafe |= saved.colourBlindSafe;
-    style.tintNoc |= saved.tintNoc;
-    style.hatchDisputes |= saved.hatchDisputes;
-    style.factionOutline |= saved.factionOutline;
-  }
+  if (session->data().control()) style.addFrom(saved);
   session->applyStyle(style);
   if (!settingsWarning.empty()) std::cerr << "councilmap: " << settingsWarning << '\n';
-  std::cerr << "councilmap: using " << session->dataDescription() << '\n';
-  session->diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning, 10);
+  std::cerr << "councilmap: using " << session->data().description() << '\n';
+  session->data().diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning, 10);
 
   const std::string ini = (config / "imgui.ini").string();
   std::error_code ec;

@@ -11,7 +11,7 @@ namespace cm {
 
 void Viewer::startPreparingLevels() {
   const BoundarySet& layer = session_.boundaries();
-  if (session_.usesCompiledDataset() || canvas_.levels().meshes.size() > 1 || !levelsWorthCaching(layer)) return;
+  if (session_.data().usesCompiledDataset() || canvas_.levels().meshes.size() > 1 || !levelsWorthCaching(layer)) return;
   // A copy: the session may load other boundaries (another tier) meanwhile.
   auto set = std::make_shared<const BoundarySet>(layer);
   preparing_ = std::async(std::launch::async, [set] {

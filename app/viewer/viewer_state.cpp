@@ -21,15 +21,15 @@ void Viewer::writeState(const std::string& path) {
     return f ? nlohmann::json(session_.boundaries().features[*f].code) : nlohmann::json(nullptr);
   };
   const Camera& cam = canvas_.camera();
-  const auto& look = session_.look();
-  nlohmann::json j = {{"date", session_.date().iso()},
+  const auto& look = session_.style;
+  nlohmann::json j = {{"date", session_.view.date.iso()},
                       {"visible_areas", session_.visibleCount()},
-                      {"tier", session_.tier()},
-                      {"colour_by", colourByName(session_.colourBy())},
+                      {"tier", session_.view.tier},
+                      {"colour_by", colourByName(session_.style.colourBy)},
                       {"look", {{"colour_blind_safe", look.colourBlindSafe}, {"tint_noc", look.tintNoc},
                                 {"hatch_disputes", look.hatchDisputes}, {"faction_outline", look.factionOutline}}},
                       {"hovered", code(state_.hovered)},
-                      {"selected", code(state_.selected)},
+                      {"selected", code(session_.view.selected)},
                       {"camera", {{"centre", {cam.centre().x, cam.centre().y}}, {"metres_per_pixel", cam.metresPerPixel()}}},
                       {"drawable", {drawW_, drawH_}},
                       {"ui_scale", uiScale_},
@@ -60,7 +60,7 @@ void Viewer::writeState(const std::string& path) {
     return nlohmann::json{{"left", topLeft.x}, {"top", topLeft.y}, {"right", bottomRight.x}, {"bottom", bottomRight.y}};
   };
   j["extent_on_screen"] = onScreen(session_.visibleExtent());
-  if (state_.selected) j["selected_on_screen"] = onScreen(session_.boundaries().features[*state_.selected].bbox);
+  if (session_.view.selected) j["selected_on_screen"] = onScreen(session_.boundaries().features[*session_.view.selected].bbox);
   const auto drawn = [r = pixelRatio()](const ScreenBox& b) {
     return nlohmann::json{{"left", b.left * r}, {"top", b.top * r}, {"right", b.right * r}, {"bottom", b.bottom * r}};
   };
@@ -88,7 +88,7 @@ void Viewer::writeState(const std::string& path) {
     j["timeline"]["year_labels"].push_back({{"year", l.year}, {"box", drawn(ScreenBox{l.left, l.top, l.right, l.bottom})}});
   j["zoom_limits"] = {{"closest", cam.closest()}, {"farthest", cam.farthest()}};
   if (selectedWard_ && wards_.set()) j["selected_ward_on_screen"] = onScreen(wards_.set()->features[*selectedWard_].bbox);
-  const CouncilFilter& f = session_.filter();
+  const CouncilFilter& f = session_.view.filter;
   j["filter"] = {{"control", f.control}, {"factions", f.factions}, {"disputes", f.disputeLevels}, {"regions", f.regions},
                  {"council_types", f.councilTypes}, {"event_types", f.events.types}, {"min_confidence", f.events.minConfidence}};
   for (int i = 0; i < 4; ++i) j["panel"]["tabs"][kPanelTabNames[i]] = {panel_.tabCentres[i][0], panel_.tabCentres[i][1]};
@@ -99,7 +99,7 @@ void Viewer::writeState(const std::string& path) {
       j["legend_rows"].push_back({{"label", entries[row.item].label}, {"key", entries[row.item].key}, {"x", row.x}, {"y", row.y}});
   j["dimmed_areas"] = session_.dimmedCount();
   // The Statistics tab's figures, which count only what the filters keep.
-  if (session_.control()) {
+  if (session_.data().control()) {
     const auto states = session_.states();
     const ControlSummary sum = summarise(session_.boundaries(), states, session_.year(), session_.included(states));
     j["statistics"] = {{"councils", sum.councils}, {"total_seats", sum.totalSeats}};
@@ -107,16 +107,16 @@ void Viewer::writeState(const std::string& path) {
   }
   // What the details panel lists for the selection: its events and their sources.
   j["selected_events"] = nlohmann::json::array();
-  if (state_.selected && session_.events())
-    for (const Event* e : session_.events()->forCouncil(session_.boundaries().features[*state_.selected].code))
+  if (session_.view.selected && session_.data().events())
+    for (const Event* e : session_.data().events()->forCouncil(session_.boundaries().features[*session_.view.selected].code))
       if (f.events.matches(*e))
         j["selected_events"].push_back({{"id", e->id}, {"date", e->date.iso()}, {"type", e->type}, {"type_label", eventTypeLabel(e->type)},
                                         {"title", e->title}, {"sources", e->sources}});
   // The Details tab's seats chart heading for the selection.
-  if (state_.selected && session_.control()) {
-    const std::string& code = session_.boundaries().features[*state_.selected].code;
-    if (const Composition* now = session_.control()->at(code, session_.date()))
-      j["seats_heading"] = seatsHeading(*now, session_.control()->inYear(code, now->year - 1));
+  if (session_.view.selected && session_.data().control()) {
+    const std::string& code = session_.boundaries().features[*session_.view.selected].code;
+    if (const Composition* now = session_.data().control()->at(code, session_.view.date))
+      j["seats_heading"] = seatsHeading(*now, session_.data().control()->inYear(code, now->year - 1));
   }
   j["ward_markers"] = nlohmann::json::array();
   for (const auto& m : wardMarkers_)

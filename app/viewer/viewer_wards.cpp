@@ -19,8 +19,8 @@ void Viewer::restyleWards() {
 }
 
 bool Viewer::wardsWanted(double metresPerPixel) const {
-  const bool close = panel_.wards == "always" || metresPerPixel < kWardMetresPerPixel || (wardsPinned_ && state_.selected);
-  return session_.usesDefaultData() && panel_.wards != "off" && close;
+  const bool close = panel_.wards == "always" || metresPerPixel < kWardMetresPerPixel || (wardsPinned_ && session_.view.selected);
+  return session_.data().usesDefaultData() && panel_.wards != "off" && close;
 }
 
 // Shows the wards of the date's vintage when zoomed in. They are read on another thread while the
@@ -59,7 +59,7 @@ std::vector<std::string> Viewer::wardKeyLines(bool wardsComing) const {
   const std::string vintage = loaded ? wards_.vintage() : WardLayer::keyFor(session_.year());
   std::vector<std::string> lines;
   lines.push_back(loaded ? "Wards: " + vintage + ", " + count + " wards" : "Loading wards: " + vintage + ", " + count + " wards");
-  const bool inPeriod = WardCouncillors2018::covers(session_.date());
+  const bool inPeriod = WardCouncillors2018::covers(session_.view.date);
   if (inPeriod)
     lines.push_back("Councillors' parties, Sept 2018: " + (loaded ? std::to_string(wards_.covered()) : std::string("0000")) +
                     " wards. Pale wards: gaps in that data");
@@ -85,15 +85,15 @@ void Viewer::drawNotice(const std::vector<std::string>& lines, const ScreenBox& 
 // A diamond on each ward named by an event up to the date: near-black while the newest such event
 // is within the dispute window (no party uses it), grey once older. Hovering lists the events.
 void Viewer::drawWardMarkers() {
-  if (!wardsShown_ || !session_.events()) return;
+  if (!wardsShown_ || !session_.data().events()) return;
   if (wardMarkersVintage_ != wards_.vintage()) {
-    wardMarkers_ = wardEventMarkers(*wards_.set(), session_.events()->all());
+    wardMarkers_ = wardEventMarkers(*wards_.set(), session_.data().events()->all());
     wardMarkersVintage_ = wards_.vintage();
   }
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   const double r = pixelRatio();
   const float size = 7 * uiScale_;
-  const Date today = session_.date();
+  const Date today = session_.view.date;
   for (const auto& m : wardMarkers_) {
     std::vector<const Event*> happened;
     for (const Event* e : m.events)
@@ -101,7 +101,7 @@ void Viewer::drawWardMarkers() {
     if (happened.empty()) continue;
     const Point2 s = canvas_.camera().worldToScreen(m.at);
     const ImVec2 c{float(s.x / r), float(s.y / r)};
-    const bool recent = daysSinceEpoch(today) - daysSinceEpoch(happened.back()->lastDay()) <= session_.disputeWindowDays;
+    const bool recent = daysSinceEpoch(today) - daysSinceEpoch(happened.back()->lastDay()) <= session_.view.disputeWindowDays;
     const ImU32 fill = recent ? IM_COL32(25, 20, 35, 255) : IM_COL32(135, 135, 135, 255);
     const ImVec2 pts[] = {{c.x, c.y - size}, {c.x + size, c.y}, {c.x, c.y + size}, {c.x - size, c.y}};
     dl->AddConvexPolyFilled(pts, 4, fill);
@@ -133,10 +133,10 @@ void Viewer::openSearch() {
 
 // Council names of the date, with Welsh names, plus the ward names of the date's vintage.
 void Viewer::refreshSearchIndex() {
-  const std::string key = std::to_string(session_.year()) + session_.tier() + WardLayer::keyFor(session_.year());
+  const std::string key = std::to_string(session_.year()) + session_.view.tier + WardLayer::keyFor(session_.year());
   if (searchIndexKey_ == key) return;
-  searchIndex_ = session_.searchIndex();
-  if (session_.usesDefaultData()) {
+  searchIndex_ = session_.data().searchIndex(session_.view.tier, session_.year());
+  if (session_.data().usesDefaultData()) {
     if (wards_.ensureFor(session_)) {  // another vintage: the overlay on show must follow it
       selectedWard_.reset();
       if (wardsShown_) canvas_.setOverlay({}, {});

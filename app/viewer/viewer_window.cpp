@@ -50,7 +50,7 @@ Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, co
   const Framing framing = initialFraming(session_, o.focus, o.bbox);
   if (framing.focus) select(framing.focus);
   // The timeline spans the data: boundaries from 2014, control to its last year.
-  if (const auto covered = session_.coveredDates(); covered && session_.control()) {
+  if (const auto covered = session_.data().coveredDates(); covered && session_.data().control()) {
     timelineFirst_ = covered->first;
     timelineLast_ = covered->second;
   }
@@ -61,12 +61,8 @@ Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, co
 
 Settings Viewer::settings() const {
   Settings s;
-  s.colourBy = colourByName(session_.colourBy());
-  const auto& look = session_.look();
-  s.colourBlindSafe = look.colourBlindSafe;
-  s.tintNoc = look.tintNoc;
-  s.hatchDisputes = look.hatchDisputes;
-  s.factionOutline = look.factionOutline;
+  s.colourBy = colourByName(session_.style.colourBy);
+  static_cast<StyleFlags&>(s) = session_.style;
   s.panelOpen = panel_.open || panelFoldedForWidth_;  // folded for a narrow window, not by choice
   s.panelTab = int(panel_.tab);
   s.panelWidth = panel_.width;
@@ -139,8 +135,8 @@ std::optional<std::uint32_t> Viewer::featureUnderMouse() const {
 }
 
 void Viewer::select(std::optional<std::uint32_t> f) {
-  if (f != state_.selected) wardsPinned_ = false;
-  state_.selected = f;
+  if (f != session_.view.selected) wardsPinned_ = false;
+  session_.view.selected = f;
   canvas_.setSelection(f);
   if (f) {
     // A selection shows its details, unfolding the panel if it was folded away (but not in a window
@@ -168,11 +164,11 @@ OverlayLayout Viewer::layOutMapOverlays(const std::vector<std::string>& notice, 
   c.credit = session_.attribution();
   c.shortCredit = session_.shortAttribution();
   c.notice = notice;
-  if (!session_.filter().empty()) {
+  if (!session_.view.filter.empty()) {
     c.chipsWidth = chipsBox_.width();
     c.chipsHeight = chipsBox_.height();
   }
-  const std::size_t problems = session_.diagnostics().count(Severity::Warning) + session_.diagnostics().count(Severity::Error);
+  const std::size_t problems = session_.data().diagnostics().count(Severity::Warning) + session_.data().diagnostics().count(Severity::Error);
   if (problems) c.warningsLabel = warningsButtonLabel(problems);
   const float width = windowWidth() - panelCover();
   if (!panel_.open) {
@@ -223,8 +219,8 @@ void Viewer::zoomAbout(double factor, double x, double y) {
 }
 
 void Viewer::setDate(Date d) {
-  if (d == session_.date()) return;
-  session_.setDate(d);
+  if (d == session_.view.date) return;
+  session_.view.date = d;
   canvas_.restyle(session_);  // a style-table upload; the geometry stays on the GPU
   if (wardsShown_) restyleWards();
 }
@@ -242,13 +238,13 @@ void Viewer::goTo(const std::string& code) {
 }
 
 void Viewer::stepEvent(bool forward) {
-  if (!session_.events()) return;
-  if (const auto d = nextEventDate(session_.events()->all(), session_.date(), forward)) setDate(*d);
+  if (!session_.data().events()) return;
+  if (const auto d = nextEventDate(session_.data().events()->all(), session_.view.date, forward)) setDate(*d);
 }
 
-void Viewer::toggleLook(bool MapSession::Look::*flag) {
-  if (!session_.control()) return;
-  session_.look().*flag = !(session_.look().*flag);
+void Viewer::toggleLook(bool Styling::*flag) {
+  if (!session_.data().control()) return;
+  session_.style.*flag = !(session_.style.*flag);
   restyle();
 }
 
@@ -261,17 +257,16 @@ void Viewer::switchTier(const std::string& tier) {
 }
 
 void Viewer::applyPanelActions(const PanelActions& a) {
-  if (a.restyle) restyle();
+  if (a.filter) session_.view.filter = *a.filter;
+  if (a.style) session_.style = *a.style;
+  if (a.filter || a.style) restyle();
   if (a.clearSelection) select(std::nullopt);
-  if (a.zoomToSelection && state_.selected) fitArea(session_.boundaries().features[*state_.selected].bbox, 0.1);
+  if (a.zoomToSelection && session_.view.selected) fitArea(session_.boundaries().features[*session_.view.selected].bbox, 0.1);
   if (a.setDate) setDate(*a.setDate);
   if (a.goToCode) goTo(*a.goToCode);
   if (a.loadWards) wardsPinned_ = true;
   if (a.goToWard) goToWard(*a.goToWard);
-  if (!panel_.tierWanted.empty()) {
-    switchTier(panel_.tierWanted);
-    panel_.tierWanted.clear();
-  }
+  if (a.tier) switchTier(*a.tier);
 }
 
 void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
@@ -294,7 +289,7 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
     case SDLK_DOWN: panBy(0, -panStep); break;
     case SDLK_HOME: fitWhole(); break;
     case SDLK_z:
-      if (state_.selected) fitArea(session_.boundaries().features[*state_.selected].bbox, 0.1);
+      if (session_.view.selected) fitArea(session_.boundaries().features[*session_.view.selected].bbox, 0.1);
       break;
     case SDLK_ESCAPE:
       select(std::nullopt);
@@ -312,18 +307,18 @@ void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
       fitWhole();
       break;
     case SDLK_c:
-      if (session_.control()) {  // cycle the fill: control, disputes, faction, neutral
+      if (session_.data().control()) {  // cycle the fill: control, disputes, faction, neutral
         const ColourBy next[] = {ColourBy::Control, ColourBy::Disputes, ColourBy::Faction, ColourBy::Neutral};
-        session_.setColourBy(next[int(session_.colourBy())]);
+        session_.style.colourBy = next[int(session_.style.colourBy)];
         restyle();
       }
       break;
-    case SDLK_b: toggleLook(&MapSession::Look::colourBlindSafe); break;
-    case SDLK_d: toggleLook(&MapSession::Look::hatchDisputes); break;
-    case SDLK_o: toggleLook(&MapSession::Look::factionOutline); break;
-    case SDLK_n: toggleLook(&MapSession::Look::tintNoc); break;
+    case SDLK_b: toggleLook(&Styling::colourBlindSafe); break;
+    case SDLK_d: toggleLook(&Styling::hatchDisputes); break;
+    case SDLK_o: toggleLook(&Styling::factionOutline); break;
+    case SDLK_n: toggleLook(&Styling::tintNoc); break;
     case SDLK_w: panel_.wards = panel_.wards == "auto" ? "always" : panel_.wards == "always" ? "off" : "auto"; break;
-    case SDLK_t: switchTier(session_.tier() == "upper" ? "lower" : "upper"); break;
+    case SDLK_t: switchTier(session_.view.tier == "upper" ? "lower" : "upper"); break;
     case SDLK_q:
       if (mods & KMOD_CTRL) quit = true;
       break;
@@ -441,7 +436,7 @@ PanelActions Viewer::layOutPanels() {
   ImGui::NewFrame();
   if (hasTimeline()) {
     if (const auto d = advancePlayback(timeline_, io.DeltaTime, timelineFirst_, timelineLast_)) setDate(*d);
-    if (const auto d = drawTimeline(timeline_, session_.date(), timelineFirst_, timelineLast_, session_.events()->all(), timelineLayout(), uiScale_))
+    if (const auto d = drawTimeline(timeline_, session_.view.date, timelineFirst_, timelineLast_, session_.data().events()->all(), timelineLayout(), uiScale_))
       setDate(*d);
   }
   drawWardMarkers();
@@ -470,17 +465,18 @@ PanelActions Viewer::layOutPanels() {
     ImGui::EndTooltip();
   }
   const float usableHeight = io.DisplaySize.y - bottomInset();
-  PanelContext ctx{session_, state_.selected, wards_.holdsVintageFor(session_) ? wards_.set() : nullptr, uiScale_};
+  PanelContext ctx{session_, wards_.holdsVintageFor(session_) ? wards_.set() : nullptr, uiScale_};
   PanelActions actions;
   panelWidth_ = drawSidePanel(panel_, ctx, usableHeight, actions);
   const int clicked = drawLegend(session_.legendHeading(), legendRows, overlays_.legend, uiScale_, /*interactive=*/true, &legendRows_);
   if (clicked >= 0 && std::size_t(clicked) < legend.size()) {
-    session_.toggleFilter(legend[std::size_t(clicked)].key);
-    actions.restyle = true;
+    CouncilFilter filter = session_.view.filter;
+    toggleCategory(filter, session_.style.colourBy, legend[std::size_t(clicked)].key);
+    actions.filter = filter;
   }
-  if (drawFilterChips(session_, overlays_.chips.left, overlays_.chips.top, io.DisplaySize.x - panelCover() - 20 * uiScale_, uiScale_, &chipsBox_))
-    actions.restyle = true;
-  drawWarningsPanel(session_.diagnostics(), state_.warningsOpen, overlays_.warnings, usableHeight, uiScale_);
+  if (auto filter = drawFilterChips(session_, overlays_.chips.left, overlays_.chips.top, io.DisplaySize.x - panelCover() - 20 * uiScale_, uiScale_, &chipsBox_))
+    actions.filter = std::move(filter);
+  drawWarningsPanel(session_.data().diagnostics(), state_.warningsOpen, overlays_.warnings, usableHeight, uiScale_);
   attributionBox_ = drawAttribution(overlays_, uiScale_);
   drawHelpOverlay(helpOpen_, uiScale_);
   ImGui::Render();

@@ -23,7 +23,7 @@ namespace cm {
 
 // Everything the window's input changes, kept apart from drawing so the loop reads simply.
 struct ViewState {
-  std::optional<std::uint32_t> hovered, selected;
+  std::optional<std::uint32_t> hovered;
   double mouseX = -1, mouseY = -1;  // window points
   bool mouseInside = false, pressed = false, dragging = false;
   double pressX = 0, pressY = 0;
@@ -54,7 +54,7 @@ class Viewer {
   void select(std::optional<std::uint32_t> f);
   void zoomAtMouse(double factor);
   void handleKey(SDL_Keycode key, Uint16 mods, bool& quit);
-  bool hasTimeline() const { return session_.control() != nullptr; }
+  bool hasTimeline() const { return session_.data().control() != nullptr; }
   std::pair<int, int> windowSize() const;  // points
   float windowWidth() const { return float(windowSize().first); }
   float windowHeight() const { return float(windowSize().second); }
@@ -86,7 +86,7 @@ class Viewer {
   void adaptUiScale();  // the scale the window's size allows (see uiScale_)
   float panelCover() const;  // window points the side panel covers along the right edge
   PanelActions layOutPanels();  // this frame's panels, laid out for ImGui to draw: what the user did in them
-  void toggleLook(bool MapSession::Look::*flag);
+  void toggleLook(bool Styling::*flag);
   void switchTier(const std::string& tier);
 
   // Levels of detail made in the background for a large --boundaries file (viewer_levels.cpp)

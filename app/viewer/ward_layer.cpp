@@ -18,13 +18,13 @@ WardLayer::~WardLayer() {
 WardLayer::Loaded WardLayer::load(const MapSession& session, int year, double metresPerPixel) {
   Loaded out{keyFor(year), std::make_unique<BoundarySet>(), {}, {}, std::this_thread::get_id()};
   // The councillors of May 2018 to May 2019 colour these wards: read here, not when they are styled.
-  if (year == 2018 || year == 2019) session.wardCouncillors();
+  if (year == 2018 || year == 2019) session.data().wardCouncillors();
   Diagnostics diag;
   for (const auto& v : wardVintagesFor(year)) {
     try {
-      const BoundarySet part = loadBoundaries(session.wardSource(v), diag);
+      const BoundarySet part = loadBoundaries(session.data().wardSource(v), diag);
       std::optional<LevelsOfDetail> stored;
-      if (const auto path = session.compiledDatasetPath()) stored = readLevelsOfDetail(*path, v.compiledLayer, part);
+      if (const auto path = session.data().compiledDatasetPath()) stored = readLevelsOfDetail(*path, v.compiledLayer, part);
       if (!stored || stored->empty()) stored = fullDetailOnly(part);
       auto levels = std::make_shared<const LevelsOfDetail>(std::move(*stored));
       if (metresPerPixel > 0) {
@@ -82,14 +82,14 @@ std::vector<LeveledLayer> WardLayer::drawable() {
 
 std::vector<FeatureStyle> WardLayer::styles(const MapSession& session) {
   std::vector<FeatureStyle> out(set_ ? set_->features.size() : 0);
-  const bool inPeriod = WardCouncillors2018::covers(session.date()) && session.wardCouncillors();
+  const bool inPeriod = WardCouncillors2018::covers(session.view.date) && session.data().wardCouncillors();
   covered_ = 0;
   for (std::size_t i = 0; i < out.size(); ++i) {
     // Outside the data's period wards are outlines only; inside it, a ward the data does not cover
     // is veiled pale, so a gap never passes for its council's colour.
     out[i].fill = inPeriod ? Rgba{250, 250, 250, 170} : Rgba{0, 0, 0, 0};
     if (!inPeriod) continue;
-    const WardCouncillors* c = session.wardCouncillors()->find(set_->features[i].code);
+    const WardCouncillors* c = session.data().wardCouncillors()->find(set_->features[i].code);
     if (!c) continue;
     // A split ward (councillors of different parties) is shown as split: the NOC colour.
     const std::string code = c->representation == "NOC" ? "NOC" : partyCodeFor(c->representation).value_or("OTH");
