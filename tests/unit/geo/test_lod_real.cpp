@@ -10,7 +10,7 @@
 
 #include "store/boundary_loader.h"
 #include "geo/lod.h"
-#include "test_support.h"
+#include "unit/test_support.h"
 
 using namespace cm;
 

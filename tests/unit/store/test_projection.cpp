@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "store/projection.h"
-#include "test_support.h"
+#include "unit/test_support.h"
 
 using namespace cm;
 

@@ -16,7 +16,7 @@
 #include "geo/detail_levels.h"
 #include "store/cache/geometry_cache.h"
 #include "store/cache/table_cache.h"
-#include "test_support.h"
+#include "unit/test_support.h"
 #include "store/tables.h"
 
 using namespace cm;

@@ -6,7 +6,7 @@
 #include "store/boundary_loader.h"
 #include "geo/map_mesh.h"
 #include "store/projection.h"
-#include "test_support.h"
+#include "unit/test_support.h"
 
 using namespace cm;
 

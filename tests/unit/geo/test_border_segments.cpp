@@ -5,7 +5,7 @@
 #include "geo/border_segments.h"
 #include "store/boundary_loader.h"
 #include "geo/lod.h"
-#include "test_support.h"
+#include "unit/test_support.h"
 
 using namespace cm;
 

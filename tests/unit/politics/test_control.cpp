@@ -5,7 +5,7 @@
 
 #include <map>
 #include "politics/parties.h"
-#include "test_support.h"
+#include "unit/test_support.h"
 #include "store/record_files.h"
 #include "store/tables.h"
 

@@ -6,7 +6,7 @@
 #include "store/data_locator.h"
 #include "geo/picker.h"
 #include "store/projection.h"
-#include "test_support.h"
+#include "unit/test_support.h"
 
 using namespace cm;
 

@@ -11,7 +11,7 @@
 #include "politics/regions.h"
 #include "politics/statistics.h"
 #include "politics/ward_events.h"
-#include "test_support.h"
+#include "unit/test_support.h"
 #include "store/record_files.h"
 #include "store/tables.h"
 
