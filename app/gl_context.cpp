@@ -1,9 +1,8 @@
 #include "app/gl_context.h"
 
-#include <epoxy/gl.h>
-
 #include <cstdlib>
 
+#include "render/gl_frame.h"
 #include "render/gl_program.h"
 
 namespace cm {
@@ -46,9 +45,7 @@ GlWindow::~GlWindow() {
 void GlWindow::drawableSize(int& w, int& h) const { SDL_GL_GetDrawableSize(window_, &w, &h); }
 
 std::string GlWindow::rendererDescription() const {
-  const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-  const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
-  return std::string(renderer ? renderer : "?") + ", OpenGL " + (version ? version : "?");
+  return glDescription();
 }
 
 bool GlWindow::isSoftwareRenderer() const { return isSoftwareRasteriser(); }

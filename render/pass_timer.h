@@ -1,14 +1,14 @@
 #pragma once
-#include <epoxy/gl.h>
-
 #include <chrono>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "render/gl_frame.h"
+
 namespace cm {
 
-// Where a frame's time goes, pass by pass. When enabled, each pass ends with glFinish so its time
+// Where a frame's time goes, pass by pass. When enabled, each pass ends waiting for GL (finishGl) so its time
 // is the GPU's (or llvmpipe's) work and not queueing; that serialises the frame, so it is for
 // measuring (--frame-stats) and costs nothing when off.
 class PassTimer {
@@ -17,13 +17,13 @@ class PassTimer {
   bool enabled() const { return on_; }
   void begin(const char* pass) {
     if (!on_) return;
-    glFinish();
+    finishGl();
     pass_ = pass;
     start_ = std::chrono::steady_clock::now();
   }
   void end() {
     if (!on_ || !pass_) return;
-    glFinish();
+    finishGl();
     samples_[pass_].push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count());
     pass_ = nullptr;
   }

@@ -1,3 +1,4 @@
+#include "render/gl_frame.h"
 #include "app/commands/export_command.h"
 
 #include <CLI/CLI.hpp>
@@ -142,12 +143,10 @@ int runExport(const ExportOptions& o) {
   drawAttribution(overlays, uiScale);
   ImGui::Render();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  glFinish();
+  finishGl();
   const auto tOverlay = Clock::now();
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, canvas.image().id());
   std::vector<std::uint8_t> pixels = image.get();
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, size->width, size->height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());  // bottom row first
+  readPixelsBottomUp(canvas.image(), size->width, size->height, pixels);
   const auto tRead = Clock::now();
   ImGui_ImplOpenGL3_Shutdown();
   shutdownImGui();

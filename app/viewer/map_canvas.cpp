@@ -1,3 +1,4 @@
+#include "render/gl_frame.h"
 #include "app/viewer/map_canvas.h"
 
 #include <chrono>
@@ -103,8 +104,7 @@ void MapCanvas::drawLayers() {
 bool MapCanvas::drawToWindow(int width, int height) {
   if (samples_ > 1) return false;
   camera_.setViewport(width, height);
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  glViewport(0, 0, width, height);
+  cm::drawToWindow(width, height);
   drawLayers();
   dirty_ = true;  // the image is still to be drawn
   return true;
@@ -123,7 +123,7 @@ bool MapCanvas::update(int width, int height) {
   target.bind();
   drawLayers();
   if (samples_ > 1) multisampled_.blitTo(resolved_.id(), width, height);
-  glFinish();
+  finishGl();
   lastDrawMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   dirty_ = false;
   return true;

@@ -1,3 +1,4 @@
+#include "render/gl_frame.h"
 #include "app/viewer/viewer.h"
 
 #include <CLI/CLI.hpp>
@@ -55,9 +56,9 @@ void warmUpPanels() {
   data.TotalIdxCount = list.IdxBuffer.Size;
   data.DisplaySize = {8, 8};
   data.FramebufferScale = {1, 1};
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  drawToWindow(8, 8);
   ImGui_ImplOpenGL3_RenderDrawData(&data);
-  glFinish();
+  finishGl();
 }
 
 }  // namespace
@@ -143,7 +144,7 @@ int runViewer(const ViewerOptions& o) {
     viewer.frame();
     SDL_GL_SwapWindow(window.window());
     if (o.frameStats) {
-      glFinish();
+      finishGl();
       frameMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
     }
   };
@@ -176,7 +177,7 @@ int runViewer(const ViewerOptions& o) {
     drawFrame();
     --pending;
     if (++frames == 1 && o.common.verbose) {
-      glFinish();  // shown, not just queued
+      finishGl();  // shown, not just queued
       // The wall-clock time too, so bench/cold_start.sh can count from the moment it launched us.
       const auto wall = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch());
       timeline.note("first frame");

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "render/gl_frame.h"
 #include "store/png_writer.h"
 #include "app/viewer/viewer_window.h"
 #include "politics/statistics.h"
@@ -10,9 +11,7 @@
 namespace cm {
 
 void Viewer::writeScreenshot(const std::string& path) {
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-  glReadBuffer(GL_BACK);
-  const auto px = readPixelsTopDown(drawW_, drawH_);
+  const auto px = readWindowPixels(drawW_, drawH_);
   if (const auto err = writePng(path, drawW_, drawH_, px); !err.empty()) std::cerr << "councilmap: " << err << '\n';
 }
 

@@ -1,3 +1,4 @@
+#include "render/gl_frame.h"
 #include "app/viewer/viewer_window.h"
 
 #include <backends/imgui_impl_opengl3.h>
@@ -403,7 +404,7 @@ void Viewer::frame() {
     canvas_.copyToWindow();
     timer_.end();
   }
-  glFlush();  // a software rasteriser fills the map's pixels while the panels are laid out and binned
+  submitGl();  // a software rasteriser fills the map's pixels while the panels are laid out and binned
   const bool firstFrame = !shownMap_;
   shownMap_ = true;
   if (firstFrame) {
@@ -419,8 +420,7 @@ void Viewer::frame() {
   const PanelActions actions = layOutPanels();
   timer_.end();
   timer_.begin("panels (draw)");
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  glViewport(0, 0, drawW_, drawH_);
+  drawToWindow(drawW_, drawH_);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   timer_.end();
   applyPanelActions(actions);
