@@ -26,4 +26,17 @@ LevelsOfDetail levelsOfDetailFor(const BoundarySet& full, const std::string& dat
   return buildLevelsOfDetail(full);
 }
 
+std::optional<LevelsOfDetail> storedLevels(const BoundarySet& full, const std::optional<std::string>& datasetPath,
+                                           const std::string& layer) {
+  auto stored = datasetPath ? readLevelsOfDetail(*datasetPath, layer, full) : readCachedLevels(full);
+  if (stored && stored->empty()) stored.reset();
+  return stored;
+}
+
+LevelsOfDetail storedLevelsOrFullDetail(const BoundarySet& full, const std::optional<std::string>& datasetPath,
+                                        const std::string& layer) {
+  if (auto stored = storedLevels(full, datasetPath, layer)) return std::move(*stored);
+  return fullDetailOnly(full);
+}
+
 }  // namespace cm

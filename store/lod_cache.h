@@ -25,6 +25,15 @@ std::optional<LevelsOfDetail> readLevelsOfDetail(const std::string& datasetPath,
 LevelsOfDetail levelsOfDetailFor(const BoundarySet& full, const std::string& datasetPath, const std::string& layer,
                                  bool* fromCache = nullptr);
 
+// The levels to draw `full` from without simplifying anything now: the compiled dataset's stored levels of
+// `layer` where a dataset is given, else levels an earlier run kept in the user's cache; nullopt if neither.
+std::optional<LevelsOfDetail> storedLevels(const BoundarySet& full, const std::optional<std::string>& datasetPath,
+                                           const std::string& layer);
+// The same, else the full detail alone: what the window draws from, as simplifying while it opens would
+// cost more than drawing the full detail saves.
+LevelsOfDetail storedLevelsOrFullDetail(const BoundarySet& full, const std::optional<std::string>& datasetPath,
+                                        const std::string& layer);
+
 struct LodLayerReport {
   std::string layer;
   LodBuildReport build;

@@ -19,6 +19,7 @@
 #include "app/view_framing.h"
 #include "store/cache/cache_file.h"
 #include "store/cache/geometry_cache.h"
+#include "store/lod_cache.h"
 #include "store/projection.h"
 #include "base/text_parse.h"
 
@@ -30,11 +31,11 @@ constexpr int kMaxExportSide = 16384;
 // The levels of detail to draw from: those stored in the compiled dataset or cached, else the full
 // detail alone; null for a large --boundaries layer met for the first time, whose levels this export
 // makes and keeps (rather than tessellating the full detail only to drop it).
-std::shared_ptr<const LevelsOfDetail> storedLevels(const MapSession& session) {
+std::shared_ptr<const LevelsOfDetail> levelsToDrawFrom(const MapSession& session) {
   const BoundarySet& layer = session.boundaries();
   if (session.data().usesCompiledDataset() || !levelsWorthCaching(layer)) return MapCanvas::readLevels(session);
-  auto cached = readCachedLevels(layer);
-  return cached && !cached->empty() ? std::make_shared<const LevelsOfDetail>(std::move(*cached)) : nullptr;
+  auto cached = storedLevels(layer, std::nullopt, layer.layer);
+  return cached ? std::make_shared<const LevelsOfDetail>(std::move(*cached)) : nullptr;
 }
 
 }  // namespace
@@ -59,7 +60,7 @@ int runExport(const ExportOptions& o) {
     StyleOptions style = o.style;
     if (style.colourBy.empty()) style.colourBy = l.session->data().control() ? "control" : "none";  // as the window opens
     l.session->applyStyle(style);
-    l.levels = storedLevels(*l.session);
+    l.levels = levelsToDrawFrom(*l.session);
     return l;
   }, !MapSession::readsFromCacheOnly(o.common));
   // The image's memory too: 33 MB at 3840x2160, whose first touch (page faults) would otherwise

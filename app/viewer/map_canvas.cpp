@@ -16,14 +16,8 @@ MapCanvas::MapCanvas(const MapSession& session, int samples, std::shared_ptr<con
 }
 
 std::shared_ptr<const LevelsOfDetail> MapCanvas::readLevels(const MapSession& session) {
-  // Stored levels only: simplifying at start-up would cost more than drawing the full detail saves.
-  std::optional<LevelsOfDetail> stored;
-  if (const auto path = session.data().compiledDatasetPath())
-    stored = readLevelsOfDetail(*path, session.boundaries().layer, session.boundaries());
-  else
-    stored = readCachedLevels(session.boundaries());  // other boundaries: levels an export made before
-  if (stored && !stored->empty()) return std::make_shared<const LevelsOfDetail>(std::move(*stored));
-  return std::make_shared<const LevelsOfDetail>(fullDetailOnly(session.boundaries()));
+  return std::make_shared<const LevelsOfDetail>(
+      storedLevelsOrFullDetail(session.boundaries(), session.data().compiledDatasetPath(), session.boundaries().layer));
 }
 
 void MapCanvas::useLevels(std::shared_ptr<const LevelsOfDetail> levels, const MapSession& session) {

@@ -23,10 +23,7 @@ WardLayer::Loaded WardLayer::load(const MapSession& session, int year, double me
   for (const auto& v : wardVintagesFor(year)) {
     try {
       const BoundarySet part = loadBoundaries(session.data().wardSource(v), diag);
-      std::optional<LevelsOfDetail> stored;
-      if (const auto path = session.data().compiledDatasetPath()) stored = readLevelsOfDetail(*path, v.compiledLayer, part);
-      if (!stored || stored->empty()) stored = fullDetailOnly(part);
-      auto levels = std::make_shared<const LevelsOfDetail>(std::move(*stored));
+      auto levels = std::make_shared<const LevelsOfDetail>(storedLevelsOrFullDetail(part, session.data().compiledDatasetPath(), v.compiledLayer));
       if (metresPerPixel > 0) {
         const std::size_t level = levels->pick(metresPerPixel);
         out.segments.emplace_back(level, buildBorderSegments(levels->meshes[level]));
