@@ -10,8 +10,7 @@ namespace cm {
 void GlWindow::preferHeadless() { setenv("SDL_VIDEODRIVER", "offscreen", /*overwrite=*/0); }
 
 GlWindow::GlWindow(const std::string& title, int width, int height, bool visible) {
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
-    throw ContextError(std::string("cannot start SDL video: ") + SDL_GetError());
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) throw ContextError(std::string("cannot start SDL video: ") + SDL_GetError());
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
@@ -23,7 +22,8 @@ GlWindow::GlWindow(const std::string& title, int width, int height, bool visible
   if (!window_) {
     std::string why = SDL_GetError();
     SDL_Quit();
-    throw ContextError("cannot open a window (video driver '" + std::string(SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "none") + "'): " + why);
+    throw ContextError("cannot open a window (video driver '" +
+                       std::string(SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "none") + "'): " + why);
   }
   context_ = SDL_GL_CreateContext(window_);
   if (!context_) {
@@ -44,9 +44,7 @@ GlWindow::~GlWindow() {
 
 void GlWindow::drawableSize(int& w, int& h) const { SDL_GL_GetDrawableSize(window_, &w, &h); }
 
-std::string GlWindow::rendererDescription() const {
-  return glDescription();
-}
+std::string GlWindow::rendererDescription() const { return glDescription(); }
 
 bool GlWindow::isSoftwareRenderer() const { return isSoftwareRasteriser(); }
 

@@ -1,8 +1,8 @@
 #pragma once
-#include <SDL.h>
-
 #include <stdexcept>
 #include <string>
+
+#include <SDL.h>
 
 namespace cm {
 

@@ -1,25 +1,26 @@
 // councilmap: an interactive map of UK local government.
-#include <CLI/CLI.hpp>
-
 #include <iostream>
+
+#include <CLI/CLI.hpp>
 
 #include "app/commands/build_dataset_command.h"
 #include "app/commands/check_command.h"
 #include "app/commands/export_command.h"
-#include "app/gl_context.h"
-#include "app/map_session.h"
 #include "app/commands/query_command.h"
+#include "app/gl_context.h"
 #include "app/launch/startup_clock.h"
+#include "app/map_session.h"
 #include "app/viewer/viewer.h"
-#include "store/boundary_loader.h"
 #include "render/gl_program.h"
+#include "store/boundary_loader.h"
 
 // Called by the launcher (app/launch/launcher.cpp), which loads this program as libcouncilmap.so.
 extern "C" __attribute__((visibility("default"))) int councilmap_main(int argc, char** argv) {
   cm::takeLaunchTime();
-  CLI::App app{"councilmap: an interactive map of UK local government.\n"
-               "Without a subcommand it opens the map window. Keys: drag to pan, wheel or +/- to zoom, F to fit, Esc to clear.",
-               "councilmap"};
+  CLI::App app{
+      "councilmap: an interactive map of UK local government.\n"
+      "Without a subcommand it opens the map window. Keys: drag to pan, wheel or +/- to zoom, F to fit, Esc to clear.",
+      "councilmap"};
   app.set_version_flag("--version", "councilmap 0.1.0");
   int exitCode = 0;
   cm::ViewerOptions viewer;

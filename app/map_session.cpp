@@ -54,7 +54,8 @@ void MapSession::applyStyle(const StyleOptions& options) {
   static_cast<StyleFlags&>(wanted) = options;
   wanted.colourBy = *colourBy;
   if (wanted.needsPolitics() && !data_->control())
-    throw UsageError("--colour-by " + options.colourBy + " and the dispute and faction overlays need the UK council data (not available with --boundaries)");
+    throw UsageError("--colour-by " + options.colourBy +
+                     " and the dispute and faction overlays need the UK council data (not available with --boundaries)");
   style = wanted;
 }
 
@@ -135,7 +136,8 @@ std::vector<LegendItem> legendItems(const MapSession& session, const std::vector
     add("Tinted: NOC toward its largest party", colourForControl(kNoOverallControl, look.colourBlindSafe), 0, true,
         LegendItem::Swatch::Tint, false);
   if (look.hatchDisputes)
-    add("Hatched: in dispute (" + std::to_string(session.view.disputeWindowDays) + "-day window)", {}, 0, true, LegendItem::Swatch::Hatch, false);
+    add("Hatched: in dispute (" + std::to_string(session.view.disputeWindowDays) + "-day window)", {}, 0, true, LegendItem::Swatch::Hatch,
+        false);
   if (look.factionOutline) {
     std::set<std::string> present;
     for (const auto& st : session.states())

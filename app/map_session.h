@@ -42,7 +42,7 @@ class MapSession {
   // Index-aligned with boundaries(): true where the council exists at the date and passes the filter.
   std::vector<bool> included(const std::vector<CouncilState>& states) const { return includedAt(states, view.date); }
   std::vector<bool> includedAt(const std::vector<CouncilState>& states, Date d) const;  // states at `d`
-  std::size_t dimmedCount() const;  // councils on the map that the filter dims
+  std::size_t dimmedCount() const;                                                      // councils on the map that the filter dims
   std::size_t visibleCount() const;
   Box visibleExtent() const { return boundaries().extentIn(year()); }
   std::vector<Box> visibleBoxes() const;  // the box of every council shown at the date

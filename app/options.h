@@ -16,8 +16,8 @@ struct CommonOptions {
   std::string boundaries;  // an OGR source; empty: the default UK councils in the data folder
   std::string layer;
   std::string codeField, nameField;
-  std::string date;        // YYYY-MM-DD; empty: the latest year in the data
-  std::string tier = "lower";  // lower (districts and unitaries) or upper (counties and unitaries)
+  std::string date;             // YYYY-MM-DD; empty: the latest year in the data
+  std::string tier = "lower";   // lower (districts and unitaries) or upper (counties and unitaries)
   int disputeWindowDays = 180;  // a council stays "in dispute" this long after a dispute event
   bool verbose = false;
   bool sourcesOnly = false;  // read the shared sources even when a compiled dataset exists (check)

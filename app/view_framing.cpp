@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <iostream>
 
-#include "store/projection.h"
 #include "base/text_parse.h"
+#include "store/projection.h"
 
 namespace cm {
 namespace {

@@ -1,12 +1,13 @@
 #include "base/atomic_file.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+
+#include <sys/stat.h>
 
 namespace cm {
 namespace {
@@ -40,7 +41,7 @@ WriteTarget resolveWriteTarget(const std::filesystem::path& target) {
     p = next.is_absolute() ? next : p.parent_path() / next;
     if (isSystemPath(p)) return {target, true};
   }
-  struct stat st{};
+  struct stat st {};
   if (::stat(p.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return {target, true};
   return {p, false};
 }

@@ -164,8 +164,10 @@ CsvTable parseCsv(std::string_view text, const std::string& path, Diagnostics& d
   const std::string_view firstLine = text.substr(0, text.find_first_of("\r\n"));
   char sep = ',';
   if (firstLine.find(',') == std::string_view::npos) {
-    if (firstLine.find(';') != std::string_view::npos) sep = ';';
-    else if (firstLine.find('\t') != std::string_view::npos) sep = '\t';
+    if (firstLine.find(';') != std::string_view::npos)
+      sep = ';';
+    else if (firstLine.find('\t') != std::string_view::npos)
+      sep = '\t';
   }
   Scanner scan(text, sep);
   Record header;
@@ -188,8 +190,9 @@ CsvTable parseCsv(std::string_view text, const std::string& path, Diagnostics& d
       // quote left open. Read the lines after this one as rows of their own.
       diag.error(path, "line " + std::to_string(r.line),
                  "a quote opened on this line runs on to line " + std::to_string(r.lastLine) +
-                     (r.fields.size() != width ? ", giving " + std::to_string(r.fields.size()) + " values for " + std::to_string(width) + " columns"
-                                               : " and text follows its closing quote") +
+                     (r.fields.size() != width
+                          ? ", giving " + std::to_string(r.fields.size()) + " values for " + std::to_string(width) + " columns"
+                          : " and text follows its closing quote") +
                      "; row skipped (check its quotes)");
       scan.restartAfterFirstLine(r);
       continue;
@@ -202,16 +205,18 @@ CsvTable parseCsv(std::string_view text, const std::string& path, Diagnostics& d
     }
     if (r.textAfterQuote) diag.warn(path, lines(r), "text follows a closing quote; kept as part of the value");
     if (r.fields.size() < width) {
-      diag.warn(path, lines(r), "has " + std::to_string(r.fields.size()) + " values for " + std::to_string(width) +
-                                    " columns; the missing ones are taken as empty");
+      diag.warn(path, lines(r),
+                "has " + std::to_string(r.fields.size()) + " values for " + std::to_string(width) +
+                    " columns; the missing ones are taken as empty");
       r.fields.resize(width);
     } else if (r.fields.size() > width) {
       std::string extra;
       for (std::size_t i = width; i < r.fields.size(); ++i)
         if (!r.fields[i].empty() && extra.empty()) extra = quotedShort(r.fields[i]);
       if (!extra.empty())
-        diag.warn(path, lines(r), "has " + std::to_string(r.fields.size()) + " values for " + std::to_string(width) +
-                                      " columns; the extra ones (from " + extra + ") are ignored");
+        diag.warn(path, lines(r),
+                  "has " + std::to_string(r.fields.size()) + " values for " + std::to_string(width) + " columns; the extra ones (from " +
+                      extra + ") are ignored");
       r.fields.resize(width);
     }
     for (std::size_t i = 0; i < width; ++i)

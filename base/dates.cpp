@@ -1,9 +1,8 @@
 #include "base/dates.h"
 
-#include <cstdlib>
-
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 namespace cm {
@@ -40,13 +39,10 @@ std::optional<Date> parseDate(std::string_view text, std::string* error) {
   const std::size_t n = text.size();
   if (!(n == 4 || n == 7 || n == 10)) return fail("expected YYYY-MM-DD, YYYY-MM or YYYY");
   if (!parseFixedInt(text.substr(0, 4), d.year)) return fail("the year must be four digits");
-  if (n >= 7 && (text[4] != '-' || !parseFixedInt(text.substr(5, 2), d.month)))
-    return fail("expected YYYY-MM-DD, YYYY-MM or YYYY");
-  if (n == 10 && (text[7] != '-' || !parseFixedInt(text.substr(8, 2), d.day)))
-    return fail("expected YYYY-MM-DD, YYYY-MM or YYYY");
+  if (n >= 7 && (text[4] != '-' || !parseFixedInt(text.substr(5, 2), d.month))) return fail("expected YYYY-MM-DD, YYYY-MM or YYYY");
+  if (n == 10 && (text[7] != '-' || !parseFixedInt(text.substr(8, 2), d.day))) return fail("expected YYYY-MM-DD, YYYY-MM or YYYY");
   if (d.month < 1 || d.month > 12) return fail("month " + std::to_string(d.month) + " does not exist");
-  if (!isValidDate(d.year, d.month, d.day))
-    return fail("day " + std::to_string(d.day) + " does not exist in that month");
+  if (!isValidDate(d.year, d.month, d.day)) return fail("day " + std::to_string(d.day) + " does not exist in that month");
   return d;
 }
 

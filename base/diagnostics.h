@@ -26,9 +26,15 @@ struct Diagnostic {
 class Diagnostics {
  public:
   void add(Severity s, std::string file, std::string record, std::string message);
-  void info(std::string file, std::string record, std::string message) { add(Severity::Info, std::move(file), std::move(record), std::move(message)); }
-  void warn(std::string file, std::string record, std::string message) { add(Severity::Warning, std::move(file), std::move(record), std::move(message)); }
-  void error(std::string file, std::string record, std::string message) { add(Severity::Error, std::move(file), std::move(record), std::move(message)); }
+  void info(std::string file, std::string record, std::string message) {
+    add(Severity::Info, std::move(file), std::move(record), std::move(message));
+  }
+  void warn(std::string file, std::string record, std::string message) {
+    add(Severity::Warning, std::move(file), std::move(record), std::move(message));
+  }
+  void error(std::string file, std::string record, std::string message) {
+    add(Severity::Error, std::move(file), std::move(record), std::move(message));
+  }
   void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
   const std::vector<Diagnostic>& items() const { return items_; }
   std::size_t count(Severity s) const;

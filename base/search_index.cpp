@@ -9,7 +9,8 @@ namespace {
 char baseLetter(char32_t c) {
   static constexpr const char* kLatin1 = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";  // C0..FF
   static constexpr const char* kExtA =
-      "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";  // 100..17F
+      "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZz"
+      "s";  // 100..17F
   if (c >= 0xC0 && c <= 0xFF) return kLatin1[c - 0xC0];
   if (c >= 0x100 && c <= 0x17F) return kExtA[c - 0x100];
   return 0;
@@ -24,9 +25,12 @@ std::string foldForSearch(std::string_view s) {
     const unsigned char b = static_cast<unsigned char>(s[i]);
     char32_t c = b;
     std::size_t len = 1;
-    if (b >= 0xF0) len = 4, c = b & 0x07;
-    else if (b >= 0xE0) len = 3, c = b & 0x0F;
-    else if (b >= 0xC0) len = 2, c = b & 0x1F;
+    if (b >= 0xF0)
+      len = 4, c = b & 0x07;
+    else if (b >= 0xE0)
+      len = 3, c = b & 0x0F;
+    else if (b >= 0xC0)
+      len = 2, c = b & 0x1F;
     if (i + len > s.size()) break;  // truncated sequence: stop rather than read past the end
     for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     i += len;
@@ -57,12 +61,12 @@ std::vector<const SearchEntry*> SearchIndex::find(std::string_view query, std::s
     const int rank = pos == 0 ? 0 : e.folded[pos - 1] == ' ' ? 1 : 2;
     hits.push_back({rank, &e});
   }
-  std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : a.second->label < b.second->label;
-  });
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second->label < b.second->label; });
   std::vector<const SearchEntry*> out;
   for (std::size_t i = 0; i < hits.size() && out.size() < limit; ++i)
-    if (std::none_of(out.begin(), out.end(), [&](const SearchEntry* e) { return e->code == hits[i].second->code && e->label == hits[i].second->label; }))
+    if (std::none_of(out.begin(), out.end(),
+                     [&](const SearchEntry* e) { return e->code == hits[i].second->code && e->label == hits[i].second->label; }))
       out.push_back(hits[i].second);
   return out;
 }

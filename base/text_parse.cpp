@@ -36,7 +36,8 @@ std::optional<std::vector<double>> parseNumberList(std::string_view text, std::s
     rest.remove_prefix(comma + 1);
   }
   if (out.size() != count) {
-    fail(error, "'" + std::string(text) + "': expected " + std::to_string(count) + " comma-separated numbers, got " + std::to_string(out.size()));
+    fail(error,
+         "'" + std::string(text) + "': expected " + std::to_string(count) + " comma-separated numbers, got " + std::to_string(out.size()));
     return std::nullopt;
   }
   return out;

@@ -2,10 +2,10 @@
 // national and at city scale, 1280x800, on whatever renders (llvmpipe on the reference machine).
 // They read the compiled dataset beside the program (build-dataset, as scripts/start.sh makes it),
 // whose stored levels of detail the zoom picks from. Part of bench_core.
-#include <benchmark/benchmark.h>
-
 #include <algorithm>
 #include <filesystem>
+
+#include <benchmark/benchmark.h>
 
 #include "app/gl_context.h"
 #include "app/viewer/map_canvas.h"

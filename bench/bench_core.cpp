@@ -1,24 +1,23 @@
 // Benchmarks for the foundation's speed targets. Run: build/bench/bench_core
 // (GL benchmarks render through SDL's offscreen driver, so on this machine they measure llvmpipe.)
-#include <benchmark/benchmark.h>
-#include <epoxy/gl.h>
-
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <filesystem>
 #include <optional>
 #include <random>
 
+#include <benchmark/benchmark.h>
+#include <epoxy/gl.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include "app/gl_context.h"
 #include "app/viewer/map_canvas.h"
-#include "store/png_writer.h"
 #include "app/viewer/ward_layer.h"
-#include "store/boundary_loader.h"
-#include "politics/control_history.h"
-#include "store/data_locator.h"
 #include "geo/map_mesh.h"
 #include "geo/picker.h"
+#include "politics/control_history.h"
+#include "store/boundary_loader.h"
+#include "store/data_locator.h"
+#include "store/png_writer.h"
 #include "store/projection.h"
 #include "store/record_files.h"
 
@@ -216,8 +215,10 @@ static void BM_ReprojectWards2013(benchmark::State& state) {
     for (const auto& b : batches) {
       xs.resize(b.size()), ys.resize(b.size()), ok.resize(b.size());
       for (std::size_t i = 0; i < b.size(); ++i) xs[i] = b[i].x, ys[i] = b[i].y;
-      if (state.range(0)) t.applyMany(b.size(), xs.data(), ys.data(), ok.data());
-      else t.ogr()->Transform(b.size(), xs.data(), ys.data(), nullptr, ok.data());
+      if (state.range(0))
+        t.applyMany(b.size(), xs.data(), ys.data(), ok.data());
+      else
+        t.ogr()->Transform(b.size(), xs.data(), ys.data(), nullptr, ok.data());
       n += b.size();
     }
   }

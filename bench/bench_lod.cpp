@@ -4,8 +4,8 @@
 
 #include "geo/arc_topology.h"
 #include "geo/border_segments.h"
-#include "store/boundary_loader.h"
 #include "geo/detail_levels.h"
+#include "store/boundary_loader.h"
 #include "store/lod_cache.h"
 
 using namespace cm;
@@ -14,9 +14,18 @@ namespace {
 
 const BoundarySet& layer(int which) {
   static const BoundarySet sets[] = {
-      [] { Diagnostics d; return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/wards/wards_2013_gb_bgc_martinjc.gpkg", "", "", ""}, d); }(),
-      [] { Diagnostics d; return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/boundaries/ons_uk_topojson_2014_2025.gpkg", "ltla", "", ""}, d); }(),
-      [] { Diagnostics d; return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/boundaries/lad_2013_gb_lgd_2012_ni_martinjc.gpkg", "", "", ""}, d); }(),
+      [] {
+        Diagnostics d;
+        return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/wards/wards_2013_gb_bgc_martinjc.gpkg", "", "", ""}, d);
+      }(),
+      [] {
+        Diagnostics d;
+        return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/boundaries/ons_uk_topojson_2014_2025.gpkg", "ltla", "", ""}, d);
+      }(),
+      [] {
+        Diagnostics d;
+        return loadBoundaries({std::string(COUNCILMAP_TEST_DATA) + "/boundaries/lad_2013_gb_lgd_2012_ni_martinjc.gpkg", "", "", ""}, d);
+      }(),
   };
   return sets[which];
 }
@@ -55,8 +64,13 @@ void BM_TessellateLevel(benchmark::State& state) {
   state.counters["triangles"] = double(mesh.triangles.size() / 3);
 }
 BENCHMARK(BM_TessellateLevel)
-    ->Args({0, 500})->Args({0, 100})->Args({0, 20})->Args({0, 0})
-    ->Args({1, 500})->Args({1, 100})->Args({1, 0})
+    ->Args({0, 500})
+    ->Args({0, 100})
+    ->Args({0, 20})
+    ->Args({0, 0})
+    ->Args({1, 500})
+    ->Args({1, 100})
+    ->Args({1, 0})
     ->Unit(benchmark::kMillisecond);
 
 // Finding each level's shared border segments (data/border_segments), done once per level when its

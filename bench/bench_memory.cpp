@@ -5,9 +5,9 @@
 // size after each step. It runs with the malloc settings the program runs with (app/launch/malloc_settings.h:
 // the launcher sets them), unless GLIBC_TUNABLES already sets glibc.malloc.hugetlb.
 // Usage: bench_memory
-#include <sys/resource.h>
-
 #include <cstdio>
+
+#include <sys/resource.h>
 
 #include "app/gl_context.h"
 #include "app/launch/malloc_settings.h"

@@ -2,12 +2,12 @@
 // viewer reads from the compiled dataset before its first frame (every field and geometry of those
 // layers, and the councils' rows of the levels-of-detail table), with nothing done with it.
 //   gdal_read_floor DATASET.gpkg
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <chrono>
 #include <cstdio>
 #include <memory>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 int main(int argc, char** argv) {
   if (argc != 2) {
@@ -15,12 +15,14 @@ int main(int argc, char** argv) {
     return 2;
   }
   GDALAllRegister();
-  std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(GDALOpenEx(argv[1], GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+  std::unique_ptr<GDALDataset> ds(
+      static_cast<GDALDataset*>(GDALOpenEx(argv[1], GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!ds) return 1;
   // As app/map_session.cpp and app/viewer/map_canvas.cpp read them for the default view (the county
   // councils and the 2018 ward councillors are read later, when first needed: MapSession::loadDeferred).
-  const char* layers[] = {"councils_lower", "control_periods", "events", "leadership_periods", "council_names_welsh",
-                          "council_register", "council_lookup_2014", "council_code_changes", "lod_meshes"};
+  const char* layers[] = {"councils_lower",      "control_periods",      "events",
+                          "leadership_periods",  "council_names_welsh",  "council_register",
+                          "council_lookup_2014", "council_code_changes", "lod_meshes"};
   std::size_t features = 0, bytes = 0;
   for (const char* name : layers) {
     OGRLayer* layer = ds->GetLayerByName(name);
@@ -30,8 +32,10 @@ int main(int argc, char** argv) {
       ++features;
       for (int i = 0; i < f->GetFieldCount(); ++i) {
         int n = 0;
-        if (f->GetFieldDefnRef(i)->GetType() == OFTBinary) bytes += std::size_t(f->GetFieldAsBinary(i, &n) ? n : 0);
-        else bytes += std::char_traits<char>::length(f->GetFieldAsString(i));
+        if (f->GetFieldDefnRef(i)->GetType() == OFTBinary)
+          bytes += std::size_t(f->GetFieldAsBinary(i, &n) ? n : 0);
+        else
+          bytes += std::char_traits<char>::length(f->GetFieldAsString(i));
       }
       if (const OGRGeometry* g = f->GetGeometryRef()) bytes += g->WkbSize();
     }

@@ -9,9 +9,6 @@
 //           the CPU prepares the next frame while the GPU draws this one);
 // then, per pass, the median wall time with each pass waited on (PassTimer, as --frame-stats).
 // Usage: gpu_frames SCENE [--frames N] [--ppm OUT_PREFIX]
-#include <epoxy/egl.h>
-#include <epoxy/gl.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -19,6 +16,9 @@
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <epoxy/egl.h>
+#include <epoxy/gl.h>
 
 #include "bench/gpu_scene.h"
 #include "render/framebuffer.h"
@@ -51,8 +51,9 @@ bool makeContext() {
   EGLConfig config;
   EGLint configs = 0;
   if (!eglChooseConfig(display, configAttribs, &config, 1, &configs) || configs < 1) return false;
-  const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                                   EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+  const EGLint contextAttribs[] = {
+      EGL_CONTEXT_MAJOR_VERSION,           3,       EGL_CONTEXT_MINOR_VERSION, 3, EGL_CONTEXT_OPENGL_PROFILE_MASK,
+      EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
   EGLContext context = eglCreateContext(display, config, EGL_NO_CONTEXT, contextAttribs);
   if (context == EGL_NO_CONTEXT) return false;
   return eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context);  // drawing goes to our framebuffers
@@ -83,9 +84,12 @@ int main(int argc, char** argv) {
   std::string scenePath, ppmPrefix;
   int frames = 200;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--frames") && i + 1 < argc) frames = std::max(1, std::atoi(argv[++i]));
-    else if (!std::strcmp(argv[i], "--ppm") && i + 1 < argc) ppmPrefix = argv[++i];
-    else scenePath = argv[i];
+    if (!std::strcmp(argv[i], "--frames") && i + 1 < argc)
+      frames = std::max(1, std::atoi(argv[++i]));
+    else if (!std::strcmp(argv[i], "--ppm") && i + 1 < argc)
+      ppmPrefix = argv[++i];
+    else
+      scenePath = argv[i];
   }
   if (scenePath.empty()) {
     std::fprintf(stderr, "usage: %s SCENE [--frames N] [--ppm OUT_PREFIX]\n", argv[0]);
@@ -113,14 +117,14 @@ int main(int argc, char** argv) {
     triangles += layer.mesh.triangles.size() / 3;
   }
   glFinish();
-  std::printf("scene: %zu layers, %zu vertices, %zu triangles, uploaded in %.1f ms\n", scene->layers.size(), vertices,
-              triangles, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - uploadStart).count());
+  std::printf("scene: %zu layers, %zu vertices, %zu triangles, uploaded in %.1f ms\n", scene->layers.size(), vertices, triangles,
+              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - uploadStart).count());
 
   GLuint query = 0;
   glGenQueries(1, &query);
   const int sizes[][2] = {{1280, 800}, {1920, 1080}, {3840, 2160}};
-  std::printf("%-10s %7s %12s %12s %12s %12s %12s %12s\n", "size", "frames", "frame med", "frame p95", "gpu med", "gpu p95",
-              "submit med", "stream");
+  std::printf("%-10s %7s %12s %12s %12s %12s %12s %12s\n", "size", "frames", "frame med", "frame p95", "gpu med", "gpu p95", "submit med",
+              "stream");
   for (const auto& [w, h] : sizes) {
     Framebuffer target;
     if (!target.resize(w, h, 1)) continue;
@@ -164,8 +168,8 @@ int main(int argc, char** argv) {
     glFinish();
     const double stream = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - streamStart).count() / frames;
     const Stats f = stats(wall), g = stats(gpu), c = stats(submit);
-    std::printf("%4dx%-5d %7d %9.3f ms %9.3f ms %9.3f ms %9.3f ms %9.3f ms %9.3f ms\n", w, h, frames, f.median, f.p95,
-                g.median, g.p95, c.median, stream);
+    std::printf("%4dx%-5d %7d %9.3f ms %9.3f ms %9.3f ms %9.3f ms %9.3f ms %9.3f ms\n", w, h, frames, f.median, f.p95, g.median, g.p95,
+                c.median, stream);
     PassTimer timer;
     timer.enable(true);
     for (int i = 0; i < std::min(frames, 50); ++i) drawFrame(&timer);

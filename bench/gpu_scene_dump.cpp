@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
   o.date = "2016-06-01";
   auto session = MapSession::open(o);
   if (!session->data().usesCompiledDataset()) {
-    std::fprintf(stderr, "gpu_scene_dump: no compiled dataset beside the program: run councilmap build-dataset --out BUILD/councilmap-uk.gpkg\n");
+    std::fprintf(stderr,
+                 "gpu_scene_dump: no compiled dataset beside the program: run councilmap build-dataset --out BUILD/councilmap-uk.gpkg\n");
     return 1;
   }
   WardLayer wards;

@@ -1,10 +1,10 @@
 // The GPU frame bench's own tests: a saved scene reads back as written, a damaged one is refused,
 // and gpu_frames draws a saved scene (here on llvmpipe through EGL's device platform).
-#include <gtest/gtest.h>
-
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 #include "bench/gpu_scene.h"
 #include "tests/run_binary.h"
@@ -73,9 +73,9 @@ TEST(GpuScene, RefusesDamagedFiles) {
 TEST(GpuFrames, DrawsASavedScene) {
   std::filesystem::create_directories(kOut);
   ASSERT_TRUE(saveScene(kOut / "draw.scene", twoSquares()));
-  const auto r = run::runCommand(std::string(GPU_FRAMES_BINARY) + " " + (kOut / "draw.scene").string() +
-                                     " --frames 3 --ppm " + (kOut / "draw").string(),
-                                 kOut / "draw.err");
+  const auto r = run::runCommand(
+      std::string(GPU_FRAMES_BINARY) + " " + (kOut / "draw.scene").string() + " --frames 3 --ppm " + (kOut / "draw").string(),
+      kOut / "draw.err");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("renderer: "), std::string::npos);
   EXPECT_NE(r.out.find("1280x800"), std::string::npos);

@@ -1,17 +1,17 @@
 // The GeoJSON and TopoJSON path through the loader, then everything built from what it returns:
 // the ring checks, the mesh (tessellation) and picking.
-#include <cpl_error.h>
-#include <cpl_vsi.h>
-
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 
-#include "store/boundary_loader.h"
+#include <cpl_error.h>
+#include <cpl_vsi.h>
+
+#include "base/utf8.h"
 #include "geo/map_mesh.h"
 #include "geo/picker.h"
 #include "geo/ring_checks.h"
-#include "base/utf8.h"
+#include "store/boundary_loader.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   CPLSetErrorHandler(CPLQuietErrorHandler);

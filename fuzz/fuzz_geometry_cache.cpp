@@ -2,7 +2,6 @@
 // writing there): read back, it must be refused, or give a layer whose every index stays in range.
 // The entry's header names the file it was made from, so each input is the body of an entry
 // behind a real header, made at start-up for a small layer.
-#include <cpl_error.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -13,11 +12,13 @@
 #include <iterator>
 #include <string>
 
-#include "store/boundary_loader.h"
-#include "store/cache/geometry_cache.h"
+#include <cpl_error.h>
+
+#include "base/utf8.h"
 #include "geo/map_mesh.h"
 #include "geo/picker.h"
-#include "base/utf8.h"
+#include "store/boundary_loader.h"
+#include "store/cache/geometry_cache.h"
 
 namespace {
 
@@ -38,9 +39,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     fs::remove_all(gFolder, ec);
   });
   const fs::path layer = gFolder / "layer.geojson";
-  std::ofstream(layer) << R"({"type":"FeatureCollection","features":[)"
-                       << R"({"type":"Feature","properties":{"code":"E09000001","name":"Alpha","start":2014},"geometry":{"type":"Polygon","coordinates":[[[-0.2,51.45],[-0.1,51.45],[-0.1,51.55],[-0.2,51.55],[-0.2,51.45]],[[-0.17,51.48],[-0.13,51.48],[-0.13,51.52],[-0.17,51.48]]]}},)"
-                       << R"({"type":"Feature","properties":{"code":"E09000002","name":"Beta"},"geometry":null}]})";
+  std::ofstream(layer)
+      << R"({"type":"FeatureCollection","features":[)"
+      << R"({"type":"Feature","properties":{"code":"E09000001","name":"Alpha","start":2014},"geometry":{"type":"Polygon","coordinates":[[[-0.2,51.45],[-0.1,51.45],[-0.1,51.55],[-0.2,51.55],[-0.2,51.45]],[[-0.17,51.48],[-0.13,51.48],[-0.13,51.52],[-0.17,51.48]]]}},)"
+      << R"({"type":"Feature","properties":{"code":"E09000002","name":"Beta"},"geometry":null}]})";
   gSource = {layer.string(), "", "", ""};
   cm::Diagnostics diag;
   const cm::BoundarySet set = cm::loadBoundaries(gSource, diag);

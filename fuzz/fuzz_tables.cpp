@@ -1,17 +1,17 @@
 // The table readers: CSV text through the event, leadership, composition and ward-councillor
 // loaders, then the cross-checks `councilmap check` runs on what they kept.
-#include <cpl_vsi.h>
-
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
+#include <cpl_vsi.h>
+
+#include "base/csv_table.h"
+#include "base/utf8.h"
 #include "politics/consistency.h"
 #include "politics/control_history.h"
-#include "base/csv_table.h"
 #include "politics/events.h"
 #include "politics/leadership.h"
-#include "base/utf8.h"
 #include "politics/wards.h"
 #include "store/record_files.h"
 #include "store/tables.h"

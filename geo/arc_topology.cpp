@@ -84,8 +84,10 @@ ArcTopology buildArcTopology(const BoundarySet& set, double snap) {
       const std::uint32_t v = s[i], p = s[(i + m - 1) % m], q = s[(i + 1) % m];
       const std::uint32_t a = std::min(p, q), b = std::max(p, q);
       if (p == q) junction[v] = 1;
-      if (nbA[v] == kNone) nbA[v] = a, nbB[v] = b;
-      else if (nbA[v] != a || nbB[v] != b) junction[v] = 1;
+      if (nbA[v] == kNone)
+        nbA[v] = a, nbB[v] = b;
+      else if (nbA[v] != a || nbB[v] != b)
+        junction[v] = 1;
     }
   }
   topo.junctions = std::size_t(std::count(junction.begin(), junction.end(), 1));

@@ -22,14 +22,13 @@ struct ArcTopology {
   std::vector<std::uint8_t> arcUses;  // ring traversals per arc, capped at 255: 1 on the coverage's edge
   // Per ring of the source BoundarySet (same indices): its arcs in walking order.
   std::vector<ArcRef> ringArcs;
-  std::vector<Ring> ringArcRanges;    // {first, count} into ringArcs; count 0 for a degenerate ring
-  std::size_t junctions = 0;          // distinct vertices where arcs meet
-  std::size_t snappedPoints = 0;      // source points merged into a vertex at other coordinates
+  std::vector<Ring> ringArcRanges;  // {first, count} into ringArcs; count 0 for a degenerate ring
+  std::size_t junctions = 0;        // distinct vertices where arcs meet
+  std::size_t snappedPoints = 0;    // source points merged into a vertex at other coordinates
 
   bool arcClosed(std::uint32_t a) const {
     const Ring& r = arcs[a];
-    return r.count > 2 && points[r.first].x == points[r.first + r.count - 1].x &&
-           points[r.first].y == points[r.first + r.count - 1].y;
+    return r.count > 2 && points[r.first].x == points[r.first + r.count - 1].x && points[r.first].y == points[r.first + r.count - 1].y;
   }
 };
 

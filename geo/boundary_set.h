@@ -1,9 +1,10 @@
 #pragma once
-#include <climits>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
+
+#include <climits>
 
 #include "geo/geometry.h"
 
@@ -23,7 +24,7 @@ struct Part {
 struct Feature {
   std::string code;
   std::string name;
-  std::string parent;  // the council a ward belongs to, where the layer says (empty otherwise)
+  std::string parent;       // the council a ward belongs to, where the layer says (empty otherwise)
   int startYear = INT_MIN;  // first year the area exists (inclusive)
   int endYear = INT_MAX;    // last year the area exists (inclusive)
   std::uint32_t firstPart = 0, partCount = 0;

@@ -28,8 +28,10 @@ BoxGrid::BoxGrid(const std::vector<Box>& boxes, const Box& extent, int cells) : 
     for (std::uint32_t i = 0; i < boxes.size(); ++i) {
       if (boxes[i].empty()) continue;
       forEachCell(boxes[i], [&](std::size_t c) {
-        if (pass == 0) ++cellStart_[c + 1];
-        else cellBoxes_[fill[c]++] = i;
+        if (pass == 0)
+          ++cellStart_[c + 1];
+        else
+          cellBoxes_[fill[c]++] = i;
       });
     }
   }

@@ -17,9 +17,7 @@ struct LevelsOfDetail {
   std::size_t pick(double metresPerPixel, double maxErrorPixels = 1.0) const {
     return pickLevel(tolerances, metresPerPixel, maxErrorPixels);
   }
-  const MapMesh& meshFor(double metresPerPixel, double maxErrorPixels = 1.0) const {
-    return meshes[pick(metresPerPixel, maxErrorPixels)];
-  }
+  const MapMesh& meshFor(double metresPerPixel, double maxErrorPixels = 1.0) const { return meshes[pick(metresPerPixel, maxErrorPixels)]; }
   bool empty() const { return meshes.empty(); }
 };
 
@@ -33,8 +31,7 @@ struct LodBuildReport {
 // Simplifies and tessellates every level. A level is kept only if it has at most 3/4 of the
 // vertices of the next finer level kept: a 20 m level of wards already generalised to 20 m would
 // cost memory and gain nothing.
-LevelsOfDetail buildLevelsOfDetail(const BoundarySet& full, const SimplifyOptions& options = {},
-                                   LodBuildReport* report = nullptr);
+LevelsOfDetail buildLevelsOfDetail(const BoundarySet& full, const SimplifyOptions& options = {}, LodBuildReport* report = nullptr);
 
 // The full detail as the only level: for a layer with no stored levels.
 LevelsOfDetail fullDetailOnly(const BoundarySet& set);

@@ -15,8 +15,10 @@ struct Box {
   double height() const { return maxY - minY; }
   Point2 centre() const { return {(minX + maxX) / 2, (minY + maxY) / 2}; }
   void add(Point2 p) {
-    minX = std::min(minX, p.x); minY = std::min(minY, p.y);
-    maxX = std::max(maxX, p.x); maxY = std::max(maxY, p.y);
+    minX = std::min(minX, p.x);
+    minY = std::min(minY, p.y);
+    maxX = std::max(maxX, p.x);
+    maxY = std::max(maxY, p.y);
   }
   void add(const Box& b) {
     if (b.empty()) return;

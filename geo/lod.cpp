@@ -31,7 +31,10 @@ double segmentDistanceSquared(Point2 p, Point2 a, Point2 b) {
 // Each vertex strictly between lo and hi gets its distance at the split that chose it, capped by
 // the importance of the split above it, so the levels nest: a vertex is kept only with its parents.
 void splitRange(std::span<const Point2> line, std::size_t lo, std::size_t hi, double cap, std::vector<double>& imp) {
-  struct Range { std::size_t lo, hi; double cap; };
+  struct Range {
+    std::size_t lo, hi;
+    double cap;
+  };
   std::vector<Range> stack{{lo, hi, cap}};
   while (!stack.empty()) {
     const Range r = stack.back();
@@ -79,8 +82,10 @@ void protectRings(const ArcTopology& topo, std::vector<double>& imp) {
     for (std::uint32_t k = rr.first; k < rr.first + rr.count && kept.size() < 3; ++k) {
       const Ring& arc = topo.arcs[arcIndex(topo.ringArcs[k])];
       for (std::uint32_t v = arc.first; v < arc.first + arc.count; ++v) {
-        if (imp[v] == kInf) keep(topo.points[v]);
-        else candidates.push_back(v);
+        if (imp[v] == kInf)
+          keep(topo.points[v]);
+        else
+          candidates.push_back(v);
       }
     }
     if (kept.size() >= 3) continue;
@@ -120,8 +125,10 @@ BoundarySet assemble(const BoundarySet& full, const ArcTopology& topo, const std
         for (std::uint32_t k = rr.first; k < rr.first + rr.count; ++k) {
           const ArcRef ref = topo.ringArcs[k];
           const auto& line = lines[arcIndex(ref)];
-          if (arcReversed(ref)) ring.insert(ring.end(), line.rbegin(), line.rend() - 1);
-          else ring.insert(ring.end(), line.begin(), line.end() - 1);
+          if (arcReversed(ref))
+            ring.insert(ring.end(), line.rbegin(), line.rend() - 1);
+          else
+            ring.insert(ring.end(), line.begin(), line.end() - 1);
         }
       }
       set.addPart(f, partRings);
@@ -133,7 +140,8 @@ BoundarySet assemble(const BoundarySet& full, const ArcTopology& topo, const std
 
 // Each arc's vertices as simplified for one level; a negative tolerance keeps them all.
 struct ArcLines {
-  ArcLines(const ArcTopology& topo, const std::vector<double>& imp) : topo(topo), imp(imp), kept(topo.arcs.size()), lines(topo.arcs.size()) {}
+  ArcLines(const ArcTopology& topo, const std::vector<double>& imp)
+      : topo(topo), imp(imp), kept(topo.arcs.size()), lines(topo.arcs.size()) {}
   void set(std::size_t a, double tol) {
     const Ring& arc = topo.arcs[a];
     kept[a].clear();
@@ -155,11 +163,11 @@ struct ArcLines {
 struct LevelInputs {
   const BoundarySet& full;
   const ArcTopology& topo;
-  const std::vector<double>& imp;                  // Douglas-Peucker importance of every arc vertex
+  const std::vector<double>& imp;  // Douglas-Peucker importance of every arc vertex
   const std::vector<std::span<const Point2>>& arcPoints;
   const std::vector<Box>& arcBox;
-  const BoxGrid& arcGrid;                          // over arcBox
-  ArcCrossings& crossInSource;               // at full detail
+  const BoxGrid& arcGrid;       // over arcBox
+  ArcCrossings& crossInSource;  // at full detail
   bool repairIntersections, countCrossings;
 };
 
@@ -320,8 +328,8 @@ CoverageLevels simplifyCoverage(const BoundarySet& full, const SimplifyOptions& 
   for (const double tol : options.tolerances) {
     // Arc vertices stand in for the level's (a shared arc counts once here, twice there): 4/5, not
     // 3/4, leaves a margin, and a level made in vain is only time lost.
-    if (options.skipNearFull && 5 * std::size_t(std::count_if(imp.begin(), imp.end(), [tol](double i) { return i > tol; })) >
-                                    4 * topo.points.size())
+    if (options.skipNearFull &&
+        5 * std::size_t(std::count_if(imp.begin(), imp.end(), [tol](double i) { return i > tol; })) > 4 * topo.points.size())
       continue;
     tolerances.push_back(tol);
     levels.push_back(onACore([&in, tol] { return simplifyLevel(in, tol); }));

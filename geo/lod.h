@@ -33,7 +33,7 @@ struct LevelStats {
   // Only with SimplifyOptions::countCrossings, for the full detail too:
   std::size_t crossings = 0;      // pairs of crossing segments left, counting those of the source
   std::size_t conflictsLeft = 0;  // arcs crossing or swept over others that refining could still mend
-  double area = 0;              // sum over parts of outer area minus holes, m^2
+  double area = 0;                // sum over parts of outer area minus holes, m^2
 };
 
 // The same coverage at several tolerances. Every level holds the same features in the same order

@@ -30,8 +30,7 @@ MapMesh layOut(const BoundarySet& set, PerPart perPart) {
         closedRings[r].assign(pts.begin(), pts.end());
         if (pts.empty()) continue;  // never from loading (addPart drops rings under 3 points); no closing point to repeat
         closedRings[r].push_back(pts.front());
-        for (const Point2& p : closedRings[r])
-          mesh.vertices.push_back({float(p.x - mesh.origin.x), float(p.y - mesh.origin.y), fi});
+        for (const Point2& p : closedRings[r]) mesh.vertices.push_back({float(p.x - mesh.origin.x), float(p.y - mesh.origin.y), fi});
         mesh.vertices.back().feature |= kRingEndFlag;
       }
       perPart(closedRings, partBase, mesh);

@@ -11,8 +11,8 @@ inline constexpr std::uint32_t kRingEndFlag = 0x80000000u;
 
 // One vertex shared by fills (through the index list) and borders (as consecutive pairs).
 struct MeshVertex {
-  float x = 0, y = 0;          // metres relative to MapMesh::origin, so floats keep centimetre precision
-  std::uint32_t feature = 0;   // feature index, with kRingEndFlag on ring-closing vertices
+  float x = 0, y = 0;         // metres relative to MapMesh::origin, so floats keep centimetre precision
+  std::uint32_t feature = 0;  // feature index, with kRingEndFlag on ring-closing vertices
 };
 
 struct IndexRange {
@@ -23,9 +23,9 @@ struct IndexRange {
 struct MapMesh {
   Point2 origin;
   std::vector<MeshVertex> vertices;
-  std::vector<std::uint32_t> triangles;      // indices into vertices, 3 per triangle
-  std::vector<IndexRange> fillRanges;        // per feature: its triangles' index range
-  std::vector<IndexRange> borderRanges;      // per feature: its vertex range (border segments)
+  std::vector<std::uint32_t> triangles;  // indices into vertices, 3 per triangle
+  std::vector<IndexRange> fillRanges;    // per feature: its triangles' index range
+  std::vector<IndexRange> borderRanges;  // per feature: its vertex range (border segments)
   std::size_t featureCount() const { return fillRanges.size(); }
 };
 

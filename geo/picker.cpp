@@ -11,8 +11,7 @@ std::vector<Box> partBoxes(const BoundarySet& set) {
 
 }  // namespace
 
-Picker::Picker(const BoundarySet& set, int gridSize)
-    : set_(set), box_(set.extent), grid_(partBoxes(set), set.extent, gridSize) {
+Picker::Picker(const BoundarySet& set, int gridSize) : set_(set), box_(set.extent), grid_(partBoxes(set), set.extent, gridSize) {
   partFeature_.resize(set.parts.size());
   for (std::uint32_t fi = 0; fi < set.features.size(); ++fi)
     for (std::uint32_t p = 0; p < set.features[fi].partCount; ++p) partFeature_[set.features[fi].firstPart + p] = fi;

@@ -21,8 +21,7 @@ bool within(Point2 p, Point2 q, Point2 r) {
 bool segmentsMeet(Point2 a, Point2 b, Point2 c, Point2 d) {
   const int o1 = sign(cross(a, b, c)), o2 = sign(cross(a, b, d)), o3 = sign(cross(c, d, a)), o4 = sign(cross(c, d, b));
   if (o1 != o2 && o3 != o4) return true;
-  return (o1 == 0 && within(a, c, b)) || (o2 == 0 && within(a, d, b)) || (o3 == 0 && within(c, a, d)) ||
-         (o4 == 0 && within(c, b, d));
+  return (o1 == 0 && within(a, c, b)) || (o2 == 0 && within(a, d, b)) || (o3 == 0 && within(c, a, d)) || (o4 == 0 && within(c, b, d));
 }
 
 }  // namespace
@@ -114,8 +113,9 @@ void noteSelfCrossings(const BoundarySet& set, Diagnostics& diag) {
         crossing += ringCrossesItself(set.ringPoints(set.rings[r]));
     if (!crossing) continue;
     const std::string record = f.code + (f.name != f.code ? " (" + f.name + ")" : "");
-    diag.info(set.source, record, std::to_string(crossing) + (crossing == 1 ? " ring crosses or touches itself" : " rings cross or touch themselves") +
-                                      "; filled as well as it can be");
+    diag.info(set.source, record,
+              std::to_string(crossing) + (crossing == 1 ? " ring crosses or touches itself" : " rings cross or touch themselves") +
+                  "; filled as well as it can be");
   }
 }
 

@@ -3,8 +3,8 @@
 // named in a warning instead of surfacing as a strange fill or a wrong answer to a click.
 #include <span>
 
-#include "geo/boundary_set.h"
 #include "base/diagnostics.h"
+#include "geo/boundary_set.h"
 
 namespace cm {
 

@@ -53,8 +53,7 @@ bool segmentsConflict(Point2 a, Point2 b, Point2 c, Point2 d) {
   }
   const int o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
   if (o1 * o2 < 0 && o3 * o4 < 0) return true;
-  return (o1 == 0 && within(a, b, c)) || (o2 == 0 && within(a, b, d)) || (o3 == 0 && within(c, d, a)) ||
-         (o4 == 0 && within(c, d, b));
+  return (o1 == 0 && within(a, b, c)) || (o2 == 0 && within(a, b, d)) || (o3 == 0 && within(c, d, a)) || (o4 == 0 && within(c, d, b));
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> crossingLines(const std::vector<std::vector<Point2>>& lines,

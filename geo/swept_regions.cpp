@@ -51,7 +51,8 @@ std::vector<std::uint32_t> linesSweepingVertices(const std::vector<std::span<con
   std::vector<KeptPoint> grid;
   for (std::uint32_t l = 0; l < lines.size(); ++l)
     for (const std::uint32_t k : kept[l]) grid.push_back({{cx(lines[l][k].x), cy(lines[l][k].y)}, l, k});
-  const auto columnStart = sortByGridCell(grid, std::uint64_t(columns) + 1, std::uint64_t(rows) + 1, [](const KeptPoint& p) { return p.cell; });
+  const auto columnStart =
+      sortByGridCell(grid, std::uint64_t(columns) + 1, std::uint64_t(rows) + 1, [](const KeptPoint& p) { return p.cell; });
   // A column's points, ordered by row.
   auto column = [&](std::uint32_t x) {
     if (!columnStart.empty()) return std::span<const KeptPoint>(grid.data() + columnStart[x], columnStart[x + 1] - columnStart[x]);
@@ -71,7 +72,8 @@ std::vector<std::uint32_t> linesSweepingVertices(const std::vector<std::span<con
       const std::uint32_t y0 = cy(box.minY), y1 = cy(box.maxY);
       for (auto x = cx(box.minX); !swept && x <= cx(box.maxX); ++x) {
         const auto points = column(x);
-        for (auto it = std::lower_bound(points.begin(), points.end(), y0, rowBefore); !swept && it != points.end() && it->cell.y <= y1; ++it) {
+        for (auto it = std::lower_bound(points.begin(), points.end(), y0, rowBefore); !swept && it != points.end() && it->cell.y <= y1;
+             ++it) {
           if (it->line == l && it->index >= i && it->index <= j) continue;
           const Point2 q = lines[it->line][it->index];
           if ((q.x == run.front().x && q.y == run.front().y) || (q.x == run.back().x && q.y == run.back().y)) continue;

@@ -57,9 +57,7 @@ class NodePool {
 };
 
 // Twice the signed area of p, q, r; negative means the turn earcut treats as convex.
-double area(const Node* p, const Node* q, const Node* r) {
-  return (q->y - p->y) * (r->x - q->x) - (q->x - p->x) * (r->y - q->y);
-}
+double area(const Node* p, const Node* q, const Node* r) { return (q->y - p->y) * (r->x - q->x) - (q->x - p->x) * (r->y - q->y); }
 
 bool equals(const Node* a, const Node* b) { return a->x == b->x && a->y == b->y; }
 
@@ -69,8 +67,7 @@ bool pointInTriangle(double ax, double ay, double bx, double by, double cx, doub
 }
 
 // A point sitting exactly on the ear's first corner is a touching vertex, not an obstruction.
-bool pointInTriangleExceptFirst(double ax, double ay, double bx, double by, double cx, double cy, double px,
-                                double py) {
+bool pointInTriangleExceptFirst(double ax, double ay, double bx, double by, double cx, double cy, double px, double py) {
   return !(ax == px && ay == py) && pointInTriangle(ax, ay, bx, by, cx, cy, px, py);
 }
 
@@ -78,16 +75,15 @@ int sign(double v) { return (v > 0) - (v < 0); }
 
 // For collinear p, q, r: does q lie within the bounding box of pr?
 bool onSegment(const Node* p, const Node* q, const Node* r) {
-  return q->x <= std::max(p->x, r->x) && q->x >= std::min(p->x, r->x) && q->y <= std::max(p->y, r->y) &&
-         q->y >= std::min(p->y, r->y);
+  return q->x <= std::max(p->x, r->x) && q->x >= std::min(p->x, r->x) && q->y <= std::max(p->y, r->y) && q->y >= std::min(p->y, r->y);
 }
 
 bool intersects(const Node* p1, const Node* q1, const Node* p2, const Node* q2) {
   const int o1 = sign(area(p1, q1, p2)), o2 = sign(area(p1, q1, q2));
   const int o3 = sign(area(p2, q2, p1)), o4 = sign(area(p2, q2, q1));
   if (o1 != o2 && o3 != o4) return true;
-  return (o1 == 0 && onSegment(p1, p2, q1)) || (o2 == 0 && onSegment(p1, q2, q1)) ||
-         (o3 == 0 && onSegment(p2, p1, q2)) || (o4 == 0 && onSegment(p2, q1, q2));
+  return (o1 == 0 && onSegment(p1, p2, q1)) || (o2 == 0 && onSegment(p1, q2, q1)) || (o3 == 0 && onSegment(p2, p1, q2)) ||
+         (o4 == 0 && onSegment(p2, q1, q2));
 }
 
 // Is the diagonal a-b inside the polygon in the immediate neighbourhood of a?
@@ -97,9 +93,7 @@ bool locallyInside(const Node* a, const Node* b) {
 }
 
 // Used when hole leftmost points coincide: the sector at m must enclose the one at p.
-bool sectorContainsSector(const Node* m, const Node* p) {
-  return area(m->prev, m, p->prev) < 0 && area(p->next, m, m->next) < 0;
-}
+bool sectorContainsSector(const Node* m, const Node* p) { return area(m->prev, m, p->prev) < 0 && area(p->next, m, m->next) < 0; }
 
 void removeNode(Node* p) {
   p->next->prev = p->prev;
@@ -149,8 +143,10 @@ Node* sortLinked(Node* list) {
           q = q->nextZ;
           qSize--;
         }
-        if (tail) tail->nextZ = e;
-        else list = e;
+        if (tail)
+          tail->nextZ = e;
+        else
+          list = e;
         e->prevZ = tail;
         tail = e;
       }
@@ -174,10 +170,7 @@ std::int64_t workBudget(std::size_t nodeCount) {
 class Tessellator {
  public:
   Tessellator(std::size_t nodeCount, std::vector<std::uint32_t>& out, std::uint32_t indexBase)
-      : pool_(nodeCount),
-        out_(out),
-        indexBase_(indexBase),
-        work_(workBudget(nodeCount)) {}
+      : pool_(nodeCount), out_(out), indexBase_(indexBase), work_(workBudget(nodeCount)) {}
 
   void run(std::span<const std::vector<Point2>> rings);
 
@@ -189,8 +182,7 @@ class Tessellator {
 
   Node* linkedList(const std::vector<Point2>& ring, std::size_t n, std::uint32_t first, bool clockwise);
   Node* filterPoints(Node* start, Node* end = nullptr);
-  Node* eliminateHoles(std::span<const std::vector<Point2>> rings, std::span<const std::size_t> lengths,
-                       Node* outerNode);
+  Node* eliminateHoles(std::span<const std::vector<Point2>> rings, std::span<const std::size_t> lengths, Node* outerNode);
   Node* findHoleBridge(Node* hole, Node* outerNode);
   void earcutLinked(Node* ear, int pass);
   bool isEar(Node* ear);
@@ -280,8 +272,7 @@ void Tessellator::run(std::span<const std::vector<Point2>> rings) {
 }
 
 // Builds a circular list in the winding the ear test expects (outer one way, holes the other).
-Node* Tessellator::linkedList(const std::vector<Point2>& ring, std::size_t n, std::uint32_t first,
-                              bool clockwise) {
+Node* Tessellator::linkedList(const std::vector<Point2>& ring, std::size_t n, std::uint32_t first, bool clockwise) {
   if (n == 0) return nullptr;
   auto X = [&](std::size_t k) { return (ring[k].x - cx_) * scale_; };
   auto Y = [&](std::size_t k) { return (ring[k].y - cy_) * scale_; };
@@ -333,8 +324,7 @@ Node* Tessellator::filterPoints(Node* start, Node* end) {
   return end;
 }
 
-Node* Tessellator::eliminateHoles(std::span<const std::vector<Point2>> rings, std::span<const std::size_t> lengths,
-                                  Node* outerNode) {
+Node* Tessellator::eliminateHoles(std::span<const std::vector<Point2>> rings, std::span<const std::size_t> lengths, Node* outerNode) {
   struct Hole {
     Node* leftmost;
     double slope;
@@ -402,11 +392,9 @@ Node* Tessellator::findHoleBridge(Node* hole, Node* outerNode) {
   double tanMin = std::numeric_limits<double>::infinity();
   p = m;
   do {
-    if (hx >= p->x && p->x >= mx && hx != p->x &&
-        pointInTriangle(hy < my ? hx : qx, hy, mx, my, hy < my ? qx : hx, hy, p->x, p->y)) {
+    if (hx >= p->x && p->x >= mx && hx != p->x && pointInTriangle(hy < my ? hx : qx, hy, mx, my, hy < my ? qx : hx, hy, p->x, p->y)) {
       const double tan = std::abs(hy - p->y) / (hx - p->x);
-      if (locallyInside(p, hole) &&
-          (tan < tanMin || (tan == tanMin && (p->x > m->x || (p->x == m->x && sectorContainsSector(m, p)))))) {
+      if (locallyInside(p, hole) && (tan < tanMin || (tan == tanMin && (p->x > m->x || (p->x == m->x && sectorContainsSector(m, p)))))) {
         m = p;
         tanMin = tan;
       }
@@ -438,9 +426,12 @@ void Tessellator::earcutLinked(Node* ear, int pass) {
     ear = next;
     if (ear == stop) {
       // A full lap without an ear: the ring is not simple. Escalate through earcut's passes.
-      if (pass == 0) jobs_.push_back({filterPoints(ear), 1});
-      else if (pass == 1) jobs_.push_back({cureLocalIntersections(filterPoints(ear)), 2});
-      else splitEarcut(ear);
+      if (pass == 0)
+        jobs_.push_back({filterPoints(ear), 1});
+      else if (pass == 1)
+        jobs_.push_back({cureLocalIntersections(filterPoints(ear)), 2});
+      else
+        splitEarcut(ear);
       break;
     }
   }
@@ -475,8 +466,7 @@ bool Tessellator::isEarHashed(Node* ear) {
   auto blocks = [&](const Node* p) {
     --work_;
     return p->x >= x0 && p->x <= x1 && p->y >= y0 && p->y <= y1 && p != a && p != c &&
-           pointInTriangleExceptFirst(a->x, a->y, b->x, b->y, c->x, c->y, p->x, p->y) &&
-           area(p->prev, p, p->next) >= 0;
+           pointInTriangleExceptFirst(a->x, a->y, b->x, b->y, c->x, c->y, p->x, p->y) && area(p->prev, p, p->next) >= 0;
   };
   const Node* p = ear->prevZ;
   const Node* n = ear->nextZ;
@@ -533,8 +523,8 @@ void Tessellator::splitEarcut(Node* start) {
 bool Tessellator::isValidDiagonal(Node* a, Node* b) {
   if (a->next->i == b->i || a->prev->i == b->i) return false;
   // The O(1) local tests go first; earcut's order does the O(n) edge scan first, same result.
-  const bool visible = locallyInside(a, b) && locallyInside(b, a) &&
-                       (area(a->prev, a, b->prev) != 0 || area(a, b->prev, b) != 0);  // no opposite sectors
+  const bool visible =
+      locallyInside(a, b) && locallyInside(b, a) && (area(a->prev, a, b->prev) != 0 || area(a, b->prev, b) != 0);  // no opposite sectors
   const bool zeroLength = equals(a, b) && area(a->prev, a, a->next) > 0 && area(b->prev, b, b->next) > 0;
   if (!visible && !zeroLength) return false;
   if (intersectsPolygon(a, b)) return false;
@@ -545,8 +535,7 @@ bool Tessellator::intersectsPolygon(const Node* a, const Node* b) {
   const Node* p = a;
   do {
     --work_;
-    if (p->i != a->i && p->next->i != a->i && p->i != b->i && p->next->i != b->i && intersects(p, p->next, a, b))
-      return true;
+    if (p->i != a->i && p->next->i != a->i && p->i != b->i && p->next->i != b->i && intersects(p, p->next, a, b)) return true;
     p = p->next;
   } while (p != a);
   return false;
@@ -559,8 +548,7 @@ bool Tessellator::middleInside(const Node* a, const Node* b) {
   const double px = (a->x + b->x) / 2, py = (a->y + b->y) / 2;
   do {
     --work_;
-    if (((p->y > py) != (p->next->y > py)) && p->next->y != p->y &&
-        (px < (p->next->x - p->x) * (py - p->y) / (p->next->y - p->y) + p->x))
+    if (((p->y > py) != (p->next->y > py)) && p->next->y != p->y && (px < (p->next->x - p->x) * (py - p->y) / (p->next->y - p->y) + p->x))
       inside = !inside;
     p = p->next;
   } while (p != a);
@@ -619,8 +607,7 @@ std::int32_t Tessellator::zOrder(double x, double y) const {
 
 }  // namespace
 
-std::size_t tessellate(std::span<const std::vector<Point2>> rings, std::vector<std::uint32_t>& out,
-                       std::uint32_t indexBase) {
+std::size_t tessellate(std::span<const std::vector<Point2>> rings, std::vector<std::uint32_t>& out, std::uint32_t indexBase) {
   if (rings.empty() || rings[0].size() < 3) return 0;
   std::size_t total = 0;
   for (const auto& ring : rings) {

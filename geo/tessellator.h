@@ -22,8 +22,7 @@ namespace cm {
 // (ring 0's points first, then ring 1's, ... including any closing duplicate point in the counting,
 // so index k refers to the k-th point of the flattened input). Appends to `out`; returns number of
 // triangles added. A polygon with any NaN or infinite coordinate yields no triangles.
-std::size_t tessellate(std::span<const std::vector<Point2>> rings, std::vector<std::uint32_t>& out,
-                       std::uint32_t indexBase = 0);
+std::size_t tessellate(std::span<const std::vector<Point2>> rings, std::vector<std::uint32_t>& out, std::uint32_t indexBase = 0);
 
 // Area helpers used by tests and callers.
 double ringArea(const std::vector<Point2>& ring);  // absolute area of one ring (shoelace)

@@ -62,8 +62,8 @@ struct Complex {
   double re, im;
 };
 Complex krugerSum(const double (&alpha)[6], double sin2xi, double cos2xi, double sinh2eta, double cosh2eta) {
-  const double sRe = sin2xi * cosh2eta, sIm = cos2xi * sinh2eta;              // sin 2 zeta
-  const double cRe = 2 * cos2xi * cosh2eta, cIm = -2 * sin2xi * sinh2eta;     // 2 cos 2 zeta
+  const double sRe = sin2xi * cosh2eta, sIm = cos2xi * sinh2eta;           // sin 2 zeta
+  const double cRe = 2 * cos2xi * cosh2eta, cIm = -2 * sin2xi * sinh2eta;  // 2 cos 2 zeta
   double b1Re = 0, b1Im = 0, b2Re = 0, b2Im = 0;
   for (int j = 5; j >= 0; --j) {
     const double b0Re = alpha[j] + cRe * b1Re - cIm * b1Im - b2Re;

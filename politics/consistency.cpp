@@ -1,8 +1,9 @@
 #include "politics/consistency.h"
 
 #include <algorithm>
-#include <climits>
 #include <map>
+
+#include <climits>
 
 #include "politics/council_types.h"
 
@@ -50,10 +51,13 @@ void checkConsistency(const ConsistencyInputs& in, Diagnostics& diag) {
       byCouncil[p.council].push_back(&p);
       const int year = p.start ? p.start->year : p.end ? p.end->year : 0;
       if (year && !codes.exists(p.council, year))
-        diag.error(in.leadershipFile, "line " + std::to_string(p.line), "council " + p.council + " does not exist in " + std::to_string(year));
+        diag.error(in.leadershipFile, "line " + std::to_string(p.line),
+                   "council " + p.council + " does not exist in " + std::to_string(year));
     }
     for (auto& [council, periods] : byCouncil) {
-      std::sort(periods.begin(), periods.end(), [](auto* a, auto* b) { return (a->start ? *a->start : Date{1, 1, 1}) < (b->start ? *b->start : Date{1, 1, 1}); });
+      std::sort(periods.begin(), periods.end(), [](auto* a, auto* b) {
+        return (a->start ? *a->start : Date{1, 1, 1}) < (b->start ? *b->start : Date{1, 1, 1});
+      });
       for (std::size_t i = 0; i + 1 < periods.size(); ++i) {
         const LeadershipPeriod *a = periods[i], *b = periods[i + 1];
         if (!a->end || (b->start && *b->start < *a->end))

@@ -1,7 +1,7 @@
 #pragma once
+#include "base/diagnostics.h"
 #include "geo/boundary_set.h"
 #include "politics/control_history.h"
-#include "base/diagnostics.h"
 #include "politics/events.h"
 #include "politics/leadership.h"
 

@@ -5,8 +5,8 @@
 #include <map>
 #include <set>
 
-#include "politics/council_types.h"
 #include "base/csv_table.h"
+#include "politics/council_types.h"
 #include "politics/parties.h"
 
 namespace cm {
@@ -86,8 +86,9 @@ std::string controlFromLabel(const std::string& label) {
 
 ControlHistory ControlHistory::fromCompiled(const CsvTable& t, Diagnostics& diag) {
   ControlHistory h;
-  if (!requireColumns(t, {"council", "name", "election_year", "total_seats", "control", "largest", "source_label",
-                          "administration", "note", "source"}, diag))
+  if (!requireColumns(
+          t, {"council", "name", "election_year", "total_seats", "control", "largest", "source_label", "administration", "note", "source"},
+          diag))
     return h;
   const int council = t.column("council"), name = t.column("name"), year = t.column("election_year"), seats = t.column("total_seats"),
             control = t.column("control"), largest = t.column("largest"), label = t.column("source_label"),
@@ -100,8 +101,9 @@ ControlHistory ControlHistory::fromCompiled(const CsvTable& t, Diagnostics& diag
     c.council = t.get(row, council);
     c.name = t.get(row, name);
     if (!parseCount(t.get(row, year), c.year) || c.year < 1900 || c.year > 2100 || !parseCount(t.get(row, seats), c.totalSeats)) {
-      diag.warn(t.path, t.where(row), "election year '" + t.get(row, year) + "' or total seats '" + t.get(row, seats) +
-                                          "' is not a number in range; row skipped");
+      diag.warn(
+          t.path, t.where(row),
+          "election year '" + t.get(row, year) + "' or total seats '" + t.get(row, seats) + "' is not a number in range; row skipped");
       continue;
     }
     for (const auto& [party, column] : partyColumns) {
@@ -123,14 +125,14 @@ ControlHistory ControlHistory::fromCompiled(const CsvTable& t, Diagnostics& diag
 ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& changes, const CsvTable& lookup, Diagnostics& diag) {
   ControlHistory h;
   const std::string& compositionCsv = t.path;
-  static const std::vector<std::pair<std::string, std::string>> kSeatColumns = {
-      {"con", "CON"}, {"lab", "LAB"}, {"ld", "LD"}, {"green", "GRN"}, {"ukip", "UKIP"},
-      {"ref", "REF"}, {"pc", "PC"}, {"snp", "SNP"}, {"other", "OTH"}};
+  static const std::vector<std::pair<std::string, std::string>> kSeatColumns = {{"con", "CON"},   {"lab", "LAB"},   {"ld", "LD"},
+                                                                                {"green", "GRN"}, {"ukip", "UKIP"}, {"ref", "REF"},
+                                                                                {"pc", "PC"},     {"snp", "SNP"},   {"other", "OTH"}};
   std::vector<std::string> required = {"authority", "year", "total", "majority_raw", "ons_uktopo_areacd"};
   for (const auto& [col, party] : kSeatColumns) required.push_back(col);
   if (!requireColumns(t, required, diag)) return h;
-  const int cCode = t.column("ons_uktopo_areacd"), cName = t.column("authority"), cYear = t.column("year"),
-            cTotal = t.column("total"), cLabel = t.column("majority_raw");
+  const int cCode = t.column("ons_uktopo_areacd"), cName = t.column("authority"), cYear = t.column("year"), cTotal = t.column("total"),
+            cLabel = t.column("majority_raw");
   std::size_t disagreements = 0;
   for (const auto& row : t.rows) {
     Composition c;
@@ -165,7 +167,8 @@ ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& cha
       sum += n;
     }
     if (!seatsOk) continue;
-    if (sum != c.totalSeats) diag.warn(t.path, record, "seats add up to " + std::to_string(sum) + ", not the total " + std::to_string(c.totalSeats));
+    if (sum != c.totalSeats)
+      diag.warn(t.path, record, "seats add up to " + std::to_string(sum) + ", not the total " + std::to_string(c.totalSeats));
     std::stable_sort(c.seats.begin(), c.seats.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     c.control = controlFromSeats(c.seats, c.totalSeats);
     if (!c.seats.empty() && (c.seats.size() == 1 || c.seats[0].second > c.seats[1].second)) c.largest = c.seats[0].first;
@@ -176,7 +179,8 @@ ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& cha
       c.note = "the source labels this '" + c.sourceLabel + "', but by seats control is " + c.control;
       diag.info(t.path, record, c.note);
     }
-    if (h.inYear(c.council, c.year)) diag.warn(t.path, record, "a second row for " + c.council + " in " + std::to_string(c.year) + " replaces the first");
+    if (h.inYear(c.council, c.year))
+      diag.warn(t.path, record, "a second row for " + c.council + " in " + std::to_string(c.year) + " replaces the first");
     h.put(std::move(c));
   }
 
@@ -190,7 +194,7 @@ ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& cha
   if (requireColumns(lookup, {"ltlacd", "ctycd"}, diag)) {
     for (const auto& r : lookup.rows) countyOf[lookup.get(r, lookup.column("ltlacd"))] = lookup.get(r, lookup.column("ctycd"));
   }
-  std::map<std::string, int> endsBefore;  // council code -> first year it no longer exists
+  std::map<std::string, int> endsBefore;                         // council code -> first year it no longer exists
   std::map<std::string, std::pair<std::string, int>> successor;  // new council -> (a predecessor, first year)
   for (const auto& r : changes.rows) {
     const std::string type = changes.get(r, changes.column("type"));
@@ -201,7 +205,8 @@ ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& cha
       continue;
     }
     endsBefore[changes.get(r, changes.column("oldcd"))] = start;
-    if (type == "merger" && isCouncilCode(changes.get(r, changes.column("newcd")))) successor[changes.get(r, changes.column("newcd"))] = {changes.get(r, changes.column("oldcd")), start};
+    if (type == "merger" && isCouncilCode(changes.get(r, changes.column("newcd"))))
+      successor[changes.get(r, changes.column("newcd"))] = {changes.get(r, changes.column("oldcd")), start};
   }
   for (const auto& [code, end] : endsBefore) {
     for (int y = h.firstYear_ + 1; y < end; ++y) {
@@ -229,12 +234,14 @@ ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& cha
     Composition c = *from;
     c.council = code;
     c.year = start;
-    c.note = "no row for " + std::to_string(start) + " (its first elections were postponed): the new council's first members were those of " +
-             from->name + ", whose " + std::to_string(from->year) + " composition is carried over";
+    c.note = "no row for " + std::to_string(start) +
+             " (its first elections were postponed): the new council's first members were those of " + from->name + ", whose " +
+             std::to_string(from->year) + " composition is carried over";
     diag.info(compositionCsv, code + " " + std::to_string(start), c.note);
     h.put(std::move(c));
   }
-  if (disagreements) diag.info(compositionCsv, "", std::to_string(disagreements) + " rows where the source's control label disagrees with the seats");
+  if (disagreements)
+    diag.info(compositionCsv, "", std::to_string(disagreements) + " rows where the source's control label disagrees with the seats");
   return h;
 }
 

@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
-#include "base/dates.h"
 #include "base/csv_table.h"
+#include "base/dates.h"
 #include "base/diagnostics.h"
 
 namespace cm {

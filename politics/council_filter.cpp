@@ -33,9 +33,8 @@ bool CouncilFilter::matches(const CouncilFacts& c, Date date) const {
   if (events.active()) {
     if (!c.events) return false;
     // Without an end to the range, events after the date shown have not happened yet.
-    const bool any = std::any_of(c.events->begin(), c.events->end(), [&](const Event* e) {
-      return events.matches(*e) && (events.to || !(date < e->date));
-    });
+    const bool any = std::any_of(c.events->begin(), c.events->end(),
+                                 [&](const Event* e) { return events.matches(*e) && (events.to || !(date < e->date)); });
     if (!any) return false;
   }
   return true;

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "politics/council_state.h"
 #include "base/dates.h"
+#include "politics/council_state.h"
 #include "politics/events.h"
 
 namespace cm {
@@ -44,8 +44,7 @@ struct CouncilFilter {
   EventCriteria events;  // when active: councils with at least one matching event up to the date
 
   bool empty() const {
-    return control.empty() && factions.empty() && disputeLevels.empty() && regions.empty() && councilTypes.empty() &&
-           !events.active();
+    return control.empty() && factions.empty() && disputeLevels.empty() && regions.empty() && councilTypes.empty() && !events.active();
   }
   bool matches(const CouncilFacts& c, Date date) const;
 };

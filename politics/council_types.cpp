@@ -1,7 +1,6 @@
 #include "politics/council_types.h"
 
 #include <algorithm>
-
 #include <array>
 #include <utility>
 
@@ -39,8 +38,7 @@ bool isCouncilCode(std::string_view code) {
 }
 
 std::string_view sameCouncilOtherCode(std::string_view code) {
-  static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
-      {"S12000049", "S12000046"}, {"S12000050", "S12000044"}};
+  static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {{"S12000049", "S12000046"}, {"S12000050", "S12000044"}};
   for (auto [a, b] : kPairs) {
     if (code == a) return b;
     if (code == b) return a;

@@ -1,17 +1,14 @@
 #include "politics/events.h"
 
-#include "base/text_parse.h"
-
 #include <algorithm>
 
-#include "politics/council_types.h"
 #include "base/csv_table.h"
+#include "base/text_parse.h"
+#include "politics/council_types.h"
 
 namespace cm {
 
-bool isEventType(std::string_view type) {
-  return std::find(std::begin(kEventTypes), std::end(kEventTypes), type) != std::end(kEventTypes);
-}
+bool isEventType(std::string_view type) { return std::find(std::begin(kEventTypes), std::end(kEventTypes), type) != std::end(kEventTypes); }
 
 std::string eventTypeLabel(std::string_view type) {
   std::string label(type);
@@ -21,8 +18,8 @@ std::string eventTypeLabel(std::string_view type) {
 }
 
 bool isDisputeType(std::string_view type) {
-  for (std::string_view t : {"deselection", "selection_contest", "national_party_intervention", "budget_dispute",
-                             "policy_dispute", "open_letter", "factional_organising", "pension_disinvestment_dispute"})
+  for (std::string_view t : {"deselection", "selection_contest", "national_party_intervention", "budget_dispute", "policy_dispute",
+                             "open_letter", "factional_organising", "pension_disinvestment_dispute"})
     if (t == type) return true;
   return false;
 }
@@ -35,11 +32,12 @@ Date Event::lastDay() const {
   return date;
 }
 
-
 EventLog EventLog::fromTable(const CsvTable& t, Diagnostics& diag) {
   EventLog log;
-  if (!requireColumns(t, {"id", "date", "date_precision", "end_date", "type", "councils", "ward", "actors", "factions",
-                          "title", "summary", "sources", "confidence"}, diag))
+  if (!requireColumns(t,
+                      {"id", "date", "date_precision", "end_date", "type", "councils", "ward", "actors", "factions", "title", "summary",
+                       "sources", "confidence"},
+                      diag))
     return log;
   auto col = [&](const char* name) { return t.column(name); };
   std::unordered_map<std::string, int> lineOfId;
@@ -48,7 +46,8 @@ EventLog EventLog::fromTable(const CsvTable& t, Diagnostics& diag) {
     e.line = row.line;
     e.id = t.get(row, col("id"));
     const std::string record = t.where(row) + (e.id.empty() ? "" : " (" + e.id + ")");
-    if (e.id.empty()) diag.warn(t.path, record, "has no id");
+    if (e.id.empty())
+      diag.warn(t.path, record, "has no id");
     else if (const auto [it, fresh] = lineOfId.emplace(e.id, row.line); !fresh)
       diag.warn(t.path, record, "id '" + e.id + "' is also used on line " + std::to_string(it->second));
     std::string why;
@@ -64,8 +63,10 @@ EventLog EventLog::fromTable(const CsvTable& t, Diagnostics& diag) {
       e.precision = "day";
     }
     if (const std::string& endText = t.get(row, col("end_date")); !endText.empty()) {
-      if (const auto end = parseDate(endText, &why)) e.end = *end;
-      else diag.warn(t.path, record, "end date: " + why + "; treated as open only on its date");
+      if (const auto end = parseDate(endText, &why))
+        e.end = *end;
+      else
+        diag.warn(t.path, record, "end date: " + why + "; treated as open only on its date");
       if (e.end && *e.end < e.date) {
         diag.warn(t.path, record, "ends on " + e.end->iso() + ", before it starts on " + e.date.iso() + "; end date ignored");
         e.end.reset();

@@ -5,17 +5,26 @@
 #include <unordered_map>
 #include <vector>
 
-#include "base/dates.h"
 #include "base/csv_table.h"
+#include "base/dates.h"
 #include "base/diagnostics.h"
 
 namespace cm {
 
 // The fixed vocabulary of event types.
-inline constexpr std::string_view kEventTypes[] = {
-    "deselection", "selection_contest", "national_party_intervention", "budget_dispute", "policy_dispute",
-    "leadership_change", "control_change", "open_letter", "conference_campaign", "factional_organising",
-    "pension_disinvestment_dispute", "devolution_deal", "party_internal_election"};
+inline constexpr std::string_view kEventTypes[] = {"deselection",
+                                                   "selection_contest",
+                                                   "national_party_intervention",
+                                                   "budget_dispute",
+                                                   "policy_dispute",
+                                                   "leadership_change",
+                                                   "control_change",
+                                                   "open_letter",
+                                                   "conference_campaign",
+                                                   "factional_organising",
+                                                   "pension_disinvestment_dispute",
+                                                   "devolution_deal",
+                                                   "party_internal_election"};
 bool isEventType(std::string_view type);
 // What a person reads for a type: "national_party_intervention" is "National party intervention".
 // Identifiers stay in JSON and CSV.

@@ -30,7 +30,8 @@ LeadershipRecord LeadershipRecord::fromTable(const CsvTable& t, Diagnostics& dia
     for (auto [text, slot] : {std::pair{get(row, "start_date"), &p.start}, std::pair{get(row, "end_date"), &p.end}}) {
       if (text.empty()) continue;
       std::string why;
-      if (const auto d = parseDate(text, &why)) *slot = *d;
+      if (const auto d = parseDate(text, &why))
+        *slot = *d;
       else {
         diag.warn(t.path, record, why + "; period skipped");
         ok = false;

@@ -5,8 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "base/dates.h"
 #include "base/csv_table.h"
+#include "base/dates.h"
 #include "base/diagnostics.h"
 
 namespace cm {
@@ -14,9 +14,9 @@ namespace cm {
 // Who led a council and with which faction, where the facts say (data/tables/leadership_periods.csv).
 struct LeadershipPeriod {
   std::string council, councilName, leader, party, faction;
-  std::optional<Date> start;  // first day; none = before the record begins
+  std::optional<Date> start;           // first day; none = before the record begins
   std::string startPrecision = "day";  // day, month or year
-  std::optional<Date> end;    // first day no longer in office; none = still current in the record
+  std::optional<Date> end;             // first day no longer in office; none = still current in the record
   std::string basis, confidence;
   std::vector<std::string> sources;
   int line = 0;

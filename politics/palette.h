@@ -17,7 +17,7 @@ Rgba neutralColourFor(std::string_view code);
 // Dispute intensity: none, then a warm ramp for 1, 2, and 3 or more open dispute events.
 Rgba disputeColour(std::size_t openEvents);
 // The factions the map colours, most specific first; "unknown" when the facts give none.
-inline constexpr std::string_view kFactionCodes[] = {"labour_left", "labour_moderate", "labour_left_1980s",
+inline constexpr std::string_view kFactionCodes[] = {"labour_left",  "labour_moderate",  "labour_left_1980s",
                                                      "conservative", "liberal_democrat", "unknown"};
 // Leading-faction colours; unknown is a neutral grey, never a party-like colour.
 Rgba factionColour(std::string_view faction);

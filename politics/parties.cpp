@@ -60,14 +60,26 @@ std::optional<std::string> partyCodeFor(std::string_view name) {
   };
   // Prefixes of the normalised name; order matters where one prefix starts another.
   static constexpr Alias kAliases[] = {
-      {"labour", "LAB"}, {"lab", "LAB"}, {"co operative", "LAB"},
-      {"conservative", "CON"}, {"con", "CON"}, {"tory", "CON"},
-      {"liberal democrat", "LD"}, {"lib dem", "LD"}, {"libdem", "LD"}, {"ld", "LD"},
-      {"green", "GRN"}, {"grn", "GRN"},
-      {"uk independence", "UKIP"}, {"ukip", "UKIP"},
-      {"reform", "REF"}, {"ref", "REF"},
-      {"plaid", "PC"}, {"pc", "PC"},
-      {"scottish national", "SNP"}, {"snp", "SNP"},
+      {"labour", "LAB"},
+      {"lab", "LAB"},
+      {"co operative", "LAB"},
+      {"conservative", "CON"},
+      {"con", "CON"},
+      {"tory", "CON"},
+      {"liberal democrat", "LD"},
+      {"lib dem", "LD"},
+      {"libdem", "LD"},
+      {"ld", "LD"},
+      {"green", "GRN"},
+      {"grn", "GRN"},
+      {"uk independence", "UKIP"},
+      {"ukip", "UKIP"},
+      {"reform", "REF"},
+      {"ref", "REF"},
+      {"plaid", "PC"},
+      {"pc", "PC"},
+      {"scottish national", "SNP"},
+      {"snp", "SNP"},
   };
   for (const auto& a : kAliases) {
     if (!startsWith(trimmed, a.prefix)) continue;

@@ -11,10 +11,10 @@ namespace cm {
 // The parties councilmap tells apart. OTH covers independents and local parties. NOC (no overall
 // control) and "unknown" (no data) are control states, not parties, but are coloured alongside them.
 struct Party {
-  std::string_view code;   // CON, LAB, LD, GRN, UKIP, REF, PC, SNP, OTH
+  std::string_view code;  // CON, LAB, LD, GRN, UKIP, REF, PC, SNP, OTH
   std::string_view name;
-  Rgba colour;             // the conventional colour
-  Rgba colourBlindSafe;    // from the Okabe-Ito palette, distinguishable under common colour blindness
+  Rgba colour;           // the conventional colour
+  Rgba colourBlindSafe;  // from the Okabe-Ito palette, distinguishable under common colour blindness
 };
 
 std::span<const Party> parties();

@@ -19,9 +19,10 @@ std::string nationForCode(std::string_view code) {
 }
 
 const std::vector<std::string>& RegionLookup::all() {
-  static const std::vector<std::string> kRegions = {
-      "North East", "North West", "Yorkshire and The Humber", "East Midlands", "West Midlands", "East of England",
-      "London", "South East", "South West", "Wales", "Scotland", "Northern Ireland"};
+  static const std::vector<std::string> kRegions = {"North East",    "North West",    "Yorkshire and The Humber",
+                                                    "East Midlands", "West Midlands", "East of England",
+                                                    "London",        "South East",    "South West",
+                                                    "Wales",         "Scotland",      "Northern Ireland"};
   return kRegions;
 }
 

@@ -19,8 +19,7 @@ class RegionLookup {
   // Any table may be empty. Columns: register code|gss-code, former_codes|former-gss-codes, region;
   // lookup code|ltlacd, region|rgnnm; changes oldcd, newcd (a council whose code changed keeps its
   // region, which covers codes newer than the register, such as Barnsley's and Sheffield's of 2025).
-  static RegionLookup build(const CsvTable& authorityRegister, const CsvTable& lookup2014, const CsvTable& codeChanges,
-                            Diagnostics& diag);
+  static RegionLookup build(const CsvTable& authorityRegister, const CsvTable& lookup2014, const CsvTable& codeChanges, Diagnostics& diag);
   // The region, or the nation when the code is not known (never empty for a GSS code).
   std::string regionFor(std::string_view code) const;
   // Every region in a fixed order: England's regions north to south, then Wales, Scotland, NI.

@@ -20,8 +20,7 @@ bool shown(const BoundarySet& set, const std::vector<bool>& included, std::size_
 
 }  // namespace
 
-ControlSummary summarise(const BoundarySet& set, const std::vector<CouncilState>& states, int year,
-                         const std::vector<bool>& included) {
+ControlSummary summarise(const BoundarySet& set, const std::vector<CouncilState>& states, int year, const std::vector<bool>& included) {
   ControlSummary out;
   std::map<std::string, std::size_t> councils;
   std::map<std::string, int> seats;

@@ -15,8 +15,7 @@ struct ControlSummary {
   std::vector<std::pair<std::string, int>> seatsByParty;               // most first
   int totalSeats = 0;
 };
-ControlSummary summarise(const BoundarySet& set, const std::vector<CouncilState>& states, int year,
-                         const std::vector<bool>& included);
+ControlSummary summarise(const BoundarySet& set, const std::vector<CouncilState>& states, int year, const std::vector<bool>& included);
 
 // A council that changed hands between two dates.
 struct ControlChange {
@@ -27,7 +26,7 @@ struct ControlChange {
 // counted over all councils of each date, so mergers count too; `changes` lists councils that
 // exist on both dates and changed hands.
 struct ControlComparison {
-  std::map<std::string, long> net;  // councils held at the date minus at the comparison date
+  std::map<std::string, long> net;           // councils held at the date minus at the comparison date
   std::map<std::string, int> gains, losses;  // among councils present on both dates
   std::vector<ControlChange> changes;
   std::size_t created = 0, abolished = 0;  // boundary changes between the dates

@@ -65,8 +65,7 @@ std::vector<WardEventMarker> wardEventMarkers(const BoundarySet& wards, const st
       const auto [from, to] = byName.equal_range(foldForSearch(name));
       for (auto it = from; it != to; ++it) {
         const Feature& w = wards.features[it->second];
-        const bool councilMatches = w.parent.empty() ? true
-                                    : std::find(e.councils.begin(), e.councils.end(), w.parent) != e.councils.end();
+        const bool councilMatches = w.parent.empty() ? true : std::find(e.councils.begin(), e.councils.end(), w.parent) != e.councils.end();
         if (!councilMatches) continue;
         auto& m = markers[it->second];
         m.ward = it->second;

@@ -1,7 +1,7 @@
 #include "politics/wards.h"
 
-#include "politics/control_history.h"
 #include "base/csv_table.h"
+#include "politics/control_history.h"
 #include "politics/parties.h"
 
 namespace cm {

@@ -52,13 +52,16 @@ void Camera::fit(const Box& world, double margin, double right, double bottom) {
   fit(world, margin, ScreenRect{0, 0, std::max(1.0, width_ - right), std::max(1.0, height_ - bottom)}, {});
 }
 
-void Camera::fit(const Box& world, double margin, const ScreenRect& free, const std::vector<ScreenRect>& covered, const std::vector<Box>* parts) {
+void Camera::fit(const Box& world, double margin, const ScreenRect& free, const std::vector<ScreenRect>& covered,
+                 const std::vector<Box>* parts) {
   if (world.empty()) return;
   margin = std::clamp(margin, 0.0, kMostMargin);
   const double worldW = std::max(world.width(), 1.0), worldH = std::max(world.height(), 1.0);
   const double cx = (free.left + free.right) / 2, cy = (free.top + free.bottom) / 2;
   // Pixels a metre in a part, and where the box's centre goes in it: as near free's centre as it can.
-  auto scaleIn = [&](const ScreenRect& p) { return std::min(p.width() * (1 - 2 * margin) / worldW, p.height() * (1 - 2 * margin) / worldH); };
+  auto scaleIn = [&](const ScreenRect& p) {
+    return std::min(p.width() * (1 - 2 * margin) / worldW, p.height() * (1 - 2 * margin) / worldH);
+  };
   auto placeIn = [&](const ScreenRect& p, double scale) {
     const double halfW = worldW * scale / 2 + p.width() * margin, halfH = worldH * scale / 2 + p.height() * margin;
     const auto clampOrCentre = [](double v, double lo, double hi) { return lo <= hi ? std::clamp(v, lo, hi) : (lo + hi) / 2; };
@@ -110,8 +113,10 @@ void Camera::zoomAt(double factor, double px, double py) {
   const Point2 anchor = screenToWorld(px, py);
   // Never past the limits, and never pushed the other way when already past one (after a fit).
   double m = metresPerPixel_ / factor;
-  if (factor > 1) m = std::max(m, std::min(closest_, metresPerPixel_));
-  else m = std::min(m, std::max(farthest_, metresPerPixel_));
+  if (factor > 1)
+    m = std::max(m, std::min(closest_, metresPerPixel_));
+  else
+    m = std::min(m, std::max(farthest_, metresPerPixel_));
   setMetresPerPixel(m);
   // Keep the world point under the cursor fixed on screen.
   const Point2 after = screenToWorld(px, py);

@@ -1,8 +1,8 @@
 #pragma once
-#include <epoxy/gl.h>
-
 #include <cstdint>
 #include <vector>
+
+#include <epoxy/gl.h>
 
 namespace cm {
 

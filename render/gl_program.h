@@ -1,8 +1,8 @@
 #pragma once
-#include <epoxy/gl.h>
-
 #include <stdexcept>
 #include <string>
+
+#include <epoxy/gl.h>
 
 namespace cm {
 

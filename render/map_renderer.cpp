@@ -182,8 +182,14 @@ void MapRenderer::setStyles(std::span<const FeatureStyle> styles) {
     filledVisible_[i] = styles[i].visible && styles[i].fill.a > 0;
     std::uint8_t* t = styleBytes_.data() + i * 8;
     const FeatureStyle& s = styles[i];
-    t[0] = s.fill.r; t[1] = s.fill.g; t[2] = s.fill.b; t[3] = s.fill.a;
-    t[4] = s.visible ? 255 : 0; t[5] = s.hatch ? 255 : 0; t[6] = 0; t[7] = 0;
+    t[0] = s.fill.r;
+    t[1] = s.fill.g;
+    t[2] = s.fill.b;
+    t[3] = s.fill.a;
+    t[4] = s.visible ? 255 : 0;
+    t[5] = s.hatch ? 255 : 0;
+    t[6] = 0;
+    t[7] = 0;
     if (s.visible && s.outline.a) outlines_.emplace_back(std::uint32_t(i), s.outline);
     anyHatched_ |= s.visible && s.hatch;
   }
@@ -239,7 +245,8 @@ void MapPrograms::copyToWindow(const Framebuffer& image) {
 
 const GlProgram& MapPrograms::hatchedFill() {
   if (!hatchedFill_)
-    hatchedFill_.emplace("hatched fill", withDefine(shaders::fill_vert, "HATCH 1").c_str(), withDefine(shaders::fill_frag, "HATCH 1").c_str());
+    hatchedFill_.emplace("hatched fill", withDefine(shaders::fill_vert, "HATCH 1").c_str(),
+                         withDefine(shaders::fill_frag, "HATCH 1").c_str());
   return *hatchedFill_;
 }
 
@@ -348,8 +355,10 @@ void MapRenderer::draw(const Camera& camera, bool asOverlay, PassTimer* timer, c
 
   // Up to about a pixel, GL lines are exact and several times cheaper than quads on llvmpipe.
   t.begin(borderPass.c_str());
-  if (look_.borderWidth > 0 && look_.borderWidth <= 1.25f) drawHairlines(camera, look_.border, asOverlay);
-  else drawBorders(camera, {0, vertexCount_}, look_.borderWidth, look_.border);
+  if (look_.borderWidth > 0 && look_.borderWidth <= 1.25f)
+    drawHairlines(camera, look_.border, asOverlay);
+  else
+    drawBorders(camera, {0, vertexCount_}, look_.borderWidth, look_.border);
   endPass(t, programs_->software);
   // Outlines (the leading faction) are few, so one draw per council costs little.
   if (!outlines_.empty()) t.begin(outlinePass.c_str());

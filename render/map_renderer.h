@@ -1,9 +1,9 @@
 #pragma once
-#include <epoxy/gl.h>
-
 #include <memory>
 #include <optional>
 #include <span>
+
+#include <epoxy/gl.h>
 
 #include "geo/border_segments.h"
 #include "geo/map_mesh.h"
@@ -19,7 +19,7 @@ namespace cm {
 struct MapLook {
   Rgba background{0xbf, 0xd9, 0xea, 255};  // sea
   Rgba border{0x4a, 0x4f, 0x57, 255};
-  float borderWidth = 1.0f;                 // pixels
+  float borderWidth = 1.0f;  // pixels
   Rgba hover{0x1f, 0x2a, 0x44, 255};
   float hoverWidth = 2.0f;
   Rgba selection{0xff, 0xc4, 0x00, 255};
@@ -94,8 +94,8 @@ class MapRenderer {
   // so a city view skips the rest of the country's vertices. Empty when nearly everything is in
   // view and `shaderHidesTheRest` (the shader discards the features left out): then one plain draw
   // of the whole list is cheaper. False when nothing is in view: then there is nothing to draw.
-  bool cull(const Camera& camera, const std::vector<IndexRange>& ranges, const std::vector<bool>& visible,
-            bool shaderHidesTheRest, std::vector<GLsizei>& counts, std::vector<const void*>& offsets) const;
+  bool cull(const Camera& camera, const std::vector<IndexRange>& ranges, const std::vector<bool>& visible, bool shaderHidesTheRest,
+            std::vector<GLsizei>& counts, std::vector<const void*>& offsets) const;
   // Binds a program and sets what every map shader shares: the view transform and the style table.
   void useProgram(const GlProgram& program, const Camera& camera) const;
   Point2 origin_;
@@ -103,9 +103,9 @@ class MapRenderer {
   std::vector<IndexRange> fillRanges_;  // per feature, into the fill index list
   // Into the hairline index list: BorderSegments' shared, outer and repeats ranges, one after another.
   std::vector<IndexRange> lineRanges_;
-  BorderSegments segments_;  // without its indices, which live on the GPU
+  BorderSegments segments_;                           // without its indices, which live on the GPU
   std::vector<bool> linesShown_, overlayLinesShown_;  // per entry of lineRanges_, drawn as a base layer or over one
-  std::vector<Box> featureBoxes_;                    // per feature, relative to origin_
+  std::vector<Box> featureBoxes_;                     // per feature, relative to origin_
   std::vector<bool> styledVisible_;
   // Visible with a fill that shows when blended: an overlay's transparent fills (wards outside the
   // councillor data's period) are not drawn at all, which halves a national frame of every ward.

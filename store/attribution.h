@@ -11,8 +11,7 @@ inline constexpr const char* kOnsBoundaryAttribution =
     "Contains LPS Intellectual Property \xC2\xA9 Crown copyright and database right 2016 (NI). "
     "Processed by ONSvisual/uk-topojson.";
 
-inline constexpr const char* kControlAttribution =
-    "Council control: Open Council Data UK (opencouncildata.co.uk), CC BY-SA 4.0.";
+inline constexpr const char* kControlAttribution = "Council control: Open Council Data UK (opencouncildata.co.uk), CC BY-SA 4.0.";
 
 // The same terms in fewer words, for a map too small for the full lines (the README gives them whole).
 inline constexpr const char* kOnsBoundaryAttributionShort =

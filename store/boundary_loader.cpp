@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "store/cache/cache_entry.h"
-#include "store/gdal/gdal_readers.h"
 #include "store/cache/geometry_cache.h"
+#include "store/gdal/gdal_readers.h"
 #include "store/held_files.h"
 
 namespace cm {

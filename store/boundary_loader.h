@@ -1,12 +1,12 @@
 #pragma once
-#include <stdexcept>
-#include <optional>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
-#include "geo/boundary_set.h"
 #include "base/diagnostics.h"
+#include "geo/boundary_set.h"
 
 namespace cm {
 

@@ -25,8 +25,7 @@ const std::regex kOnsName(R"(^([a-z]{2,7})(\d{2})nm$)");
 
 }  // namespace
 
-FieldRoles detectFieldRoles(const std::vector<std::string>& names, const std::string& codeOverride,
-                            const std::string& nameOverride) {
+FieldRoles detectFieldRoles(const std::vector<std::string>& names, const std::string& codeOverride, const std::string& nameOverride) {
   FieldRoles roles;
   std::string codePrefix;  // e.g. "wd19", so the name pairs with the same area type and vintage
   if (!codeOverride.empty()) {

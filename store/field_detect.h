@@ -18,7 +18,7 @@ struct FieldRoles {
 // areacd/areanm, Northern Ireland's LGDCode/LGDNAME and WardCode/WARDNAME, and generic code/name.
 // The first code column wins, so a ward layer that also carries its council's LAD code is keyed by ward.
 // Explicit names (case-insensitive) override detection; an override that matches nothing yields -1.
-FieldRoles detectFieldRoles(const std::vector<std::string>& fieldNames,
-                            const std::string& codeOverride = {}, const std::string& nameOverride = {});
+FieldRoles detectFieldRoles(const std::vector<std::string>& fieldNames, const std::string& codeOverride = {},
+                            const std::string& nameOverride = {});
 
 }  // namespace cm

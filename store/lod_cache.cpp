@@ -15,7 +15,6 @@ std::optional<LevelsOfDetail> readLevelsOfDetail(const std::string& datasetPath,
   return stored;
 }
 
-
 LevelsOfDetail levelsOfDetailFor(const BoundarySet& full, const std::string& datasetPath, const std::string& layer, bool* fromCache) {
   if (!datasetPath.empty() && !layer.empty())
     if (auto stored = readLevelsOfDetail(datasetPath, layer, full)) {
@@ -33,8 +32,7 @@ std::optional<LevelsOfDetail> storedLevels(const BoundarySet& full, const std::o
   return stored;
 }
 
-LevelsOfDetail storedLevelsOrFullDetail(const BoundarySet& full, const std::optional<std::string>& datasetPath,
-                                        const std::string& layer) {
+LevelsOfDetail storedLevelsOrFullDetail(const BoundarySet& full, const std::optional<std::string>& datasetPath, const std::string& layer) {
   if (auto stored = storedLevels(full, datasetPath, layer)) return std::move(*stored);
   return fullDetailOnly(full);
 }

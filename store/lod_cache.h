@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "geo/detail_levels.h"
 #include "base/diagnostics.h"
+#include "geo/detail_levels.h"
 #include "store/dataset_layout.h"
 
 namespace cm {
@@ -17,8 +17,7 @@ inline constexpr const char* kLodTable = compiled::kLevelsOfDetail;
 
 // The stored levels of `layer` if they were made from exactly `full`, the layer as loadBoundaries
 // reads it (compared by geometryHash); nullopt for an older dataset, other geometry or a damaged row.
-std::optional<LevelsOfDetail> readLevelsOfDetail(const std::string& datasetPath, const std::string& layer,
-                                                 const BoundarySet& full);
+std::optional<LevelsOfDetail> readLevelsOfDetail(const std::string& datasetPath, const std::string& layer, const BoundarySet& full);
 
 // The levels of `full` (read from `layer` of the dataset): the stored ones when they match its
 // geometry, else built now. An empty path or layer always builds.
@@ -31,8 +30,7 @@ std::optional<LevelsOfDetail> storedLevels(const BoundarySet& full, const std::o
                                            const std::string& layer);
 // The same, else the full detail alone: what the window draws from, as simplifying while it opens would
 // cost more than drawing the full detail saves.
-LevelsOfDetail storedLevelsOrFullDetail(const BoundarySet& full, const std::optional<std::string>& datasetPath,
-                                        const std::string& layer);
+LevelsOfDetail storedLevelsOrFullDetail(const BoundarySet& full, const std::optional<std::string>& datasetPath, const std::string& layer);
 
 struct LodLayerReport {
   std::string layer;

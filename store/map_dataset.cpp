@@ -19,7 +19,8 @@ std::optional<std::filesystem::path> compiledDataset(const DatasetRequest& r) {
   namespace fs = std::filesystem;
   if (!r.dataset.empty()) {
     std::error_code ec;
-    if (!fs::is_regular_file(r.dataset, ec)) throw UsageError("--dataset: no file '" + r.dataset + "' (make one with councilmap build-dataset)");
+    if (!fs::is_regular_file(r.dataset, ec))
+      throw UsageError("--dataset: no file '" + r.dataset + "' (make one with councilmap build-dataset)");
     return fs::path(r.dataset);
   }
   if (!r.dataDir.empty() || !r.boundaries.empty() || r.sourcesOnly) return std::nullopt;
@@ -102,7 +103,8 @@ std::unique_ptr<MapDataset> MapDataset::open(const DatasetRequest& r) {
     for (const auto& row : names.rows)
       if (!names.get(row, cy).empty()) s->welshNames_[names.get(row, code)] = names.get(row, cy);
     const auto table = [&](const char* layer, const char* csv) {
-      return s->compiled_ ? readTable(s->compiled_->string(), layer, s->diagnostics_) : readCsv((s->dataDir_ / csv).string(), s->diagnostics_);
+      return s->compiled_ ? readTable(s->compiled_->string(), layer, s->diagnostics_)
+                          : readCsv((s->dataDir_ / csv).string(), s->diagnostics_);
     };
     s->regions_ = RegionLookup::build(table(compiled::kCouncilRegister, kCouncilRegisterFile),
                                       table(compiled::kCouncilLookup2014, kCouncilLookup2014File),
@@ -202,8 +204,8 @@ BoundarySource MapDataset::wardSource(const WardVintage& v) const {
 }
 
 std::string MapDataset::attribution(bool withControl) const {
-  std::string text = usesDefaultData_ ? kOnsBoundaryAttribution
-                                      : "Boundaries: " + std::filesystem::path(councilSource_.path).filename().string();
+  std::string text =
+      usesDefaultData_ ? kOnsBoundaryAttribution : "Boundaries: " + std::filesystem::path(councilSource_.path).filename().string();
   if (withControl) text += std::string(" ") + kControlAttribution;
   return text;
 }

@@ -59,9 +59,7 @@ class MapDataset {
   const std::string& description() const { return description_; }
   bool usesDefaultData() const { return usesDefaultData_; }
   bool usesCompiledDataset() const { return compiled_.has_value(); }
-  std::optional<std::string> compiledDatasetPath() const {
-    return compiled_ ? std::optional(compiled_->string()) : std::nullopt;
-  }
+  std::optional<std::string> compiledDatasetPath() const { return compiled_ ? std::optional(compiled_->string()) : std::nullopt; }
   const std::filesystem::path& dataDir() const { return dataDir_; }
   // The licence terms the map must carry; `withControl` when it shows council control.
   std::string attribution(bool withControl) const;
@@ -102,8 +100,8 @@ class MapDataset {
 
   mutable std::mutex tiersMutex_;
   mutable std::map<std::string, std::unique_ptr<Tier>> tiers_;  // read on first use, never replaced
-  BoundarySource councilSource_;  // the tier open() read; the other differs in its layer
-  mutable Diagnostics diagnostics_;  // what is read later adds what it finds
+  BoundarySource councilSource_;                                // the tier open() read; the other differs in its layer
+  mutable Diagnostics diagnostics_;                             // what is read later adds what it finds
   std::string description_;
   bool usesDefaultData_ = false;
   std::unique_ptr<ControlHistory> control_;

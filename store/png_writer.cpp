@@ -1,7 +1,5 @@
 #include "store/png_writer.h"
 
-#include <libdeflate.h>
-#include <png.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -11,6 +9,9 @@
 #include <future>
 #include <memory>
 #include <thread>
+
+#include <libdeflate.h>
+#include <png.h>
 
 #include "base/atomic_file.h"
 
@@ -69,7 +70,7 @@ Band deflateBand(const Image& im, int y0, int y1, bool last) {
   int status = Z_OK;
   for (int y = y0; y < y1 && status == Z_OK; ++y) {
     const std::uint8_t* src = im.row(y);
-    row[0] = 0;  // no filter
+    row[0] = 0;        // no filter
     if (im.dropAlpha)  // four bytes a pixel, each overwriting the last one's alpha: one store, not two
       for (int x = 0; x < im.width; ++x) std::memcpy(&row[1 + std::size_t(x) * 3], src + std::size_t(x) * 4, 4);
     else
@@ -94,12 +95,14 @@ Band deflateBand(const Image& im, int y0, int y1, bool last) {
 std::vector<std::uint8_t> deflateImage(const Image& im) {
   const int cores = int(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
   const int bands = std::clamp(im.height / kRowsPerBandAtLeast, 1, cores);
-  auto rows = [&im, bands](int k) { return std::pair(int(std::int64_t(im.height) * k / bands), int(std::int64_t(im.height) * (k + 1) / bands)); };
+  auto rows = [&im, bands](int k) {
+    return std::pair(int(std::int64_t(im.height) * k / bands), int(std::int64_t(im.height) * (k + 1) / bands));
+  };
   std::vector<std::future<Band>> others;
   for (int k = 0; k + 1 < bands; ++k)
     others.push_back(std::async(std::launch::async, [&im, r = rows(k)] { return deflateBand(im, r.first, r.second, false); }));
   const Band last = deflateBand(im, rows(bands - 1).first, im.height, true);  // this thread takes a band too
-  std::vector<std::uint8_t> out = {0x78, 0x5e};  // zlib header: deflate, 32 KB window, fast level
+  std::vector<std::uint8_t> out = {0x78, 0x5e};                               // zlib header: deflate, 32 KB window, fast level
   uLong adler = 1;
   auto append = [&](const Band& b) {
     if (b.deflated) out.insert(out.end(), b.deflated.get(), b.deflated.get() + b.size);

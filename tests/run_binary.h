@@ -1,14 +1,14 @@
 #pragma once
 // Runs a command line through the shell for the tests that drive the real binary: its exit code,
 // its standard output, and its standard error (through a file, so the two never interleave).
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+
+#include <sys/wait.h>
 
 namespace cm::run {
 

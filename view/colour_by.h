@@ -13,7 +13,8 @@ enum class ColourBy { Neutral, Control, Disputes, Faction };
 inline constexpr struct {
   ColourBy mode;
   std::string_view name;
-} kColourByNames[] = {{ColourBy::Neutral, "none"}, {ColourBy::Control, "control"}, {ColourBy::Disputes, "disputes"}, {ColourBy::Faction, "faction"}};
+} kColourByNames[] = {
+    {ColourBy::Neutral, "none"}, {ColourBy::Control, "control"}, {ColourBy::Disputes, "disputes"}, {ColourBy::Faction, "faction"}};
 
 inline std::string_view colourByName(ColourBy mode) {
   for (const auto& [m, name] : kColourByNames)

@@ -9,7 +9,7 @@ namespace cm {
 struct FeatureStyle {
   Rgba fill{200, 200, 200, 255};
   bool visible = true;
-  bool hatch = false;  // diagonal stripes over the fill, in screen space so they stay crisp at any zoom
+  bool hatch = false;        // diagonal stripes over the fill, in screen space so they stay crisp at any zoom
   Rgba outline{0, 0, 0, 0};  // a coloured outline inside the border; alpha 0 for none
 };
 

@@ -16,7 +16,7 @@ struct MapView {
   CouncilFilter filter;        // councils that do not match are dimmed and left out of the statistics
   int disputeWindowDays = 180;
   std::optional<std::uint32_t> selected;  // a council of the tier shown, by index
-  std::string dateNote;  // said in the caption: why the date is not today, or that it is outside the data
+  std::string dateNote;                   // said in the caption: why the date is not today, or that it is outside the data
 };
 
 }  // namespace cm

@@ -1,15 +1,16 @@
 #include "app/commands/build_dataset_command.h"
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
+#include "app/map_session.h"
 #include "app/viewer/map_canvas.h"
 #include "base/atomic_file.h"
-#include "app/map_session.h"
 #include "store/cache/cache_file.h"
 #include "store/data_locator.h"
 #include "store/dataset_compiler.h"
@@ -25,7 +26,8 @@ class ProgressBar {
     if (isatty(STDERR_FILENO)) {
       constexpr int kWidth = 32;
       const int filled = int(fraction * kWidth);
-      std::fprintf(stderr, "\r[%.*s%*s] %3d%%  %-22s", filled, "================================", kWidth - filled, "", percent, step.c_str());
+      std::fprintf(stderr, "\r[%.*s%*s] %3d%%  %-22s", filled, "================================", kWidth - filled, "", percent,
+                   step.c_str());
       if (fraction >= 1) std::fputc('\n', stderr);
     } else if (step != lastStep_) {
       std::fprintf(stderr, "councilmap: %3d%% %s\n", percent, step.c_str());
@@ -66,7 +68,8 @@ void fillCacheFor(const std::string& dataset) {
 }  // namespace
 
 void addBuildDatasetCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("build-dataset", "Compile boundaries of every year and tier, wards, parties, control, events and factions into one GeoPackage");
+  auto* cmd = app.add_subcommand(
+      "build-dataset", "Compile boundaries of every year and tier, wards, parties, control, events and factions into one GeoPackage");
   auto out = std::make_shared<std::string>("councilmap-uk.gpkg");
   auto dataDir = std::make_shared<std::string>();
   cmd->add_option("--out,-o", *out, "GeoPackage to write (replaced only once complete)")->capture_default_str();
@@ -85,15 +88,15 @@ void addBuildDatasetCommand(CLI::App& app, int& exitCode) {
     Diagnostics diag;
     ProgressBar bar;
     std::vector<LodLayerReport> lod;
-    const bool ok = compileDataset({loc->dir, std::filesystem::path(COUNCILMAP_SOURCE_DIR) / "data" / "tables", *out, std::ref(bar), &lod}, diag);
+    const bool ok =
+        compileDataset({loc->dir, std::filesystem::path(COUNCILMAP_SOURCE_DIR) / "data" / "tables", *out, std::ref(bar), &lod}, diag);
     diag.print(std::cerr, Severity::Warning);
     if (*verbose) printLodReport(lod);
     if (!ok) {
       exitCode = 1;
       return;
     }
-    std::cerr << "councilmap: wrote " << *out << " ("
-              << std::filesystem::file_size(*out) / (1024 * 1024) << " MB) in "
+    std::cerr << "councilmap: wrote " << *out << " (" << std::filesystem::file_size(*out) / (1024 * 1024) << " MB) in "
               << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
     fillCacheFor(*out);
   });

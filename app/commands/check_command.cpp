@@ -1,20 +1,22 @@
 #include "app/commands/check_command.h"
 
-#include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "app/map_session.h"
-#include "store/boundary_loader.h"
-#include "politics/consistency.h"
-#include "store/data_locator.h"
 #include "geo/ring_checks.h"
+#include "politics/consistency.h"
+#include "store/boundary_loader.h"
+#include "store/data_locator.h"
 
 namespace cm {
 
 void addCheckCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("check", "Validate the data: codes exist on their dates, periods do not overlap, seats add up, dates parse, every event has a source");
+  auto* cmd = app.add_subcommand(
+      "check",
+      "Validate the data: codes exist on their dates, periods do not overlap, seats add up, dates parse, every event has a source");
   auto o = std::make_shared<CommonOptions>();
   auto limit = std::make_shared<std::size_t>(200);
   addCommonOptions(*cmd, *o);
@@ -29,9 +31,8 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
       // Another boundary file (--boundaries): what loading it found, with nothing to cross-check.
       diag.print(std::cout, o->verbose ? Severity::Info : Severity::Warning, *limit);
       const std::size_t errors = diag.count(Severity::Error);
-      std::cout << "councilmap check: " << session->data().description() << ": " << errors << " errors, "
-                << diag.count(Severity::Warning) << " warnings, " << diag.count(Severity::Info) << " notes"
-                << (o->verbose ? "" : " (-v shows notes)") << '\n';
+      std::cout << "councilmap check: " << session->data().description() << ": " << errors << " errors, " << diag.count(Severity::Warning)
+                << " warnings, " << diag.count(Severity::Info) << " notes" << (o->verbose ? "" : " (-v shows notes)") << '\n';
       exitCode = errors ? 1 : 0;
       return;
     }
@@ -53,7 +54,8 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     std::string wardJoin;
     if (const WardCouncillors2018* wc = session->data().wardCouncillors(); wc && wc->size()) {
       Diagnostics ignored;
-      const BoundarySet wards2019 = loadBoundaries({(session->data().dataDir() / "wards/wards_dec2019_uk.gpkg").string(), "", "", ""}, ignored);
+      const BoundarySet wards2019 =
+          loadBoundaries({(session->data().dataDir() / "wards/wards_dec2019_uk.gpkg").string(), "", "", ""}, ignored);
       std::size_t matched = 0;
       for (const auto& w : wards2019.features) matched += wc->find(w.code) != nullptr;
       char line[160];
@@ -63,10 +65,10 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     }
     diag.print(std::cout, o->verbose ? Severity::Info : Severity::Warning, *limit);
     const std::size_t errors = diag.count(Severity::Error), warnings = diag.count(Severity::Warning);
-    std::cout << "councilmap check: " << session->data().description() << "\n  " << session->data().control()->size()
-              << " compositions, " << (in.events ? in.events->all().size() : 0) << " events, "
-              << (in.leadership ? in.leadership->all().size() : 0) << " leadership periods: " << errors << " errors, "
-              << warnings << " warnings, " << diag.count(Severity::Info) << " notes" << (o->verbose ? "" : " (-v shows notes)") << wardJoin << '\n';
+    std::cout << "councilmap check: " << session->data().description() << "\n  " << session->data().control()->size() << " compositions, "
+              << (in.events ? in.events->all().size() : 0) << " events, " << (in.leadership ? in.leadership->all().size() : 0)
+              << " leadership periods: " << errors << " errors, " << warnings << " warnings, " << diag.count(Severity::Info) << " notes"
+              << (o->verbose ? "" : " (-v shows notes)") << wardJoin << '\n';
     exitCode = errors ? 1 : 0;
   });
 }

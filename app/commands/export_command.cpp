@@ -1,27 +1,27 @@
-#include "render/gl_frame.h"
 #include "app/commands/export_command.h"
-
-#include <CLI/CLI.hpp>
-#include <imgui.h>
-#include <backends/imgui_impl_opengl3.h>
 
 #include <chrono>
 #include <future>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
 #include "app/gl_context.h"
-#include "app/loader_thread.h"
-#include "app/viewer/map_canvas.h"
-#include "app/panels/overlay_layout.h"
-#include "store/png_writer.h"
 #include "app/launch/startup_clock.h"
+#include "app/loader_thread.h"
+#include "app/panels/overlay_layout.h"
 #include "app/panels/ui_overlay.h"
 #include "app/view_framing.h"
+#include "app/viewer/map_canvas.h"
+#include "base/text_parse.h"
+#include "render/gl_frame.h"
 #include "store/cache/cache_file.h"
 #include "store/cache/geometry_cache.h"
 #include "store/lod_cache.h"
+#include "store/png_writer.h"
 #include "store/projection.h"
-#include "base/text_parse.h"
 
 namespace cm {
 namespace {
@@ -55,19 +55,20 @@ int runExport(const ExportOptions& o) {
     std::unique_ptr<MapSession> session;
     std::shared_ptr<const LevelsOfDetail> levels;  // null when they must be made
   };
-  auto loading = startLoader([&o] {
-    Loaded l{MapSession::open(o.common), nullptr};
-    StyleOptions style = o.style;
-    if (style.colourBy.empty()) style.colourBy = l.session->data().control() ? "control" : "none";  // as the window opens
-    l.session->applyStyle(style);
-    l.levels = levelsToDrawFrom(*l.session);
-    return l;
-  }, !MapSession::readsFromCacheOnly(o.common));
+  auto loading = startLoader(
+      [&o] {
+        Loaded l{MapSession::open(o.common), nullptr};
+        StyleOptions style = o.style;
+        if (style.colourBy.empty()) style.colourBy = l.session->data().control() ? "control" : "none";  // as the window opens
+        l.session->applyStyle(style);
+        l.levels = levelsToDrawFrom(*l.session);
+        return l;
+      },
+      !MapSession::readsFromCacheOnly(o.common));
   // The image's memory too: 33 MB at 3840x2160, whose first touch (page faults) would otherwise
   // fall inside the readback.
-  auto image = std::async(std::launch::async, [n = std::size_t(size->width) * std::size_t(size->height) * 4] {
-    return std::vector<std::uint8_t>(n);
-  });
+  auto image = std::async(std::launch::async,
+                          [n = std::size_t(size->width) * std::size_t(size->height) * 4] { return std::vector<std::uint8_t>(n); });
   // A --bbox is in WGS84: PROJ's transformation is made meanwhile too.
   auto projection = o.bbox.empty() ? std::future<void>() : Transform::prepareWgs84ToMap();
   GlWindow window("councilmap export", 64, 64, /*visible=*/false);
@@ -80,8 +81,7 @@ int runExport(const ExportOptions& o) {
   // while they were made was slower: both compete for the same two cores.)
   std::future<LevelsOfDetail> preparing;
   const BoundarySet& layer = session->boundaries();
-  if (!levels)
-    preparing = std::async(std::launch::async, [&layer] { return buildLevelsOfDetail(layer); });
+  if (!levels) preparing = std::async(std::launch::async, [&layer] { return buildLevelsOfDetail(layer); });
   std::cerr << "councilmap: using " << session->data().description() << '\n';
   session->data().diagnostics().print(std::cerr, o.common.verbose ? Severity::Info : Severity::Warning);
 
@@ -119,7 +119,8 @@ int runExport(const ExportOptions& o) {
   content.legend = legendItems(*session, session->legend());
   content.credit = session->attribution();
   content.shortCredit = session->shortAttribution();
-  std::string text = session->title() + session->subtitle() + session->attribution() + session->shortAttribution() + session->legendHeading() + "\xE2\x80\xA6+";
+  std::string text = session->title() + session->subtitle() + session->attribution() + session->shortAttribution() +
+                     session->legendHeading() + "\xE2\x80\xA6+";
   for (const auto& item : content.legend) text += item.label;
   initImGui(uiScale, 1.0f, &text);
   const float width = float(size->width), height = float(size->height);
@@ -127,8 +128,7 @@ int runExport(const ExportOptions& o) {
   const Framing framing = initialFraming(*session, o.focus, o.bbox);
   frameInto(canvas.camera(), framing, *session, ScreenRect{0, 0, width, height}, overlays, 1.0);
   canvas.setSelection(framing.focus);
-  if (!canvas.update(size->width, size->height))
-    throw UsageError("cannot allocate a " + o.size + " image on this GPU");
+  if (!canvas.update(size->width, size->height)) throw UsageError("cannot allocate a " + o.size + " image on this GPU");
   const auto tMap = Clock::now();
 
   // Text goes on top of the resolved map, drawn by the same ImGui code as the window's overlay.
@@ -159,20 +159,22 @@ int runExport(const ExportOptions& o) {
   const auto tEnd = Clock::now();
   if (storing.valid()) {
     storing.get();
-    std::cerr << "councilmap: made levels of detail of " << layer.source << ", kept for its next export in " << cacheFolder()->string() << '\n';
+    std::cerr << "councilmap: made levels of detail of " << layer.source << ", kept for its next export in " << cacheFolder()->string()
+              << '\n';
   }
   const auto tStored = Clock::now();
   auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-  std::cerr << "councilmap: wrote " << o.out << " (" << size->width << "x" << size->height << ", "
-            << session->visibleCount() << " areas, " << session->view.date.iso() << ")";
-  if (o.common.verbose) std::cerr << " in " << ms(t0, tEnd) << " ms (map " << canvas.lastDrawMs() << " ms, to first image " << ms(t0, tMap) << " ms)";
+  std::cerr << "councilmap: wrote " << o.out << " (" << size->width << "x" << size->height << ", " << session->visibleCount() << " areas, "
+            << session->view.date.iso() << ")";
+  if (o.common.verbose)
+    std::cerr << " in " << ms(t0, tEnd) << " ms (map " << canvas.lastDrawMs() << " ms, to first image " << ms(t0, tMap) << " ms)";
   std::cerr << '\n';
   if (o.common.verbose) reportGdalLoad(std::cerr, "the image");
   // One line for scripts such as bench/peers: where the whole run's time went.
   if (o.timings)
     std::cerr << "councilmap: timings ms: load " << ms(t0, tLoad) << " gl " << ms(t0, tGl) << " prepare " << ms(tLoad, tPrepared)
-              << " mesh " << ms(tPrepared, tMesh) << " draw " << ms(tMesh, tMap) << " overlay " << ms(tMap, tOverlay)
-              << " readback " << ms(tOverlay, tRead) << " png " << ms(tRead, tEnd) << " total " << ms(t0, tEnd) << " cache " << ms(tEnd, tStored) << '\n';
+              << " mesh " << ms(tPrepared, tMesh) << " draw " << ms(tMesh, tMap) << " overlay " << ms(tMap, tOverlay) << " readback "
+              << ms(tOverlay, tRead) << " png " << ms(tRead, tEnd) << " total " << ms(t0, tEnd) << " cache " << ms(tEnd, tStored) << '\n';
   return 0;
 }
 
@@ -185,11 +187,13 @@ void addExportCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--bbox", o->bbox, "Frame a WGS84 box lon1,lat1,lon2,lat2");
   cmd->add_option("--border-width", o->borderWidth, "Border width in pixels")->capture_default_str()->check(CLI::Range(0.0f, 50.0f));
   cmd->add_option("--samples", o->samples, "Multisampling for smooth edges (1 = off, 0 = auto: 4, or off on software rendering)")
-      ->capture_default_str()->check(CLI::Range(0, 16));
+      ->capture_default_str()
+      ->check(CLI::Range(0, 16));
   addStyleOptions(*cmd, o->style);
   cmd->add_flag("!--no-caption", o->caption, "Leave out the title and date in the top-left corner");
   cmd->add_flag("--timings", o->timings,
-                "Print where the time went: load and GL (at once), preparing levels of detail, mesh, draw, overlay, readback, PNG, then caching new levels");
+                "Print where the time went: load and GL (at once), preparing levels of detail, mesh, draw, overlay, readback, PNG, then "
+                "caching new levels");
   addCommonOptions(*cmd, o->common);
   cmd->callback([o, &exitCode] { exitCode = runExport(*o); });
 }

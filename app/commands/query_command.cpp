@@ -1,15 +1,15 @@
 #include "app/commands/query_command.h"
 
-#include <CLI/CLI.hpp>
-
 #include <cmath>
 #include <iostream>
 
-#include "store/boundary_loader.h"
+#include <CLI/CLI.hpp>
+
+#include "base/text_parse.h"
 #include "politics/council_types.h"
 #include "politics/wards.h"
+#include "store/boundary_loader.h"
 #include "store/projection.h"
-#include "base/text_parse.h"
 
 namespace cm {
 
@@ -34,17 +34,24 @@ nlohmann::ordered_json describeArea(const MapSession& session, const Feature& f,
   j["faction"] = std::string(session.stateOf(f.code).faction());
   if (const LeadershipPeriod* lead = session.data().leadership() ? session.data().leadership()->at(f.code, session.view.date) : nullptr) {
     j["leader"] = {{"name", lead->leader.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(lead->leader)},
-                   {"party", lead->party}, {"faction", lead->faction},
+                   {"party", lead->party},
+                   {"faction", lead->faction},
                    {"from", lead->start ? nlohmann::ordered_json(lead->start->iso()) : nlohmann::ordered_json(nullptr)},
-                   {"basis", lead->basis}, {"confidence", lead->confidence}};
+                   {"basis", lead->basis},
+                   {"confidence", lead->confidence}};
     for (const auto& s : lead->sources) sources.push_back(s);
   } else {
     j["leader"] = nullptr;
   }
   nlohmann::ordered_json disputes = nlohmann::ordered_json::array();
   for (const Event* e : session.stateOf(f.code).disputes.events) {
-    disputes.push_back({{"id", e->id}, {"type", e->type}, {"date", e->date.iso()}, {"precision", e->precision},
-                        {"title", e->title}, {"confidence", e->confidence}, {"sources", e->sources}});
+    disputes.push_back({{"id", e->id},
+                        {"type", e->type},
+                        {"date", e->date.iso()},
+                        {"precision", e->precision},
+                        {"title", e->title},
+                        {"confidence", e->confidence},
+                        {"sources", e->sources}});
     for (const auto& s : e->sources) sources.push_back(s);
   }
   j["disputes"] = disputes;
@@ -72,7 +79,9 @@ nlohmann::ordered_json wardAt(const MapSession& session, double lon, double lat)
     nlohmann::ordered_json j = {{"code", w.code}, {"name", w.name}, {"vintage", v.label}};
     if (const WardCouncillors* c = session.data().wardCouncillors() ? session.data().wardCouncillors()->find(w.code) : nullptr;
         c && WardCouncillors2018::covers(session.view.date)) {
-      j["councillors_2018"] = {{"parties", c->codes}, {"as_given", c->names}, {"representation", c->representation},
+      j["councillors_2018"] = {{"parties", c->codes},
+                               {"as_given", c->names},
+                               {"representation", c->representation},
                                {"source", "Open Data Manchester, ward councillors as at September 2018"}};
     }
     return j;
@@ -96,7 +105,7 @@ nlohmann::ordered_json queryPoint(const MapSession& session, double lon, double 
   // map it is the council itself).
   const bool countyIsCouncil = hit && county && features[*hit].code == session.data().counties()->features[*county].code;
   out["county"] = county && !countyIsCouncil ? describeArea(session, session.data().counties()->features[*county], "upper")
-                                               : nlohmann::ordered_json(nullptr);
+                                             : nlohmann::ordered_json(nullptr);
   out["ward"] = session.data().usesDefaultData() ? wardAt(session, lon, lat) : nlohmann::ordered_json(nullptr);
   out["boundaries"] = {{"source", session.boundaries().source}, {"layer", session.boundaries().layer}, {"year", session.year()}};
   return out;

@@ -9,11 +9,12 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
-#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+
+#include <climits>
 
 #include "app/launch/malloc_settings.h"
 #include "base/library_preload.h"
@@ -41,8 +42,10 @@ int main(int argc, char** argv) {
   if (n <= 0) n = ssize_t(std::snprintf(dir, sizeof dir, "%s", argv[0]));
   if (n >= ssize_t(sizeof dir)) n = ssize_t(sizeof dir) - 1;
   dir[n] = '\0';
-  if (char* slash = std::strrchr(dir, '/')) slash[1] = '\0';
-  else dir[0] = '\0';
+  if (char* slash = std::strrchr(dir, '/'))
+    slash[1] = '\0';
+  else
+    dir[0] = '\0';
   char path[PATH_MAX + 32];
   std::snprintf(path, sizeof path, "%slibcouncilmap.deps", dir);
   cm::preloadLibraries(path);  // base/library_preload.h says why

@@ -22,7 +22,8 @@ void takeLaunchTime() {
   if (const char* ns = std::getenv("COUNCILMAP_LAUNCH_NS")) {
     char* end = nullptr;
     const long long v = std::strtoll(ns, &end, 10);
-    const auto launched = std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::nanoseconds(v)));
+    const auto launched =
+        std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::nanoseconds(v)));
     if (end && *end == '\0' && v > 0 && launched <= t) t = launched;  // never a launch in the future
     unsetenv("COUNCILMAP_LAUNCH_NS");
   }
@@ -30,13 +31,17 @@ void takeLaunchTime() {
 
 double msSinceLaunch() { return msAfterLaunch(std::chrono::system_clock::now()); }
 
-double msAfterLaunch(std::chrono::system_clock::time_point t) { return std::chrono::duration<double, std::milli>(t - launchTime()).count(); }
+double msAfterLaunch(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(t - launchTime()).count();
+}
 
 void reportGdalLoad(std::ostream& out, const char* needs) {
   const GdalLoad gdal = gdalLoad();
-  if (!gdal.loaded) out << "councilmap: GDAL not loaded: what " << needs << " needed came from the cache\n";
+  if (!gdal.loaded)
+    out << "councilmap: GDAL not loaded: what " << needs << " needed came from the cache\n";
   else if (!gdal.linkedIn)
-    out << "councilmap: GDAL loaded " << std::lround(msAfterLaunch(gdal.at)) << " ms after launch, first for " << gdal.firstNeededFor << '\n';
+    out << "councilmap: GDAL loaded " << std::lround(msAfterLaunch(gdal.at)) << " ms after launch, first for " << gdal.firstNeededFor
+        << '\n';
 }
 
 void StartupTimeline::note(const char* phase) {

@@ -1,9 +1,9 @@
 // The Details tab: everything known about the selected council at the date shown.
-#include <SDL.h>
-
 #include <algorithm>
-#include <climits>
 #include <map>
+
+#include <SDL.h>
+#include <climits>
 
 #include "app/panels/side_panel.h"
 #include "app/panels/ui_widgets.h"
@@ -133,7 +133,9 @@ void drawSeatChart(PanelContext& ctx, const Feature& f) {
     std::string label = p + " " + std::to_string(a);
     if (before && a != b) label += " (" + std::string(a > b ? "+" : "") + std::to_string(a - b) + ")";
     labelledBar(colour, most ? float(a) / float(most) : 0, label, 9 * ctx.scale);
-    if (before) labelledBar(blend(colour, {255, 255, 255, 255}, 0.55f), most ? float(b) / float(most) : 0, before ? std::to_string(b) : "", 5 * ctx.scale);
+    if (before)
+      labelledBar(blend(colour, {255, 255, 255, 255}, 0.55f), most ? float(b) / float(most) : 0, before ? std::to_string(b) : "",
+                  5 * ctx.scale);
   }
   if (now->control != kNoOverallControl) ImGui::TextDisabled("Majority: %d seats", now->totalSeats / 2 + 1);
 }

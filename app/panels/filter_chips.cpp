@@ -1,7 +1,7 @@
 // Active filters as removable chips under the caption.
-#include <imgui.h>
-
 #include <functional>
+
+#include <imgui.h>
 
 #include "app/panels/side_panel.h"
 #include "politics/events.h"

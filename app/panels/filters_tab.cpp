@@ -94,37 +94,43 @@ void drawFiltersTab(SidePanelState& state, PanelContext& ctx, PanelActions& acti
       if (counts.control.count(std::string(p.code))) values.emplace_back(p.code);
     values.emplace_back(kNoOverallControl);
     values.emplace_back("");
-    changed |= checkList(filter.control, values, counts.control,
-                         [&](const std::string& k) { return labelOfCategory(ColourBy::Control, k); },
-                         [&](const std::string& k) { return colourOfCategory(ColourBy::Control, k, session.style.colourBlindSafe); }, scale);
+    changed |= checkList(
+        filter.control, values, counts.control, [&](const std::string& k) { return labelOfCategory(ColourBy::Control, k); },
+        [&](const std::string& k) { return colourOfCategory(ColourBy::Control, k, session.style.colourBlindSafe); }, scale);
   }
   if (ImGui::CollapsingHeader("Leading faction")) {
     std::vector<std::string> values(std::begin(kFactionCodes), std::end(kFactionCodes));
-    changed |= checkList(filter.factions, values, counts.faction, [](const std::string& k) { return factionLabel(k); },
-                         [](const std::string& k) { return factionColour(k); }, scale);
+    changed |= checkList(
+        filter.factions, values, counts.faction, [](const std::string& k) { return factionLabel(k); },
+        [](const std::string& k) { return factionColour(k); }, scale);
   }
   if (ImGui::CollapsingHeader("Disputes")) {
-    changed |= checkList(filter.disputeLevels, {"0", "1", "2", "3"}, counts.disputes,
-                         [&](const std::string& k) { return labelOfCategory(ColourBy::Disputes, k); },
-                         [&](const std::string& k) { return colourOfCategory(ColourBy::Disputes, k, session.style.colourBlindSafe); }, scale);
+    changed |= checkList(
+        filter.disputeLevels, {"0", "1", "2", "3"}, counts.disputes,
+        [&](const std::string& k) { return labelOfCategory(ColourBy::Disputes, k); },
+        [&](const std::string& k) { return colourOfCategory(ColourBy::Disputes, k, session.style.colourBlindSafe); }, scale);
   }
   if (ImGui::CollapsingHeader("Region or nation")) {
     std::vector<std::string> values = RegionLookup::all();
     for (const auto& [r, n] : counts.region)
       if (std::find(values.begin(), values.end(), r) == values.end()) values.push_back(r);
-    changed |= checkList(filter.regions, values, counts.region, [](const std::string& k) { return k; }, nullptr, scale);
+    changed |= checkList(
+        filter.regions, values, counts.region, [](const std::string& k) { return k; }, nullptr, scale);
   }
   if (ImGui::CollapsingHeader("Council type")) {
-    changed |= checkList(filter.councilTypes, keysOf(counts.type), counts.type, [](const std::string& k) { return k; }, nullptr, scale);
+    changed |= checkList(
+        filter.councilTypes, keysOf(counts.type), counts.type, [](const std::string& k) { return k; }, nullptr, scale);
   }
   if (ImGui::CollapsingHeader("Events")) {
-    ImGui::TextWrapped("Councils with at least one event matching all of these (up to the date shown unless a range ends it). "
-                       "The Details tab lists the same events.");
+    ImGui::TextWrapped(
+        "Councils with at least one event matching all of these (up to the date shown unless a range ends it). "
+        "The Details tab lists the same events.");
     std::map<std::string, std::size_t> typeCounts;
     if (session.data().events())
       for (const Event& e : session.data().events()->all()) ++typeCounts[e.type];
     std::vector<std::string> types(std::begin(kEventTypes), std::end(kEventTypes));
-    changed |= checkList(filter.events.types, types, typeCounts, [](const std::string& k) { return eventTypeLabel(k); }, nullptr, scale);
+    changed |= checkList(
+        filter.events.types, types, typeCounts, [](const std::string& k) { return eventTypeLabel(k); }, nullptr, scale);
     ImGui::TextDisabled("Confidence");
     static const char* kConfidence[] = {"any", "partly verified or better", "verified only"};
     for (int i = 0; i < 3; ++i)

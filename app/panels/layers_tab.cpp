@@ -10,9 +10,10 @@ void drawLayersTab(SidePanelState& state, PanelContext& ctx, PanelActions& actio
   Styling look = session.style;
   bool changed = false;
   sectionHeading("Fill (C cycles)");
-  static const std::pair<ColourBy, const char*> kModes[] = {
-      {ColourBy::Control, "Party in control"}, {ColourBy::Faction, "Leading faction"},
-      {ColourBy::Disputes, "Dispute intensity"}, {ColourBy::Neutral, "Plain (a colour per council)"}};
+  static const std::pair<ColourBy, const char*> kModes[] = {{ColourBy::Control, "Party in control"},
+                                                            {ColourBy::Faction, "Leading faction"},
+                                                            {ColourBy::Disputes, "Dispute intensity"},
+                                                            {ColourBy::Neutral, "Plain (a colour per council)"}};
   for (const auto& [mode, label] : kModes) {
     if (!political && mode != ColourBy::Neutral) continue;
     if (ImGui::RadioButton(label, look.colourBy == mode)) {

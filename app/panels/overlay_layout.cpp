@@ -1,16 +1,16 @@
 #include "app/panels/overlay_layout.h"
 
-#include <imgui.h>
-
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+
+#include <imgui.h>
 
 namespace cm {
 namespace {
 
 // Lengths in points at UI scale 1.
-constexpr float kInset = 10, kGap = 6;                      // from the map's edges; between boxes
+constexpr float kInset = 10, kGap = 6;  // from the map's edges; between boxes
 using namespace overlay;
 constexpr float kLegendColumnGap = 14;
 constexpr float kLegendFontScales[] = {1.0f, 0.85f, 0.72f};
@@ -50,8 +50,8 @@ ScreenBox captionBox(const OverlayContent& c, float width, float scale) {
 
 // The legend's rows in `columns` at `fontScale`, its box's bottom-left at (left, bottom); rows past
 // `rowLimit` are summed up in one line.
-LegendLayout legendIn(const OverlayContent& c, int columns, float fontScale, float maxWidth, std::size_t rowLimit, float left,
-                      float bottom, float scale) {
+LegendLayout legendIn(const OverlayContent& c, int columns, float fontScale, float maxWidth, std::size_t rowLimit, float left, float bottom,
+                      float scale) {
   const ImGuiStyle& style = ImGui::GetStyle();
   LegendLayout l;
   l.fontScale = fontScale;
@@ -64,7 +64,8 @@ LegendLayout legendIn(const OverlayContent& c, int columns, float fontScale, flo
   const float header = (c.interactive ? 2 : 1) * pitch;
   // Each column as wide as its widest row, every row's text cut to what one column may take.
   const float textRoom = std::max(lh, (maxWidth - 2 * padX - (columns - 1) * colGap) / columns - swatch - style.ItemSpacing.x);
-  float x = padX, contentRight = padX + std::max(measureText(c.legendHeading, fontScale).x, c.interactive ? measureText(kLegendHint, fontScale).x : 0);
+  float x = padX, contentRight =
+                      padX + std::max(measureText(c.legendHeading, fontScale).x, c.interactive ? measureText(kLegendHint, fontScale).x : 0);
   for (int col = 0; col < columns; ++col) {
     float widest = 0;
     for (std::size_t r = 0; r < perColumn; ++r) {
@@ -107,7 +108,8 @@ LegendLayout layOutLegend(const OverlayContent& c, float maxWidth, float top, fl
     }
   const float smallest = kLegendFontScales[std::size(kLegendFontScales) - 1];
   int columns = mostColumns;
-  while (columns > 1 && legendIn(c, columns, smallest, maxWidth, c.legend.size(), left, bottom, scale).box.right - left > maxWidth) --columns;
+  while (columns > 1 && legendIn(c, columns, smallest, maxWidth, c.legend.size(), left, bottom, scale).box.right - left > maxWidth)
+    --columns;
   std::size_t rows = c.legend.size();
   LegendLayout l = legendIn(c, columns, smallest, maxWidth, rows, left, bottom, scale);
   while (rows > 1 && l.box.top < top) l = legendIn(c, columns, smallest, maxWidth, --rows, left, bottom, scale);
@@ -115,7 +117,7 @@ LegendLayout layOutLegend(const OverlayContent& c, float maxWidth, float top, fl
 }
 
 ScreenBox noticeBox(const OverlayContent& c, const ScreenBox& caption, const ScreenBox& chips, const ScreenBox& topRight, float width,
-                      float scale) {
+                    float scale) {
   if (c.notice.empty()) return {};
   const ImGuiStyle& style = ImGui::GetStyle();
   float w = 0;
@@ -127,8 +129,9 @@ ScreenBox noticeBox(const OverlayContent& c, const ScreenBox& caption, const Scr
   const float rightmost = (topRight.empty() ? width - kInset * scale : topRight.left - gap);
   // Centred on the map; else just right of the caption; else under the caption and the chips.
   ScreenBox box{(width - w) / 2, top, (width + w) / 2, top + h};
-  const ScreenBox aboveLeft = chips.empty() ? caption
-                                            : ScreenBox{caption.left, caption.top, std::max(caption.right, chips.right), std::max(caption.bottom, chips.bottom)};
+  const ScreenBox aboveLeft =
+      chips.empty() ? caption
+                    : ScreenBox{caption.left, caption.top, std::max(caption.right, chips.right), std::max(caption.bottom, chips.bottom)};
   if (!box.overlaps(aboveLeft) && box.right <= rightmost) return box;
   box = {aboveLeft.right + gap, top, aboveLeft.right + gap + w, top + h};
   if (aboveLeft.empty()) box = {kInset * scale, top, kInset * scale + w, top + h};
@@ -141,7 +144,8 @@ ScreenBox warningsBox(const std::string& label, float bottom, float scale) {
   if (label.empty()) return {};
   const ImGuiStyle& style = ImGui::GetStyle();
   const TextSize t = measureText(label);
-  const float w = t.x + 2 * style.FramePadding.x + 2 * style.WindowPadding.x, h = t.y + 2 * style.FramePadding.y + 2 * style.WindowPadding.y;
+  const float w = t.x + 2 * style.FramePadding.x + 2 * style.WindowPadding.x,
+              h = t.y + 2 * style.FramePadding.y + 2 * style.WindowPadding.y;
   return {kInset * scale, bottom - h, kInset * scale + w, bottom};
 }
 

@@ -22,7 +22,9 @@ struct ScreenBox {
   float width() const { return right - left; }
   float height() const { return bottom - top; }
   bool empty() const { return !(right > left && bottom > top); }
-  bool overlaps(const ScreenBox& o) const { return !empty() && !o.empty() && left < o.right && o.left < right && top < o.bottom && o.top < bottom; }
+  bool overlaps(const ScreenBox& o) const {
+    return !empty() && !o.empty() && left < o.right && o.left < right && top < o.bottom && o.top < bottom;
+  }
 };
 
 struct LegendItem {
@@ -38,8 +40,8 @@ struct LegendItem {
 // Where the credit for the data on show goes: bottom-right beside the legend, or where there is too
 // little room beside it, across the map's foot with the legend above it.
 struct CreditPlacement {
-  float maxWidth = 0;        // the box's widest; its text wraps inside
-  float height = 0;          // from the map's bottom edge to the box's top, the gap below it included
+  float maxWidth = 0;  // the box's widest; its text wraps inside
+  float height = 0;    // from the map's bottom edge to the box's top, the gap below it included
   bool besideLegend = true;
 };
 CreditPlacement placeCredit(const std::string& text, float mapWidth, float legendRight, float scale);
@@ -52,9 +54,9 @@ struct LegendLayout {
   float fontScale = 1;
   int columns = 1;
   struct Row {
-    std::size_t item;  // index into the items
-    std::string text;  // shortened with an ellipsis where it could not fit
-    float x, y, width; // from the box's top-left: the swatch's left, the row's top; the text's width
+    std::size_t item;   // index into the items
+    std::string text;   // shortened with an ellipsis where it could not fit
+    float x, y, width;  // from the box's top-left: the swatch's left, the row's top; the text's width
     bool shortened = false;
   };
   std::vector<Row> rows;
@@ -63,15 +65,15 @@ struct LegendLayout {
 };
 
 struct OverlayContent {
-  std::string title, subtitle;       // the caption, top-left; no title, no caption
+  std::string title, subtitle;  // the caption, top-left; no title, no caption
   std::string legendHeading;
   std::vector<LegendItem> legend;
-  bool interactive = false;          // the window's legend, whose rows are buttons under a hint
+  bool interactive = false;  // the window's legend, whose rows are buttons under a hint
   std::string credit;
-  std::string shortCredit;           // used instead where the credit would take too much of a small map
-  std::vector<std::string> notice;   // the lines of the box at the top centre (the wards' key, a notice); none, no box
-  float chipsWidth = 0, chipsHeight = 0;  // the filter chips as last drawn (under the caption), or 0
-  std::string warningsLabel;         // the data warnings button (bottom-left), or empty
+  std::string shortCredit;                      // used instead where the credit would take too much of a small map
+  std::vector<std::string> notice;              // the lines of the box at the top centre (the wards' key, a notice); none, no box
+  float chipsWidth = 0, chipsHeight = 0;        // the filter chips as last drawn (under the caption), or 0
+  std::string warningsLabel;                    // the data warnings button (bottom-left), or empty
   float topRightWidth = 0, topRightHeight = 0;  // kept free in the top-right corner (the folded panel's button)
 };
 
@@ -79,9 +81,9 @@ struct OverlayLayout {
   ScreenBox caption, chips, notice, warnings, credit;
   LegendLayout legend;
   CreditPlacement creditPlace;
-  std::string creditText;  // the credit or its short form
+  std::string creditText;                // the credit or its short form
   std::vector<std::string> noticeLines;  // the notice's lines, cut short with an ellipsis where too wide
-  ScreenBox topRight;  // the corner kept free
+  ScreenBox topRight;                    // the corner kept free
   // Every box a framed area should keep clear of.
   std::vector<ScreenBox> boxes() const;
 };

@@ -1,8 +1,8 @@
 #include "app/panels/search_panel.h"
 
-#include <imgui.h>
-
 #include <algorithm>
+
+#include <imgui.h>
 
 namespace cm {
 

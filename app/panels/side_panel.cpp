@@ -1,8 +1,8 @@
 #include "app/panels/side_panel.h"
 
-#include <imgui.h>
-
 #include <algorithm>
+
+#include <imgui.h>
 
 namespace cm {
 
@@ -49,8 +49,9 @@ float drawSidePanel(SidePanelState& state, PanelContext& ctx, float usableHeight
   ImGui::SetNextWindowPos({vp->Size.x - width - margin, margin}, ImGuiCond_Always);
   ImGui::SetNextWindowSize({width, std::max(200 * scale, usableHeight - 2 * margin)}, ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.94f);
-  ImGui::Begin("##side-panel", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                            ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin("##side-panel", nullptr,
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings);
   if (ImGui::SmallButton("\xE2\x96\xB6")) state.open = false;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fold the panel away (Tab)");
   ImGui::SameLine();

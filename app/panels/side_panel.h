@@ -15,12 +15,12 @@ inline constexpr const char* kPanelTabNames[] = {"Details", "Filters", "Statisti
 struct SidePanelState {
   bool open = true;
   PanelTab tab = PanelTab::Details;
-  bool switchTab = false;  // select `tab` on the next frame (after a click on the map, say)
-  float width = 360;       // points, before the UI scale
-  char compareWith[16] = "";               // the statistics' comparison date
+  bool switchTab = false;                       // select `tab` on the next frame (after a click on the map, say)
+  float width = 360;                            // points, before the UI scale
+  char compareWith[16] = "";                    // the statistics' comparison date
   char eventsFrom[16] = "", eventsTo[16] = "";  // the filters' event date range
-  std::string wards = "auto";  // auto (when zoomed in), always, or off
-  float tabCentres[4][2] = {};  // where each tab was drawn (window points), for scripted tests
+  std::string wards = "auto";                   // auto (when zoomed in), always, or off
+  float tabCentres[4][2] = {};                  // where each tab was drawn (window points), for scripted tests
 };
 
 // What the user asked for in the panels this frame. Panels read the session and never change it:
@@ -31,8 +31,8 @@ struct PanelActions {
   std::optional<Styling> style;         // the fill and its flags as the user left them
   std::optional<std::string> tier;      // the councils of this tier
   bool clearSelection = false, zoomToSelection = false, loadWards = false;
-  std::optional<std::string> goToCode;         // fly to a council
-  std::optional<std::uint32_t> goToWard;       // fly to a ward of the held ward set
+  std::optional<std::string> goToCode;    // fly to a council
+  std::optional<std::uint32_t> goToWard;  // fly to a ward of the held ward set
   std::optional<Date> setDate;
   void merge(const PanelActions& o);
 };

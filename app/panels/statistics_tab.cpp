@@ -35,7 +35,8 @@ void drawStatisticsTab(SidePanelState& state, PanelContext& ctx, PanelActions& a
   const auto shown = session.included(states);
   const ControlSummary sum = summarise(set, states, session.year(), shown);
   const bool cb = session.style.colourBlindSafe;
-  if (!session.view.filter.empty()) ImGui::TextColored({0.75f, 0.35f, 0.0f, 1}, "Filtered: %zu of %zu councils", sum.councils, session.visibleCount());
+  if (!session.view.filter.empty())
+    ImGui::TextColored({0.75f, 0.35f, 0.0f, 1}, "Filtered: %zu of %zu councils", sum.councils, session.visibleCount());
 
   sectionHeading("Councils by control");
   for (const auto& [control, n] : sum.councilsByControl)
@@ -49,7 +50,8 @@ void drawStatisticsTab(SidePanelState& state, PanelContext& ctx, PanelActions& a
   for (const auto& [party, n] : sum.seatsByParty) {
     if (++rows > 12) break;  // the long tail of small parties and independents adds nothing readable
     labelledBar(colourForControl(party, cb), float(n) / float(top),
-                party + " " + std::to_string(n) + " (" + std::to_string(sum.totalSeats ? n * 100 / sum.totalSeats : 0) + "%)", 9 * ctx.scale);
+                party + " " + std::to_string(n) + " (" + std::to_string(sum.totalSeats ? n * 100 / sum.totalSeats : 0) + "%)",
+                9 * ctx.scale);
   }
   ImGui::TextDisabled("%d seats in all", sum.totalSeats);
 
@@ -84,7 +86,8 @@ void drawStatisticsTab(SidePanelState& state, PanelContext& ctx, PanelActions& a
   }
   if (!cmp.changes.empty() && ImGui::TreeNode("##changes", "Councils that changed hands (%zu)", cmp.changes.size())) {
     for (const auto& c : cmp.changes) {
-      if (ImGui::Selectable((c.name + ": " + shortName(session, c.before) + " \xE2\x86\x92 " + shortName(session, c.after) + "##" + c.code).c_str()))
+      if (ImGui::Selectable(
+              (c.name + ": " + shortName(session, c.before) + " \xE2\x86\x92 " + shortName(session, c.after) + "##" + c.code).c_str()))
         actions.goToCode = c.code;
     }
     ImGui::TreePop();

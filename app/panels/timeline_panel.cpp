@@ -1,11 +1,11 @@
 #include "app/panels/timeline_panel.h"
 
-#include <imgui.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+
+#include <imgui.h>
 
 #include "app/panels/overlay_layout.h"
 #include "politics/events.h"
@@ -21,8 +21,8 @@ ImU32 eventTypeColour(const std::string& type) {
   return IM_COL32(120, 120, 140, 255);
 }
 
-const char* kMonthNames[] = {"", "January", "February", "March", "April", "May", "June",
-                             "July", "August", "September", "October", "November", "December"};
+const char* kMonthNames[] = {"",     "January", "February",  "March",   "April",    "May",     "June",
+                             "July", "August",  "September", "October", "November", "December"};
 
 }  // namespace
 
@@ -77,7 +77,8 @@ std::optional<Date> advancePlayback(TimelineState& s, double seconds, Date first
   s.position += kPlaybackSpeeds[s.speed].daysPerSecond * std::min(seconds, 0.25);
   const int lo = daysSinceEpoch(first), hi = daysSinceEpoch(last);
   if (s.position > hi) {
-    if (s.loop) s.position = lo;
+    if (s.loop)
+      s.position = lo;
     else {
       s.position = hi;
       s.playing = false;

@@ -45,8 +45,8 @@ int yearLabelStep(float yearWidth, float labelWidth);
 // The bar along the bottom of the window: the date written large, a slider over the data's whole
 // range with year ticks and a strip of event markers (a density histogram where they crowd), and
 // the playback controls. Returns the date the user chose, if they chose one this frame.
-std::optional<Date> drawTimeline(TimelineState& state, Date current, Date first, Date last,
-                                 const std::vector<Event>& events, const TimelineLayout& layout, float scale);
+std::optional<Date> drawTimeline(TimelineState& state, Date current, Date first, Date last, const std::vector<Event>& events,
+                                 const TimelineLayout& layout, float scale);
 
 // Advances playback by `seconds` of real time; returns the new date when the day changed.
 std::optional<Date> advancePlayback(TimelineState& state, double seconds, Date first, Date last);

@@ -1,9 +1,9 @@
 #include "app/panels/ui_overlay.h"
 
-#include <imgui.h>
-
 #include <algorithm>
 #include <filesystem>
+
+#include <imgui.h>
 
 #include "store/attribution.h"
 
@@ -78,9 +78,8 @@ void shutdownImGui() {
 
 namespace {
 // A borderless, input-free window of the size its layout gave: overlays never steal clicks from the map.
-constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
-                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                           ImGuiWindowFlags_NoNav;
+constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoSavedSettings |
+                                           ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
 using namespace overlay;
 
 void placeWindow(const ScreenBox& box) {

@@ -1,9 +1,8 @@
 #pragma once
-#include <imgui.h>
-
+#include <algorithm>
 #include <string>
 
-#include <algorithm>
+#include <imgui.h>
 
 #include "politics/palette.h"
 

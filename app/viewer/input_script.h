@@ -1,13 +1,13 @@
 #pragma once
-#include <SDL.h>
-
 #include <chrono>
 #include <deque>
 #include <functional>
-#include <vector>
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
+
+#include <SDL.h>
 
 namespace cm {
 

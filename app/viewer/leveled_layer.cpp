@@ -3,7 +3,9 @@
 namespace cm {
 
 LeveledLayer::LeveledLayer(std::shared_ptr<const LevelsOfDetail> levels)
-    : levels_(std::move(levels)), renderers_(levels_->meshes.size()), segments_(levels_->meshes.size()),
+    : levels_(std::move(levels)),
+      renderers_(levels_->meshes.size()),
+      segments_(levels_->meshes.size()),
       stylesSeen_(levels_->meshes.size(), ~std::uint64_t(0)) {}
 
 void LeveledLayer::provideSegments(std::size_t level, BorderSegments segments) {
@@ -13,8 +15,10 @@ void LeveledLayer::provideSegments(std::size_t level, BorderSegments segments) {
 MapRenderer& LeveledLayer::rendererFor(double metresPerPixel, const std::shared_ptr<MapPrograms>& programs) {
   const std::size_t l = levelFor(metresPerPixel);
   if (!renderers_[l]) {
-    if (segments_[l]) renderers_[l] = std::make_unique<MapRenderer>(levels_->meshes[l], std::move(*segments_[l]), programs);
-    else renderers_[l] = std::make_unique<MapRenderer>(levels_->meshes[l], programs);
+    if (segments_[l])
+      renderers_[l] = std::make_unique<MapRenderer>(levels_->meshes[l], std::move(*segments_[l]), programs);
+    else
+      renderers_[l] = std::make_unique<MapRenderer>(levels_->meshes[l], programs);
     segments_[l].reset();
   }
   MapRenderer& r = *renderers_[l];

@@ -1,8 +1,8 @@
-#include "render/gl_frame.h"
 #include "app/viewer/map_canvas.h"
 
 #include <chrono>
 
+#include "render/gl_frame.h"
 #include "store/cache/geometry_cache.h"
 #include "store/lod_cache.h"
 

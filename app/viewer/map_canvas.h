@@ -2,8 +2,8 @@
 #include <memory>
 #include <vector>
 
-#include "app/viewer/leveled_layer.h"
 #include "app/map_session.h"
+#include "app/viewer/leveled_layer.h"
 #include "render/camera.h"
 #include "render/framebuffer.h"
 
@@ -62,7 +62,7 @@ class MapCanvas {
   double lastDrawMs() const { return lastDrawMs_; }
 
  private:
-  void drawLayers();  // into the bound framebuffer, at the camera's viewport
+  void drawLayers();                       // into the bound framebuffer, at the camera's viewport
   std::shared_ptr<MapPrograms> programs_;  // every layer's renderers draw with these
   std::optional<LeveledLayer> councils_;
   std::vector<LeveledLayer> overlay_;

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "base/atomic_file.h"
@@ -49,12 +50,18 @@ Settings loadSettings(const std::filesystem::path& file, std::string* warning) {
 
 std::string saveSettings(const std::filesystem::path& file, const Settings& s) {
   namespace fs = std::filesystem;
-  const nlohmann::json j = {{"colour_by", s.colourBy},         {"colour_blind_safe", s.colourBlindSafe},
-                            {"tint_noc", s.tintNoc},           {"hatch_disputes", s.hatchDisputes},
-                            {"faction_outline", s.factionOutline}, {"panel_open", s.panelOpen},
-                            {"panel_tab", s.panelTab},         {"panel_width", s.panelWidth},
-                            {"playback_speed", s.playbackSpeed}, {"loop", s.loop},
-                            {"wards", s.wards},                {"compare_with", s.compareWith}};
+  const nlohmann::json j = {{"colour_by", s.colourBy},
+                            {"colour_blind_safe", s.colourBlindSafe},
+                            {"tint_noc", s.tintNoc},
+                            {"hatch_disputes", s.hatchDisputes},
+                            {"faction_outline", s.factionOutline},
+                            {"panel_open", s.panelOpen},
+                            {"panel_tab", s.panelTab},
+                            {"panel_width", s.panelWidth},
+                            {"playback_speed", s.playbackSpeed},
+                            {"loop", s.loop},
+                            {"wards", s.wards},
+                            {"compare_with", s.compareWith}};
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   return writeFileAtomically(file, j.dump(2) + "\n");

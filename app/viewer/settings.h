@@ -16,7 +16,7 @@ struct Settings : StyleFlags {
   int playbackSpeed = 2;
   bool loop = true;
   std::string wards = "auto";  // auto (when zoomed in) or off
-  std::string compareWith;      // the statistics tab's comparison date, ISO; empty: a year before
+  std::string compareWith;     // the statistics tab's comparison date, ISO; empty: a year before
 };
 
 // $COUNCILMAP_CONFIG_DIR, else $XDG_CONFIG_HOME/councilmap, else ~/.config/councilmap.

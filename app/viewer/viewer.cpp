@@ -1,5 +1,13 @@
-#include "render/gl_frame.h"
 #include "app/viewer/viewer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <future>
+#include <iostream>
+#include <memory>
 
 #include <CLI/CLI.hpp>
 #include <backends/imgui_impl_opengl3.h>
@@ -7,31 +15,23 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cmath>
-#include <fstream>
-#include <future>
-#include <iostream>
-#include <memory>
-
 #include "app/gl_context.h"
-#include "app/viewer/viewer_window.h"
-#include "app/viewer/settings.h"
-#include "base/atomic_file.h"
-#include "app/viewer/input_script.h"
+#include "app/launch/startup_clock.h"
 #include "app/loader_thread.h"
-#include "app/viewer/map_canvas.h"
-#include "store/png_writer.h"
 #include "app/panels/help_overlay.h"
 #include "app/panels/search_panel.h"
-#include "app/launch/startup_clock.h"
 #include "app/panels/timeline_panel.h"
-#include "app/viewer/ward_layer.h"
 #include "app/panels/ui_overlay.h"
-#include "app/view_framing.h"
 #include "app/panels/warnings_panel.h"
+#include "app/view_framing.h"
+#include "app/viewer/input_script.h"
+#include "app/viewer/map_canvas.h"
+#include "app/viewer/settings.h"
+#include "app/viewer/viewer_window.h"
+#include "app/viewer/ward_layer.h"
+#include "base/atomic_file.h"
+#include "render/gl_frame.h"
+#include "store/png_writer.h"
 #include "store/projection.h"
 
 namespace cm {
@@ -76,12 +76,14 @@ int runViewer(const ViewerOptions& o) {
     std::unique_ptr<MapSession> session;
     std::shared_ptr<const LevelsOfDetail> councilLevels;
   };
-  auto loading = startLoader([&o, &timeline] {
-    Loaded l{MapSession::open(o.common), nullptr};
-    l.councilLevels = MapCanvas::readLevels(*l.session);
-    timeline.note("data read (loader thread)");
-    return l;
-  }, !MapSession::readsFromCacheOnly(o.common));
+  auto loading = startLoader(
+      [&o, &timeline] {
+        Loaded l{MapSession::open(o.common), nullptr};
+        l.councilLevels = MapCanvas::readLevels(*l.session);
+        timeline.note("data read (loader thread)");
+        return l;
+      },
+      !MapSession::readsFromCacheOnly(o.common));
   // (Should the window fail, the future's destructor waits for the loader: it never outlives `o`.)
   // A --bbox is in WGS84: PROJ's transformation is made meanwhile too.
   auto projection = o.bbox.empty() ? std::future<void>() : Transform::prepareWgs84ToMap();
@@ -97,7 +99,8 @@ int runViewer(const ViewerOptions& o) {
   SDL_GetWindowSize(window.window(), &ww, &wh);
   window.drawableSize(dw, dh);
   // The panels' font is rasterised on a thread of its own while the map's shaders compile here.
-  auto fonts = std::async(std::launch::async, [uiScale, density = ww > 0 ? float(dw) / float(ww) : 1.0f] { return buildFonts(uiScale, density); });
+  auto fonts =
+      std::async(std::launch::async, [uiScale, density = ww > 0 ? float(dw) / float(ww) : 1.0f] { return buildFonts(uiScale, density); });
   auto mapPrograms = std::make_shared<MapPrograms>();  // the map's renderers draw with these (see MapPrograms)
   warmUpMapShaders(WarmUp::FirstFrame, mapPrograms);
   timeline.note("map shaders");
@@ -154,8 +157,10 @@ int runViewer(const ViewerOptions& o) {
       pending = kSettleFrames;
       if (auto* req = std::get_if<ScriptOutput>(&out)) {
         viewer.frame();
-        if (req->kind == ScriptOutput::Screenshot) viewer.writeScreenshot(req->path);
-        else viewer.writeState(req->path);
+        if (req->kind == ScriptOutput::Screenshot)
+          viewer.writeScreenshot(req->path);
+        else
+          viewer.writeState(req->path);
         SDL_GL_SwapWindow(window.window());
         ++frames;
         continue;
@@ -181,8 +186,8 @@ int runViewer(const ViewerOptions& o) {
       // The wall-clock time too, so bench/cold_start.sh can count from the moment it launched us.
       const auto wall = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch());
       timeline.note("first frame");
-      std::cerr << "councilmap: first frame after " << std::chrono::duration<double, std::milli>(Clock::now() - t0).count()
-                << " ms (at " << wall.count() << " ns since 1970)\n"
+      std::cerr << "councilmap: first frame after " << std::chrono::duration<double, std::milli>(Clock::now() - t0).count() << " ms (at "
+                << wall.count() << " ns since 1970)\n"
                 << "councilmap: start-up: " << timeline.describe() << '\n';
       reportGdalLoad(std::cerr, "the first frame");
     }
@@ -193,8 +198,8 @@ int runViewer(const ViewerOptions& o) {
   if (o.frameStats && !frameMs.empty()) {
     std::sort(frameMs.begin(), frameMs.end());
     const double median = frameMs[frameMs.size() / 2], p95 = frameMs[std::min(frameMs.size() - 1, frameMs.size() * 95 / 100)];
-    std::fprintf(stderr, "councilmap: %zu frames, median %.1f ms (%.0f frames/s), 95th percentile %.1f ms, longest %.1f ms\n", frameMs.size(),
-                 median, 1000.0 / median, p95, frameMs.back());
+    std::fprintf(stderr, "councilmap: %zu frames, median %.1f ms (%.0f frames/s), 95th percentile %.1f ms, longest %.1f ms\n",
+                 frameMs.size(), median, 1000.0 / median, p95, frameMs.back());
     // Where the time goes: each pass alone (finished before the next starts), over the frames it ran in.
     for (auto [pass, ms] : viewer.passTimer().samples()) {
       std::sort(ms.begin(), ms.end());
@@ -216,7 +221,9 @@ void addViewerOptions(CLI::App& app, ViewerOptions& o) {
   app.add_option("--width", o.width, "Window width in points")->capture_default_str()->check(CLI::Range(200, 16384));
   app.add_option("--height", o.height, "Window height in points")->capture_default_str()->check(CLI::Range(150, 16384));
   app.add_option("--border-width", o.borderWidth, "Border width in pixels")->capture_default_str()->check(CLI::Range(0.0f, 50.0f));
-  app.add_option("--samples", o.samples, "Multisampling for smooth edges (1 = off, 0 = auto: off on software rendering)")->capture_default_str()->check(CLI::Range(0, 16));
+  app.add_option("--samples", o.samples, "Multisampling for smooth edges (1 = off, 0 = auto: off on software rendering)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 16));
   app.add_option("--focus", o.focus, "Open on the area with this GSS code, selected, e.g. E09000014");
   app.add_option("--bbox", o.bbox, "Open on a WGS84 box lon1,lat1,lon2,lat2");
   app.add_option("--script", o.script, "Replay input from a script file, then quit (for tests and demos)");

@@ -14,7 +14,7 @@ struct ViewerOptions {
   StyleOptions style{""};  // colour mode empty: the saved preference, else control
   int width = 1280, height = 800;
   float borderWidth = 1.0f;
-  int samples = 0;  // 0 = auto
+  int samples = 0;          // 0 = auto
   std::string focus;        // GSS code to open on
   std::string bbox;         // lon1,lat1,lon2,lat2 to open on
   std::string script;       // input script to replay (see input_script.h)

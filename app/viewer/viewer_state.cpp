@@ -1,12 +1,13 @@
 // What tests and scripts read back from the viewer: screenshots and the state as JSON.
 #include <fstream>
 #include <iostream>
+
 #include <nlohmann/json.hpp>
 
-#include "render/gl_frame.h"
-#include "store/png_writer.h"
 #include "app/viewer/viewer_window.h"
 #include "politics/statistics.h"
+#include "render/gl_frame.h"
+#include "store/png_writer.h"
 
 namespace cm {
 
@@ -25,8 +26,11 @@ void Viewer::writeState(const std::string& path) {
                       {"visible_areas", session_.visibleCount()},
                       {"tier", session_.view.tier},
                       {"colour_by", colourByName(session_.style.colourBy)},
-                      {"look", {{"colour_blind_safe", look.colourBlindSafe}, {"tint_noc", look.tintNoc},
-                                {"hatch_disputes", look.hatchDisputes}, {"faction_outline", look.factionOutline}}},
+                      {"look",
+                       {{"colour_blind_safe", look.colourBlindSafe},
+                        {"tint_noc", look.tintNoc},
+                        {"hatch_disputes", look.hatchDisputes},
+                        {"faction_outline", look.factionOutline}}},
                       {"hovered", code(state_.hovered)},
                       {"selected", code(session_.view.selected)},
                       {"camera", {{"centre", {cam.centre().x, cam.centre().y}}, {"metres_per_pixel", cam.metresPerPixel()}}},
@@ -34,13 +38,20 @@ void Viewer::writeState(const std::string& path) {
                       {"ui_scale", uiScale_},
                       {"ui_scale_requested", requestedScale_},
                       {"map_draw_ms", canvas_.lastDrawMs()},
-                      {"detail", {{"level", canvas_.level()}, {"levels", canvas_.levels().tolerances}, {"preparing", preparing_.valid()},
-                                  {"vertices", canvas_.levels().meshes[canvas_.level()].vertices.size()},
-                                  {"first_frame", {{"levels", firstFrameLevels_}, {"vertices", firstFrameVertices_}}}}},
+                      {"detail",
+                       {{"level", canvas_.level()},
+                        {"levels", canvas_.levels().tolerances},
+                        {"preparing", preparing_.valid()},
+                        {"vertices", canvas_.levels().meshes[canvas_.level()].vertices.size()},
+                        {"first_frame", {{"levels", firstFrameLevels_}, {"vertices", firstFrameVertices_}}}}},
                       {"playing", timeline_.playing},
                       {"search_open", search_.open},
                       {"help_open", helpOpen_},
-                      {"panel", {{"open", panel_.open}, {"folded_for_width", panelFoldedForWidth_}, {"tab", kPanelTabNames[int(panel_.tab)]}, {"width", panelWidth_}}},
+                      {"panel",
+                       {{"open", panel_.open},
+                        {"folded_for_width", panelFoldedForWidth_},
+                        {"tab", kPanelTabNames[int(panel_.tab)]},
+                        {"width", panelWidth_}}},
                       {"wards_shown", wardsShown_},
                       {"wards_loading", wardsLoading_},
                       {"wards_read_in_background", wards_.readInBackground()},
@@ -49,9 +60,14 @@ void Viewer::writeState(const std::string& path) {
                       {"ward_vintage", wardsShown_ ? wards_.vintage() : std::string()},
                       {"ward_count", wardsShown_ ? wards_.set()->features.size() : 0},
                       {"wards_coloured", wardsShown_ ? wards_.covered() : 0},
-                      {"selected_ward", selectedWard_ && wards_.set() ? nlohmann::json(wards_.set()->features[*selectedWard_].code) : nlohmann::json(nullptr)},
-                      {"timeline", {{"left", timeline_.trackLeft}, {"right", timeline_.trackRight}, {"y", timeline_.trackY},
-                                    {"first", timelineFirst_.iso()}, {"last", timelineLast_.iso()}}}};
+                      {"selected_ward", selectedWard_ && wards_.set() ? nlohmann::json(wards_.set()->features[*selectedWard_].code)
+                                                                      : nlohmann::json(nullptr)},
+                      {"timeline",
+                       {{"left", timeline_.trackLeft},
+                        {"right", timeline_.trackRight},
+                        {"y", timeline_.trackY},
+                        {"first", timelineFirst_.iso()},
+                        {"last", timelineLast_.iso()}}}};
   for (const auto& e : session_.legend()) j["legend"][e.label] = e.count;
   // Where everything shown at the date (what F fits) and the selection lie on screen, in drawable pixels.
   const auto onScreen = [&cam](const Box& b) {
@@ -67,8 +83,11 @@ void Viewer::writeState(const std::string& path) {
   j["legend_box"] = drawn(overlays_.legend.box);
   std::size_t shortened = 0;
   for (const auto& row : overlays_.legend.rows) shortened += row.shortened;
-  j["legend_layout"] = {{"columns", overlays_.legend.columns}, {"font_scale", overlays_.legend.fontScale}, {"rows", overlays_.legend.rows.size()},
-                        {"shortened", shortened}, {"more", overlays_.legend.more}};
+  j["legend_layout"] = {{"columns", overlays_.legend.columns},
+                        {"font_scale", overlays_.legend.fontScale},
+                        {"rows", overlays_.legend.rows.size()},
+                        {"shortened", shortened},
+                        {"more", overlays_.legend.more}};
   j["legend_items"] = nlohmann::json::array();  // every key shown, fills and overlays
   for (const auto& item : legendItems(session_, session_.legend())) j["legend_items"].push_back(item.label);
   j["caption"] = {{"title", session_.title()}, {"subtitle", session_.subtitle()}};
@@ -88,8 +107,13 @@ void Viewer::writeState(const std::string& path) {
   j["zoom_limits"] = {{"closest", cam.closest()}, {"farthest", cam.farthest()}};
   if (selectedWard_ && wards_.set()) j["selected_ward_on_screen"] = onScreen(wards_.set()->features[*selectedWard_].bbox);
   const CouncilFilter& f = session_.view.filter;
-  j["filter"] = {{"control", f.control}, {"factions", f.factions}, {"disputes", f.disputeLevels}, {"regions", f.regions},
-                 {"council_types", f.councilTypes}, {"event_types", f.events.types}, {"min_confidence", f.events.minConfidence}};
+  j["filter"] = {{"control", f.control},
+                 {"factions", f.factions},
+                 {"disputes", f.disputeLevels},
+                 {"regions", f.regions},
+                 {"council_types", f.councilTypes},
+                 {"event_types", f.events.types},
+                 {"min_confidence", f.events.minConfidence}};
   for (int i = 0; i < 4; ++i) j["panel"]["tabs"][kPanelTabNames[i]] = {panel_.tabCentres[i][0], panel_.tabCentres[i][1]};
   j["legend_rows"] = nlohmann::json::array();
   const auto entries = session_.legend();
@@ -109,8 +133,12 @@ void Viewer::writeState(const std::string& path) {
   if (session_.view.selected && session_.data().events())
     for (const Event* e : session_.data().events()->forCouncil(session_.boundaries().features[*session_.view.selected].code))
       if (f.events.matches(*e))
-        j["selected_events"].push_back({{"id", e->id}, {"date", e->date.iso()}, {"type", e->type}, {"type_label", eventTypeLabel(e->type)},
-                                        {"title", e->title}, {"sources", e->sources}});
+        j["selected_events"].push_back({{"id", e->id},
+                                        {"date", e->date.iso()},
+                                        {"type", e->type},
+                                        {"type_label", eventTypeLabel(e->type)},
+                                        {"title", e->title},
+                                        {"sources", e->sources}});
   // The Details tab's seats chart heading for the selection.
   if (session_.view.selected && session_.data().control()) {
     const std::string& code = session_.boundaries().features[*session_.view.selected].code;

@@ -76,8 +76,10 @@ void Viewer::drawNotice(const std::vector<std::string>& lines, const ScreenBox& 
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::Begin("##notice", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i == 0) ImGui::TextUnformatted(lines[i].c_str());
-    else ImGui::TextDisabled("%s", lines[i].c_str());
+    if (i == 0)
+      ImGui::TextUnformatted(lines[i].c_str());
+    else
+      ImGui::TextDisabled("%s", lines[i].c_str());
   }
   ImGui::End();
 }

@@ -1,18 +1,18 @@
-#include "render/gl_frame.h"
 #include "app/viewer/viewer_window.h"
+
+#include <algorithm>
+#include <cmath>
 
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
-#include <algorithm>
-#include <cmath>
-
 #include "app/panels/help_overlay.h"
 #include "app/panels/overlay_layout.h"
 #include "app/panels/ui_overlay.h"
-#include "app/view_framing.h"
 #include "app/panels/warnings_panel.h"
+#include "app/view_framing.h"
+#include "render/gl_frame.h"
 
 namespace cm {
 namespace {
@@ -30,7 +30,12 @@ int chooseSamples(int requested, const GlWindow& window) {
 
 Viewer::Viewer(const ViewerOptions& o, MapSession& session, GlWindow& window, const Settings& settings, float uiScale,
                std::shared_ptr<const LevelsOfDetail> councilLevels, std::shared_ptr<MapPrograms> programs)
-    : o_(o), session_(session), window_(window), requestedScale_(uiScale), uiScale_(uiScale), baseStyle_(ImGui::GetStyle()),
+    : o_(o),
+      session_(session),
+      window_(window),
+      requestedScale_(uiScale),
+      uiScale_(uiScale),
+      baseStyle_(ImGui::GetStyle()),
       baseFontScale_(ImGui::GetIO().FontGlobalScale),
       canvas_(session, chooseSamples(o.samples, window), std::move(councilLevels), std::move(programs)) {
   canvas_.look().borderWidth = o.borderWidth;
@@ -169,7 +174,8 @@ OverlayLayout Viewer::layOutMapOverlays(const std::vector<std::string>& notice, 
     c.chipsWidth = chipsBox_.width();
     c.chipsHeight = chipsBox_.height();
   }
-  const std::size_t problems = session_.data().diagnostics().count(Severity::Warning) + session_.data().diagnostics().count(Severity::Error);
+  const std::size_t problems =
+      session_.data().diagnostics().count(Severity::Warning) + session_.data().diagnostics().count(Severity::Error);
   if (problems) c.warningsLabel = warningsButtonLabel(problems);
   const float width = windowWidth() - panelCover();
   if (!panel_.open) {
@@ -273,15 +279,22 @@ void Viewer::applyPanelActions(const PanelActions& a) {
 void Viewer::handleKey(SDL_Keycode key, Uint16 mods, bool& quit) {
   const double panStep = 0.15 * std::min(drawW_, drawH_);
   switch (key) {
-    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: zoomAbout(kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0); break;
-    case SDLK_MINUS: case SDLK_KP_MINUS: zoomAbout(1 / kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0); break;
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS: zoomAbout(kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0); break;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS: zoomAbout(1 / kKeyZoomStep, drawW_ / 2.0, drawH_ / 2.0); break;
     case SDLK_LEFT:
-      if (mods & KMOD_SHIFT || !hasTimeline()) panBy(panStep, 0);
-      else stepEvent(false);
+      if (mods & KMOD_SHIFT || !hasTimeline())
+        panBy(panStep, 0);
+      else
+        stepEvent(false);
       break;
     case SDLK_RIGHT:
-      if (mods & KMOD_SHIFT || !hasTimeline()) panBy(-panStep, 0);
-      else stepEvent(true);
+      if (mods & KMOD_SHIFT || !hasTimeline())
+        panBy(-panStep, 0);
+      else
+        stepEvent(true);
       break;
     case SDLK_SPACE:
       if (hasTimeline()) timeline_.playing = !timeline_.playing;
@@ -348,7 +361,8 @@ void Viewer::handle(const SDL_Event& e, bool& quit) {
       state_.mouseY = e.motion.y;
       state_.mouseInside = true;
       if (state_.pressed) {
-        if (!state_.dragging && std::hypot(e.motion.x - state_.pressX, e.motion.y - state_.pressY) > kDragThresholdPx) state_.dragging = true;
+        if (!state_.dragging && std::hypot(e.motion.x - state_.pressX, e.motion.y - state_.pressY) > kDragThresholdPx)
+          state_.dragging = true;
         if (state_.dragging) panBy(dx * r, dy * r);
       }
       break;
@@ -389,8 +403,10 @@ void Viewer::frame() {
   if (resized_) {
     resized_ = false;
     // A whole map stays whole; a view zoomed in keeps its centre and scale.
-    if (fittedWhole_) fitWhole();
-    else updateZoomLimits();
+    if (fittedWhole_)
+      fitWhole();
+    else
+      updateZoomLimits();
     canvas_.invalidate();
   }
   pollPreparedLevels();
@@ -436,7 +452,8 @@ PanelActions Viewer::layOutPanels() {
   ImGui::NewFrame();
   if (hasTimeline()) {
     if (const auto d = advancePlayback(timeline_, io.DeltaTime, timelineFirst_, timelineLast_)) setDate(*d);
-    if (const auto d = drawTimeline(timeline_, session_.view.date, timelineFirst_, timelineLast_, session_.data().events()->all(), timelineLayout(), uiScale_))
+    if (const auto d = drawTimeline(timeline_, session_.view.date, timelineFirst_, timelineLast_, session_.data().events()->all(),
+                                    timelineLayout(), uiScale_))
       setDate(*d);
   }
   drawWardMarkers();
@@ -474,7 +491,8 @@ PanelActions Viewer::layOutPanels() {
     toggleCategory(filter, session_.style.colourBy, legend[std::size_t(clicked)].key);
     actions.filter = filter;
   }
-  if (auto filter = drawFilterChips(session_, overlays_.chips.left, overlays_.chips.top, io.DisplaySize.x - panelCover() - 20 * uiScale_, uiScale_, &chipsBox_))
+  if (auto filter = drawFilterChips(session_, overlays_.chips.left, overlays_.chips.top, io.DisplaySize.x - panelCover() - 20 * uiScale_,
+                                    uiScale_, &chipsBox_))
     actions.filter = std::move(filter);
   drawWarningsPanel(session_.data().diagnostics(), state_.warningsOpen, overlays_.warnings, usableHeight, uiScale_);
   attributionBox_ = drawAttribution(overlays_, uiScale_);

@@ -1,20 +1,20 @@
 #pragma once
-#include <SDL.h>
-#include <imgui.h>
-
 #include <future>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <SDL.h>
+#include <imgui.h>
+
 #include "app/gl_context.h"
-#include "app/viewer/map_canvas.h"
 #include "app/panels/search_panel.h"
-#include "app/viewer/settings.h"
 #include "app/panels/side_panel.h"
 #include "app/panels/timeline_panel.h"
 #include "app/panels/ui_overlay.h"
 #include "app/view_framing.h"
+#include "app/viewer/map_canvas.h"
+#include "app/viewer/settings.h"
 #include "app/viewer/viewer.h"
 #include "app/viewer/ward_layer.h"
 #include "politics/ward_events.h"
@@ -43,7 +43,7 @@ class Viewer {
   void writeState(const std::string& path);  // viewer_state.cpp
   bool playing() const { return timeline_.playing; }
   bool busy() const { return wardsLoading_ || wards_.loading(); }  // work on its way (scripts' `settle`)
-  Settings settings() const;  // the preferences to keep for the next run
+  Settings settings() const;                                       // the preferences to keep for the next run
   // --frame-stats: milliseconds per pass of every frame drawn (map passes only when the map was redrawn).
   const PassTimer& passTimer() const { return timer_; }
 
@@ -74,7 +74,7 @@ class Viewer {
   // Pan and zoom by hand: a resize then keeps this centre and scale.
   void panBy(double dx, double dy);
   void zoomAbout(double factor, double x, double y);
-  std::vector<std::string> preparingNotice() const;  // viewer_levels.cpp
+  std::vector<std::string> preparingNotice() const;               // viewer_levels.cpp
   std::vector<std::string> wardKeyLines(bool wardsComing) const;  // viewer_wards.cpp
   void updateZoomLimits();
   void setDate(Date d);
@@ -83,8 +83,8 @@ class Viewer {
   void stepEvent(bool forward);
   void applyPanelActions(const PanelActions& a);
   void adaptPanelToWidth();
-  void adaptUiScale();  // the scale the window's size allows (see uiScale_)
-  float panelCover() const;  // window points the side panel covers along the right edge
+  void adaptUiScale();          // the scale the window's size allows (see uiScale_)
+  float panelCover() const;     // window points the side panel covers along the right edge
   PanelActions layOutPanels();  // this frame's panels, laid out for ImGui to draw: what the user did in them
   void toggleLook(bool Styling::*flag);
   void switchTier(const std::string& tier);
@@ -112,22 +112,23 @@ class Viewer {
   const float requestedScale_;
   float uiScale_;
   ImGuiStyle baseStyle_;  // the panels' style at the requested scale
-  float baseFontScale_ = 1;  MapCanvas canvas_;
+  float baseFontScale_ = 1;
+  MapCanvas canvas_;
   ViewState state_;
   std::vector<LegendRowCentre> legendRows_;  // where each legend row was drawn, for tests
   TimelineState timeline_;
   SearchState search_;
   SidePanelState panel_;
-  float panelWidth_ = 0;  // window points covered by the side panel this frame
+  float panelWidth_ = 0;                                     // window points covered by the side panel this frame
   bool narrowWindow_ = false, panelFoldedForWidth_ = false;  // see adaptPanelToWidth
-  OverlayLayout overlays_;       // where this frame's overlays were drawn
+  OverlayLayout overlays_;                                   // where this frame's overlays were drawn
   ScreenBox attributionBox_, chipsBox_;
   struct TimelineMemo {
     float width = -1, scale = 0;
     TimelineLayout layout;
   };
   mutable TimelineMemo timelineMemo_;
-  bool fittedWhole_ = false;     // the view shows the whole map, as fitted: a resize fits it again
+  bool fittedWhole_ = false;  // the view shows the whole map, as fitted: a resize fits it again
   bool resized_ = false;
   WardLayer wards_;
   bool wardsShown_ = false, wardsLoading_ = false;

@@ -1,7 +1,7 @@
 #include "app/viewer/ward_layer.h"
 
-#include "store/lod_cache.h"
 #include "politics/parties.h"
+#include "store/lod_cache.h"
 
 namespace cm {
 
@@ -23,7 +23,8 @@ WardLayer::Loaded WardLayer::load(const MapSession& session, int year, double me
   for (const auto& v : wardVintagesFor(year)) {
     try {
       const BoundarySet part = loadBoundaries(session.data().wardSource(v), diag);
-      auto levels = std::make_shared<const LevelsOfDetail>(storedLevelsOrFullDetail(part, session.data().compiledDatasetPath(), v.compiledLayer));
+      auto levels =
+          std::make_shared<const LevelsOfDetail>(storedLevelsOrFullDetail(part, session.data().compiledDatasetPath(), v.compiledLayer));
       if (metresPerPixel > 0) {
         const std::size_t level = levels->pick(metresPerPixel);
         out.segments.emplace_back(level, buildBorderSegments(levels->meshes[level]));
@@ -50,7 +51,8 @@ void WardLayer::startLoading(const MapSession& session, double metresPerPixel) {
   // Another vintage on its way (the date moved on meanwhile) is let finish, never waited for: poll()
   // takes it, and the next call asks for this one.
   if ((set_ && vintage_ == key) || pending_.valid()) return;
-  pending_ = std::async(std::launch::async, [&session, year = session.year(), metresPerPixel] { return load(session, year, metresPerPixel); });
+  pending_ =
+      std::async(std::launch::async, [&session, year = session.year(), metresPerPixel] { return load(session, year, metresPerPixel); });
 }
 
 bool WardLayer::poll() {
@@ -96,8 +98,6 @@ std::vector<FeatureStyle> WardLayer::styles(const MapSession& session) {
   }
   return out;
 }
-
-
 
 MapLook WardLayer::look() {
   MapLook look;

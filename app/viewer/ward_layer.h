@@ -5,8 +5,8 @@
 #include <thread>
 #include <vector>
 
-#include "app/viewer/leveled_layer.h"
 #include "app/map_session.h"
+#include "app/viewer/leveled_layer.h"
 #include "render/map_renderer.h"
 
 namespace cm {
@@ -50,7 +50,7 @@ class WardLayer {
   struct Loaded {
     std::string vintage;
     std::unique_ptr<BoundarySet> set;
-    std::vector<std::shared_ptr<const LevelsOfDetail>> levels;  // one per file of the vintage
+    std::vector<std::shared_ptr<const LevelsOfDetail>> levels;     // one per file of the vintage
     std::vector<std::pair<std::size_t, BorderSegments>> segments;  // per file: a level's, found beforehand (none if metresPerPixel <= 0)
     std::thread::id readOn;
   };

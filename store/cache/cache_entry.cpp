@@ -2,10 +2,10 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
+
 #include <gdal_version.h>
 #include <proj.h>
-
-#include <algorithm>
 
 namespace cm {
 namespace fs = std::filesystem;
@@ -78,8 +78,8 @@ std::string localFileKey(const std::string& path) {
 // either that keeps its soname without a rebuild is the one change this misses.
 std::string programKey() {
   static const std::string gdalPart = fileStamp(programFile().parent_path() / "libcouncilmap_gdal.so");  // what reads through GDAL
-  return "program " + fileStamp(programFile()) + " " + gdalPart + "\nGDAL " GDAL_RELEASE_NAME " PROJ " + std::to_string(PROJ_VERSION_MAJOR) + "." +
-         std::to_string(PROJ_VERSION_MINOR) + "." + std::to_string(PROJ_VERSION_PATCH) + "\n";
+  return "program " + fileStamp(programFile()) + " " + gdalPart + "\nGDAL " GDAL_RELEASE_NAME " PROJ " +
+         std::to_string(PROJ_VERSION_MAJOR) + "." + std::to_string(PROJ_VERSION_MINOR) + "." + std::to_string(PROJ_VERSION_PATCH) + "\n";
 }
 
 void putDiagnostics(CacheWriter& w, const Diagnostics& diag, std::size_t first) {

@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "store/cache/cache_file.h"
 #include "base/diagnostics.h"
+#include "store/cache/cache_file.h"
 
 namespace cm {
 

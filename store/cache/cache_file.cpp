@@ -1,8 +1,6 @@
 #include "store/cache/cache_file.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +8,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <system_error>
+
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include "base/atomic_file.h"
 
@@ -52,8 +53,10 @@ void CacheWriter::bytes(const void* p, std::size_t n) {
   constexpr std::size_t kChunk = std::size_t(1) << 20;
   if (!ok_ || n == 0) return;
   if (buffer_.size() + n > kChunk) flush();
-  if (n >= kChunk) ok_ = ok_ && std::fwrite(p, 1, n, file_) == n;
-  else buffer_.append(static_cast<const char*>(p), n);
+  if (n >= kChunk)
+    ok_ = ok_ && std::fwrite(p, 1, n, file_) == n;
+  else
+    buffer_.append(static_cast<const char*>(p), n);
 }
 
 void CacheWriter::flush() {
@@ -87,7 +90,7 @@ constexpr std::uint64_t kPopulateBytes = 8u << 20, kReleaseBytes = 4u << 20;
 CacheReader::CacheReader(const std::filesystem::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return;
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd, &st) == 0 && st.st_size > 0) {
     const auto size = std::uint64_t(st.st_size);
     void* p = ::mmap(nullptr, std::size_t(size), PROT_READ, MAP_PRIVATE | (size <= kPopulateBytes ? MAP_POPULATE : 0), fd, 0);

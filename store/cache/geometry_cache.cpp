@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "store/cache/cache_entry.h"
 #include "geo/ring_checks.h"
+#include "store/cache/cache_entry.h"
 
 namespace cm {
 namespace fs = std::filesystem;

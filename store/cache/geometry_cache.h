@@ -6,14 +6,14 @@
 //  - its levels of detail, simplified and tessellated, keyed by geometryHash of the layer, as the
 //    compiled dataset keys its own (store/lod_cache.h).
 // The 2013 GB wards (1.1 million vertices) load in about 30 ms instead of 400, and their levels
-// cost a read instead of 1.7 s of simplifying. Tables have a cache of their own (store/cache/table_cache.h). Entries are written by this build only for the
-// machine they were made on, checked on reading, and the folder is kept under 1 GB.
+// cost a read instead of 1.7 s of simplifying. Tables have a cache of their own (store/cache/table_cache.h). Entries are written by this
+// build only for the machine they were made on, checked on reading, and the folder is kept under 1 GB.
 #include <cstddef>
 #include <filesystem>
 #include <optional>
 
-#include "store/boundary_loader.h"
 #include "geo/detail_levels.h"
+#include "store/boundary_loader.h"
 
 namespace cm {
 

@@ -1,8 +1,5 @@
 #include "store/dataset_compiler.h"
 
-#include <gdal_priv.h>
-#include <gdal_utils.h>
-#include <ogrsf_frmts.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,12 +7,16 @@
 #include <filesystem>
 #include <vector>
 
+#include <gdal_priv.h>
+#include <gdal_utils.h>
+#include <ogrsf_frmts.h>
+
 #include "base/atomic_file.h"
-#include "store/attribution.h"
 #include "politics/control_history.h"
-#include "store/lod_cache.h"
 #include "politics/parties.h"
+#include "store/attribution.h"
 #include "store/dataset_layout.h"
+#include "store/lod_cache.h"
 #include "store/record_files.h"
 
 namespace cm {
@@ -29,7 +30,7 @@ struct Step {
   std::string name;    // layer name in the compiled dataset
   double weight;       // share of the build time, roughly by vertex count
   bool spatial;
-  std::string sql;     // instead of a layer: a query on the source
+  std::string sql;  // instead of a layer: a query on the source
 };
 
 struct ProgressScope {
@@ -44,19 +45,23 @@ int CPL_STDCALL gdalProgress(double done, const char*, void* data) {
   return TRUE;
 }
 
-bool translate(const std::string& dst, GDALDatasetH* target, const std::string& src, const Step& step,
-               ProgressScope& scope, Diagnostics& diag) {
+bool translate(const std::string& dst, GDALDatasetH* target, const std::string& src, const Step& step, ProgressScope& scope,
+               Diagnostics& diag) {
   std::vector<std::string> args = {"-nln", step.name, "-lco", "SPATIAL_INDEX=YES"};
   if (step.spatial) {
     for (const char* a : {"-t_srs", "EPSG:27700", "-nlt", "PROMOTE_TO_MULTI", "-lco", "GEOMETRY_NAME=geom"}) args.push_back(a);
   }
-  if (!*target) args.insert(args.begin(), {"-f", "GPKG"});
-  else args.insert(args.begin(), "-update");
+  if (!*target)
+    args.insert(args.begin(), {"-f", "GPKG"});
+  else
+    args.insert(args.begin(), "-update");
   // TopoJSON-derived layers carry no CRS; the shared GeoPackages all declare EPSG:4326.
   args.insert(args.end(), {"-s_srs", "EPSG:4326"});
   if (!step.spatial) args.resize(args.size() - 2);
-  if (!step.sql.empty()) args.insert(args.end(), {"-sql", step.sql});
-  else if (!step.layer.empty()) args.push_back(step.layer);
+  if (!step.sql.empty())
+    args.insert(args.end(), {"-sql", step.sql});
+  else if (!step.layer.empty())
+    args.push_back(step.layer);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -102,7 +107,8 @@ std::string hex(Rgba c) {
 }
 
 void writeParties(GDALDataset& ds) {
-  OGRLayer* l = tableLayer(ds, compiled::kParties, {{"code", OFTString}, {"name", OFTString}, {"colour", OFTString}, {"colour_blind_safe", OFTString}});
+  OGRLayer* l = tableLayer(ds, compiled::kParties,
+                           {{"code", OFTString}, {"name", OFTString}, {"colour", OFTString}, {"colour_blind_safe", OFTString}});
   auto add = [&](std::string_view code, std::string_view name, Rgba c, Rgba cb) {
     OGRFeature f(l->GetLayerDefn());
     f.SetField("code", std::string(code).c_str());
@@ -117,9 +123,9 @@ void writeParties(GDALDataset& ds) {
 
 void writeControl(GDALDataset& ds, const ControlHistory& h) {
   std::vector<std::pair<const char*, OGRFieldType>> fields = {
-      {"council", OFTString}, {"name", OFTString}, {"election_year", OFTInteger}, {"from_date", OFTDate}, {"to_date", OFTDate},
-      {"total_seats", OFTInteger}, {"control", OFTString}, {"largest", OFTString}, {"source_label", OFTString},
-      {"administration", OFTString}, {"note", OFTString}, {"source", OFTString}};
+      {"council", OFTString},      {"name", OFTString},           {"election_year", OFTInteger}, {"from_date", OFTDate},
+      {"to_date", OFTDate},        {"total_seats", OFTInteger},   {"control", OFTString},        {"largest", OFTString},
+      {"source_label", OFTString}, {"administration", OFTString}, {"note", OFTString},           {"source", OFTString}};
   for (const Party& p : parties()) fields.push_back({p.code.data(), OFTInteger});
   OGRLayer* l = tableLayer(ds, compiled::kControlPeriods, fields);
   ds.StartTransaction();
@@ -152,10 +158,18 @@ void writeSources(GDALDataset& ds) {
   OGRLayer* l = tableLayer(ds, compiled::kSources, {{"what", OFTString}, {"attribution", OFTString}, {"licence", OFTString}});
   const std::pair<const char*, std::pair<const char*, const char*>> rows[] = {
       {"council boundaries", {kOnsBoundaryAttribution, "Open Government Licence v3.0"}},
-      {"2013 councils and wards", {"Contains Ordnance Survey, Office of National Statistics, National Records Scotland and LPS Intellectual Property data (c) Crown copyright and database right [2016]. Data licensed under the terms of the Open Government Licence. Ordnance Survey data covered by OS OpenData Licence. Conversion: Martin Chorley, martinjc/UK-GeoJSON.", "CC BY 4.0 / OGL v3.0"}},
-      {"2019-2023 wards", {"Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data (c) Crown copyright and database right 2010-2024. Packaged by jimgar/wardboundaries.", "Open Government Licence v3.0"}},
+      {"2013 councils and wards",
+       {"Contains Ordnance Survey, Office of National Statistics, National Records Scotland and LPS Intellectual Property data (c) Crown "
+        "copyright and database right [2016]. Data licensed under the terms of the Open Government Licence. Ordnance Survey data covered "
+        "by OS OpenData Licence. Conversion: Martin Chorley, martinjc/UK-GeoJSON.",
+        "CC BY 4.0 / OGL v3.0"}},
+      {"2019-2023 wards",
+       {"Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data (c) Crown copyright and "
+        "database right 2010-2024. Packaged by jimgar/wardboundaries.",
+        "Open Government Licence v3.0"}},
       {"council control", {kControlAttribution, "CC BY-SA 4.0"}},
-      {"events, factions, leadership", {"Written by the councilmap project from sourced facts; each row lists its sources and confidence.", "as the project"}},
+      {"events, factions, leadership",
+       {"Written by the councilmap project from sourced facts; each row lists its sources and confidence.", "as the project"}},
   };
   for (const auto& [what, rest] : rows) {
     OGRFeature f(l->GetLayerDefn());
@@ -204,7 +218,7 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
   };
   steps.insert(steps.end(), tables.begin(), tables.end());
   constexpr double kLodWeight = 30;  // simplifying and tessellating every boundary layer
-  double total = 2 + kLodWeight;  // the control table and the rest, then the levels of detail
+  double total = 2 + kLodWeight;     // the control table and the rest, then the levels of detail
   for (const auto& s : steps) total += s.weight;
   double done = 0;
   GDALDatasetH target = nullptr;

@@ -1,8 +1,3 @@
-#include "store/gdal/gdal_readers.h"
-
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <atomic>
 #include <charconv>
 #include <cmath>
@@ -10,11 +5,15 @@
 #include <set>
 #include <thread>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "base/utf8.h"
+#include "geo/ring_checks.h"
 #include "store/field_detect.h"
+#include "store/gdal/gdal_readers.h"
 #include "store/gdal/json_check.h"
 #include "store/projection.h"
-#include "geo/ring_checks.h"
-#include "base/utf8.h"
 
 namespace cm {
 namespace {
@@ -28,13 +27,16 @@ DatasetPtr openVector(const std::string& path) {
   GDALAllRegister();
   CPLErrorReset();
   // Shared, so that while a caller holds the file open (holdOpen) this costs nothing.
-  auto* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_SHARED, nullptr, nullptr, nullptr));
+  auto* ds =
+      static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_SHARED, nullptr, nullptr, nullptr));
   if (!ds) {
     std::string why = CPLGetLastErrorMsg();
     VSIStatBufL st;
     const bool exists = VSIStatL(path.c_str(), &st) == 0;
-    if (exists && !VSI_ISDIR(st.st_mode) && st.st_size == 0) why = "the file is empty (0 bytes)";
-    else if (why.empty()) why = exists ? "not a vector format GDAL can read" : "no such file or folder";
+    if (exists && !VSI_ISDIR(st.st_mode) && st.st_size == 0)
+      why = "the file is empty (0 bytes)";
+    else if (why.empty())
+      why = exists ? "not a vector format GDAL can read" : "no such file or folder";
     if (exists && !VSI_ISDIR(st.st_mode))
       if (const std::string json = describeJsonError(path); !json.empty()) why += ": " + json;
     throw LoadError("cannot open '" + path + "': " + why);
@@ -44,11 +46,14 @@ DatasetPtr openVector(const std::string& path) {
 
 bool isPolygonal(OGRwkbGeometryType t) {
   switch (wkbFlatten(t)) {
-    case wkbPolygon: case wkbMultiPolygon: case wkbCurvePolygon: case wkbMultiSurface:
-    case wkbPolyhedralSurface: case wkbTIN: case wkbTriangle:
-      return true;
-    default:
-      return false;
+    case wkbPolygon:
+    case wkbMultiPolygon:
+    case wkbCurvePolygon:
+    case wkbMultiSurface:
+    case wkbPolyhedralSurface:
+    case wkbTIN:
+    case wkbTriangle: return true;
+    default: return false;
   }
 }
 
@@ -76,16 +81,15 @@ OGRLayer* chooseLayer(GDALDataset& ds, const BoundarySource& src) {
 std::size_t collectPolygons(const OGRGeometry* g, std::vector<const OGRPolygon*>& out) {
   if (!g) return 0;
   switch (wkbFlatten(g->getGeometryType())) {
-    case wkbPolygon:
-      out.push_back(g->toPolygon());
-      return 0;
-    case wkbMultiPolygon: case wkbGeometryCollection: case wkbMultiSurface: {
+    case wkbPolygon: out.push_back(g->toPolygon()); return 0;
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+    case wkbMultiSurface: {
       std::size_t others = 0;
       for (const auto* child : *g->toGeometryCollection()) others += collectPolygons(child, out);
       return others;
     }
-    default:
-      return 1;
+    default: return 1;
   }
 }
 
@@ -173,7 +177,8 @@ void projectAll(std::vector<ReadFeature>& features, const Transform* toMap) {
   auto work = [&] {
     constexpr std::size_t kBatch = 64;
     for (std::size_t from; (from = next.fetch_add(kBatch)) < features.size();)
-      for (std::size_t i = from; i < std::min(from + kBatch, features.size()); ++i) toMapPoints(features[i].rings, toMap, features[i].points);
+      for (std::size_t i = from; i < std::min(from + kBatch, features.size()); ++i)
+        toMapPoints(features[i].rings, toMap, features[i].points);
   };
   std::vector<std::jthread> helpers;
   if (toMap && toMap->closedForm())
@@ -231,10 +236,8 @@ BoundarySet readBoundariesWithGdal(const BoundarySource& src, Diagnostics& diag,
     throw LoadError("'" + file + "' layer '" + set.layer + "' has no field '" + src.codeField + "'");
   if (!src.nameField.empty() && roles.name < 0)
     throw LoadError("'" + file + "' layer '" + set.layer + "' has no field '" + src.nameField + "'");
-  if (roles.code < 0)
-    diag.warn(file, "", "no code field recognised (use --code-field); features are identified by feature id");
-  if (roles.name < 0)
-    diag.warn(file, "", "no name field recognised (use --name-field); codes are shown as names");
+  if (roles.code < 0) diag.warn(file, "", "no code field recognised (use --code-field); features are identified by feature id");
+  if (roles.name < 0) diag.warn(file, "", "no name field recognised (use --name-field); codes are shown as names");
   set.hasYears = roles.startYear >= 0 || roles.endYear >= 0;
 
   // The CRS: honour the layer's; TopoJSON and bare GeoJSON often declare none, and are lon/lat.
@@ -247,14 +250,18 @@ BoundarySet readBoundariesWithGdal(const BoundarySource& src, Diagnostics& diag,
   } else if (const int guess = guessEpsg(*layer); guess == kMapEpsg) {
     srcSrs.importFromEPSG(kMapEpsg);
     set.crsNote = "no CRS declared; its coordinates are metres in British National Grid, so taken as EPSG:27700";
-    diag.info(file, "", "layer '" + set.layer + "' declares no CRS; its coordinates look like British National Grid metres, so taken as EPSG:27700");
+    diag.info(file, "",
+              "layer '" + set.layer + "' declares no CRS; its coordinates look like British National Grid metres, so taken as EPSG:27700");
   } else {
     srcSrs.importFromEPSG(4326);
     set.crsNote = "no CRS declared; taken as EPSG:4326 (WGS 84 longitude/latitude)";
     if (guess == 4326)
       diag.info(file, "", "layer '" + set.layer + "' declares no CRS; taken as EPSG:4326 (WGS 84 longitude/latitude)");
     else
-      diag.warn(file, "", "layer '" + set.layer + "' declares no CRS and its coordinates are neither longitude/latitude nor British National Grid; taken as EPSG:4326, so most of it cannot be placed (give the file a CRS)");
+      diag.warn(file, "",
+                "layer '" + set.layer +
+                    "' declares no CRS and its coordinates are neither longitude/latitude nor British National Grid; taken as EPSG:4326, "
+                    "so most of it cannot be placed (give the file a CRS)");
   }
   useTraditionalAxisOrder(srcSrs);
   useTraditionalAxisOrder(mapSrs);
@@ -349,14 +356,17 @@ BoundarySet readBoundariesWithGdal(const BoundarySource& src, Diagnostics& diag,
     if (points.nonFinite)
       diag.warn(file, record, count(points.nonFinite, "point", "points") + " with non-finite coordinates (NaN or infinite) skipped");
     if (points.unprojectable)
-      diag.warn(file, record, count(points.unprojectable, "point", "points") + " whose coordinates cannot be transformed from " +
-                                  describeCrs(srcSrs) + " to British National Grid skipped");
+      diag.warn(file, record,
+                count(points.unprojectable, "point", "points") + " whose coordinates cannot be transformed from " + describeCrs(srcSrs) +
+                    " to British National Grid skipped");
     if (points.absurd)
       diag.warn(file, record, count(points.absurd, "point", "points") + " more than 100,000 km from the grid's origin skipped");
     if (rf.notPolygons)
       diag.warn(file, record, count(rf.notPolygons, "member", "members") + " of its geometry collection that are not polygons ignored");
     if (droppedRings) diag.warn(file, record, count(droppedRings, "ring", "rings") + " with fewer than 3 distinct points skipped");
-    if (zeroArea) diag.warn(file, record, count(zeroArea, "outer ring has", "outer rings have") + " no area (its points lie on one line); nothing to fill");
+    if (zeroArea)
+      diag.warn(file, record,
+                count(zeroArea, "outer ring has", "outer rings have") + " no area (its points lie on one line); nothing to fill");
     if (holesOutside) diag.warn(file, record, count(holesOutside, "hole lies", "holes lie") + " outside its outer ring; ignored");
     if (!f.drawable() && !rf.firstRingOf.empty()) diag.warn(file, record, "has no ring with 3 or more usable points; not drawn");
     set.features.push_back(std::move(f));

@@ -1,15 +1,9 @@
 // The levels of detail as the compiled dataset stores them (store/lod_cache.h), read and written
 // through GDAL.
-#include "store/lod_cache.h"
-
-#include <cpl_conv.h>
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -17,8 +11,13 @@
 #include <thread>
 #include <utility>
 
+#include <cpl_conv.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include "store/boundary_loader.h"
 #include "store/gdal/gdal_readers.h"
+#include "store/lod_cache.h"
 
 namespace cm {
 namespace {
@@ -138,8 +137,8 @@ DatasetPtr open(const std::string& path, bool update) {
 }
 
 // Appends one row per level of `layer` to the table, creating it on first use.
-bool writeLevels(const std::string& path, const std::string& layer, std::uint64_t hash, const LevelsOfDetail& lod,
-                 LodLayerReport& r, Diagnostics& diag) {
+bool writeLevels(const std::string& path, const std::string& layer, std::uint64_t hash, const LevelsOfDetail& lod, LodLayerReport& r,
+                 Diagnostics& diag) {
   auto ds = open(path, true);
   if (!ds) {
     diag.error(path, "", "cannot reopen to store levels of detail: " + std::string(CPLGetLastErrorMsg()));
@@ -152,9 +151,14 @@ bool writeLevels(const std::string& path, const std::string& layer, std::uint64_
       diag.error(path, kLodTable, "cannot be created: " + std::string(CPLGetLastErrorMsg()));
       return false;
     }
-    for (auto [name, type] : {std::pair{"layer", OFTString}, {"level", OFTInteger}, {"tolerance", OFTReal},
-                              {"source_hash", OFTString}, {"vertices", OFTInteger64}, {"triangles", OFTInteger64},
-                              {"raw_bytes", OFTInteger64}, {"mesh", OFTBinary}}) {
+    for (auto [name, type] : {std::pair{"layer", OFTString},
+                              {"level", OFTInteger},
+                              {"tolerance", OFTReal},
+                              {"source_hash", OFTString},
+                              {"vertices", OFTInteger64},
+                              {"triangles", OFTInteger64},
+                              {"raw_bytes", OFTInteger64},
+                              {"mesh", OFTBinary}}) {
       OGRFieldDefn field(name, type);
       table->CreateField(&field);
     }

@@ -13,11 +13,11 @@
 #include <string>
 #include <utility>
 
-#include "store/boundary_loader.h"
 #include "base/csv_table.h"
-#include "store/dataset_compiler.h"
-#include "geo/detail_levels.h"
 #include "base/diagnostics.h"
+#include "geo/detail_levels.h"
+#include "store/boundary_loader.h"
+#include "store/dataset_compiler.h"
 #include "store/projection.h"
 
 namespace cm {

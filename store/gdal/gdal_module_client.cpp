@@ -6,10 +6,10 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "base/library_preload.h"
 #include "store/cache/cache_entry.h"
 #include "store/gdal/gdal_module.h"
 #include "store/gdal/gdal_readers.h"
-#include "base/library_preload.h"
 #include "store/tables.h"
 
 namespace cm {
@@ -28,7 +28,9 @@ const GdalFunctions& load(const std::string& why) {
   const std::string module = (dir / "libcouncilmap_gdal.so").string();
   preloadLibraries((dir / "libcouncilmap_gdal.deps").c_str());
   void* lib = dlopen(module.c_str(), RTLD_LAZY | RTLD_LOCAL);
-  if (!lib) throw std::runtime_error("cannot load GDAL's part of the program (keep libcouncilmap_gdal.so beside libcouncilmap.so): " + std::string(dlerror()));
+  if (!lib)
+    throw std::runtime_error("cannot load GDAL's part of the program (keep libcouncilmap_gdal.so beside libcouncilmap.so): " +
+                             std::string(dlerror()));
   const auto entry = reinterpret_cast<GdalModuleEntry>(dlsym(lib, kGdalModuleEntry));
   const GdalFunctions* f = entry ? entry() : nullptr;
   if (!f || f->size != sizeof(GdalFunctions))
@@ -70,7 +72,9 @@ std::optional<LevelsOfDetail> readStoredLevelsWithGdal(const std::string& path, 
   return gdal([&] { return "reading the levels of detail of " + layer + " in " + path; }).readStoredLevels(path, layer, full);
 }
 
-std::shared_ptr<void> holdOpenWithGdal(const std::string& path) { return gdal([&] { return "opening " + path; }).holdOpen(path); }
+std::shared_ptr<void> holdOpenWithGdal(const std::string& path) {
+  return gdal([&] { return "opening " + path; }).holdOpen(path);
+}
 
 void prepareThreadForGdal() { gdal("reading what the cache does not hold").prepareThread(); }
 

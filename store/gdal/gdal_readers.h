@@ -11,10 +11,10 @@
 #include <string>
 #include <utility>
 
-#include "store/boundary_loader.h"
 #include "base/csv_table.h"
-#include "geo/detail_levels.h"
 #include "base/diagnostics.h"
+#include "geo/detail_levels.h"
+#include "store/boundary_loader.h"
 
 namespace cm {
 

@@ -4,8 +4,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include "store/gdal/gdal_readers.h"
 #include "base/utf8.h"
+#include "store/gdal/gdal_readers.h"
 
 namespace cm {
 namespace {
@@ -32,9 +32,11 @@ CsvTable readLayer(const std::string& path, const std::string& layerName, Diagno
   CsvTable t;
   t.path = path + ":" + layerName;
   // Shared: see holdOpen (store/boundary_loader.h).
-  auto* ds = static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_SHARED, nullptr, nullptr, nullptr));
+  auto* ds =
+      static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_SHARED, nullptr, nullptr, nullptr));
   if (!ds) {
-    diag.error(path, "", std::string("cannot read the table: ") + (CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "missing or unreadable"));
+    diag.error(path, "",
+               std::string("cannot read the table: ") + (CPLGetLastErrorMsg()[0] ? CPLGetLastErrorMsg() : "missing or unreadable"));
     return t;
   }
   OGRLayer* layer = ds->GetLayerByName(layerName.c_str());
@@ -58,10 +60,14 @@ CsvTable readLayer(const std::string& path, const std::string& layerName, Diagno
       // Whole numbers and dates written here: GDAL's GetFieldAsString formats them with snprintf,
       // which is several times slower, and the tables are mostly counts and dates.
       const OGRFieldType type = types[std::size_t(i)];
-      if (!f->IsFieldSetAndNotNull(i)) row.values.emplace_back();
-      else if (type == OFTInteger || type == OFTInteger64) row.values.push_back(std::to_string(f->GetFieldAsInteger64(i)));
-      else if (type == OFTDate) row.values.push_back(dateAsGdalWritesIt(f->GetRawFieldRef(i)->Date, [&] { return f->GetFieldAsString(i); }));
-      else row.values.emplace_back(f->GetFieldAsString(i));
+      if (!f->IsFieldSetAndNotNull(i))
+        row.values.emplace_back();
+      else if (type == OFTInteger || type == OFTInteger64)
+        row.values.push_back(std::to_string(f->GetFieldAsInteger64(i)));
+      else if (type == OFTDate)
+        row.values.push_back(dateAsGdalWritesIt(f->GetRawFieldRef(i)->Date, [&] { return f->GetFieldAsString(i); }));
+      else
+        row.values.emplace_back(f->GetFieldAsString(i));
       if (repairUtf8(row.values.back()))
         diag.warn(t.path, t.where(row), "column '" + t.columns[i] + "' is not valid UTF-8; the bad bytes are shown as U+FFFD");
     }

@@ -1,9 +1,9 @@
 #include "store/gdal/json_check.h"
 
+#include <string_view>
+
 #include <cpl_vsi.h>
 #include <nlohmann/json.hpp>
-
-#include <string_view>
 
 namespace cm {
 namespace {

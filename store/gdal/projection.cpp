@@ -1,18 +1,16 @@
 #include "store/projection.h"
 
-#include <ogr_spatialref.h>
-
 #include <cmath>
 #include <stdexcept>
 #include <vector>
+
+#include <ogr_spatialref.h>
 
 #include "geo/wgs84_to_bng.h"
 
 namespace cm {
 
-void useTraditionalAxisOrder(OGRSpatialReference& srs) {
-  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-}
+void useTraditionalAxisOrder(OGRSpatialReference& srs) { srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER); }
 
 namespace {
 
@@ -34,8 +32,8 @@ OGRCoordinateTransformation* makeGdal(const OGRSpatialReference& from, const OGR
 bool closedFormAgreesWithProj() {
   static const bool agrees = [] {
     const OGRSpatialReference wgs84 = epsg(4326), bng = epsg(kMapEpsg);
-    std::unique_ptr<OGRCoordinateTransformation, void (*)(OGRCoordinateTransformation*)> ct(
-        OGRCreateCoordinateTransformation(&wgs84, &bng), OGRCoordinateTransformation::DestroyCT);
+    std::unique_ptr<OGRCoordinateTransformation, void (*)(OGRCoordinateTransformation*)> ct(OGRCreateCoordinateTransformation(&wgs84, &bng),
+                                                                                            OGRCoordinateTransformation::DestroyCT);
     if (!ct) return false;
     constexpr double kPlaces[][2] = {{-0.1276, 51.5072}, {-5.7150, 50.0657}, {-5.9301, 54.5973}, {-1.1450, 60.1550},
                                      {-8.8, 49.8},       {1.9, 49.8},        {-8.8, 60.9},       {1.9, 60.9}};

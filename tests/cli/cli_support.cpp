@@ -1,19 +1,21 @@
 #include "cli_support.h"
 
-#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 namespace cli {
 
 Outcome run(const std::string& args) {
   static int counter = 0;
-  const fs::path errFile = fs::temp_directory_path() / ("councilmap-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err");
+  const fs::path errFile =
+      fs::temp_directory_path() / ("councilmap-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err");
   // A fresh preferences folder per run, so no test reads another's settings or touches the user's.
   const fs::path config = fs::path(COUNCILMAP_TEST_OUTPUT) / "config" / (std::to_string(::getpid()) + "-" + std::to_string(counter));
   return cm::run::runCommand("SDL_VIDEODRIVER=offscreen COUNCILMAP_CONFIG_DIR=" + config.string() + " " COUNCILMAP_BINARY " " + args,
-                                 errFile);
+                             errFile);
 }
 
 nlohmann::json query(const std::string& at, const std::string& extra) {
@@ -31,7 +33,8 @@ fs::path scratch(const std::string& name) {
 void expectGdalOnlyTheFirstTime(const fs::path& cache, const std::function<std::string(const std::string&)>& command) {
   fs::remove_all(cache);
   const auto once = [&](const std::string& run) {
-    return cm::run::runCommand("COUNCILMAP_CACHE_DIR=" + cache.string() + " " + command(run) + " -v", scratch(cache.filename().string() + "-" + run + ".err"));
+    return cm::run::runCommand("COUNCILMAP_CACHE_DIR=" + cache.string() + " " + command(run) + " -v",
+                               scratch(cache.filename().string() + "-" + run + ".err"));
   };
   const Outcome first = once("first"), again = once("again");
   ASSERT_EQ(first.code, 0) << first.err;
@@ -40,8 +43,7 @@ void expectGdalOnlyTheFirstTime(const fs::path& cache, const std::function<std::
   EXPECT_NE(again.err.find("councilmap: GDAL not loaded"), std::string::npos) << again.err;
 }
 
-nlohmann::json viewerState(const std::string& args, const std::string& scriptBody, const std::string& name,
-                           const std::string& keptConfig) {
+nlohmann::json viewerState(const std::string& args, const std::string& scriptBody, const std::string& name, const std::string& keptConfig) {
   const fs::path script = scratch(name + ".script"), state = scratch(name + ".json");
   std::ofstream(script) << scriptBody << "state " << state.string() << "\n";
   // Each run keeps its preferences apart, so tests neither see nor disturb each other's or the user's.

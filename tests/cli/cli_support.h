@@ -1,13 +1,13 @@
 // Helpers shared by the command-line tests: run the real councilmap binary the way a user or a
 // script would, and read back what it wrote.
 #pragma once
-#include <nlohmann/json.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "../run_binary.h"
 

@@ -1,13 +1,13 @@
 // Command-line tests: run the real councilmap binary the way a user or a script would (the window's
 // scripted tests are in test_cli_viewer.cpp).
+#include <fstream>
+#include <set>
+
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <stb_image.h>
-
-#include <fstream>
-#include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-#include <set>
+#include <stb_image.h>
 
 #include "cli_support.h"
 
@@ -131,7 +131,8 @@ TEST(CliQuery, ADateOutsideTheDataIsWarnedAbout) {
     const Outcome r = run(std::string("query --at -0.1276,51.5072 --date ") + date);
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.err.find("warning: --date " + std::string(date) + " is outside the data, which covers 2014-01-01 to 2026-12-31"),
-              std::string::npos) << r.err;
+              std::string::npos)
+        << r.err;
     EXPECT_EQ(nlohmann::json::parse(r.out)["date"], date);
   }
   const Outcome inside = run("query --at -0.1276,51.5072 --date 2019-06-01");
@@ -265,7 +266,8 @@ TEST(CliExport, EightKAndFocusAndBbox) {
 // (MapSession::readsFromCacheOnly), and the image is the same.
 TEST(CliExport, ALargeFileExportedAgainNeedsNoGdal) {
   expectGdalOnlyTheFirstTime(scratch("export-cache"), [](const std::string& run) {
-    return COUNCILMAP_BINARY " export --boundaries " COUNCILMAP_TEST_DATA "/wards/wards_2013_gb_bgc_martinjc.gpkg --size 640x480 --no-caption --out " +
+    return COUNCILMAP_BINARY " export --boundaries " COUNCILMAP_TEST_DATA
+                             "/wards/wards_2013_gb_bgc_martinjc.gpkg --size 640x480 --no-caption --out " +
            scratch("wards-" + run + ".png").string();
   });
   const auto bytes = [](const fs::path& png) {
@@ -278,8 +280,8 @@ TEST(CliExport, ALargeFileExportedAgainNeedsNoGdal) {
 TEST(CliExport, BadArgumentsAreRefusedWithoutWritingAFile) {
   const fs::path png = scratch("never.png");
   fs::remove(png);
-  for (const char* bad : {"--size 0x100", "--size 99999x10", "--focus NOPE", "--bbox 1,2,3", "--bbox 1,2,1,3",
-                          "--focus E09000014 --bbox -1,51,0,52"}) {
+  for (const char* bad :
+       {"--size 0x100", "--size 99999x10", "--focus NOPE", "--bbox 1,2,3", "--bbox 1,2,1,3", "--focus E09000014 --bbox -1,51,0,52"}) {
     const Outcome r = run("export --out " + png.string() + " " + bad);
     EXPECT_NE(r.code, 0) << bad;
     EXPECT_FALSE(r.err.empty()) << bad;
@@ -297,9 +299,9 @@ TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   auto* ds = static_cast<GDALDataset*>(GDALOpenEx(out.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
   ASSERT_NE(ds, nullptr);
   const std::pair<const char*, GIntBig> expected[] = {
-      {"councils_lower", 407}, {"councils_upper", 230}, {"county_councils", 27}, {"wards_2013_gb", 8886},
-      {"wards_2012_ni", 462}, {"wards_2019", 8887}, {"wards_2023", 8441}, {"events", 73}, {"control_periods", 4286},
-      {"council_register", 470}, {"council_lookup_2014", 391}, {"council_code_changes", 79}};
+      {"councils_lower", 407},   {"councils_upper", 230},   {"county_councils", 27},      {"wards_2013_gb", 8886},
+      {"wards_2012_ni", 462},    {"wards_2019", 8887},      {"wards_2023", 8441},         {"events", 73},
+      {"control_periods", 4286}, {"council_register", 470}, {"council_lookup_2014", 391}, {"council_code_changes", 79}};
   for (auto [name, count] : expected) {
     OGRLayer* l = ds->GetLayerByName(name);
     ASSERT_NE(l, nullptr) << name;
@@ -326,8 +328,8 @@ TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   // loads GDAL (store/gdal/gdal_module.h, -v says so), and shows the same map.
   const fs::path cache = scratch("dataset-cache");
   expectGdalOnlyTheFirstTime(cache, [&](const std::string& run) {
-    return "SDL_VIDEODRIVER=offscreen " COUNCILMAP_BINARY " --dataset " + out.string() + " --date 2024-06-01 --quit-after-frames 1 --config-dir " +
-           scratch("cache-" + run).string();
+    return "SDL_VIDEODRIVER=offscreen " COUNCILMAP_BINARY " --dataset " + out.string() +
+           " --date 2024-06-01 --quit-after-frames 1 --config-dir " + scratch("cache-" + run).string();
   });
   auto fromCache = [&] {
     CacheFolder folder(cache);
@@ -375,10 +377,10 @@ TEST(CliBuildDataset, QueriesFromTheCompiledFileMatchTheSources) {
     return run("build-dataset --out " + out.string());
   }();
   ASSERT_EQ(built.code, 0) << built.err;
-  const Outcome firstStart = cm::run::runCommand("SDL_VIDEODRIVER=offscreen COUNCILMAP_CACHE_DIR=" + cache.string() + " " COUNCILMAP_BINARY
-                                                 " --dataset " + out.string() + " --quit-after-frames 1 -v --config-dir " +
-                                                 scratch("built-cache-config").string(),
-                                                 scratch("built-cache-start.err"));
+  const Outcome firstStart =
+      cm::run::runCommand("SDL_VIDEODRIVER=offscreen COUNCILMAP_CACHE_DIR=" + cache.string() + " " COUNCILMAP_BINARY " --dataset " +
+                              out.string() + " --quit-after-frames 1 -v --config-dir " + scratch("built-cache-config").string(),
+                          scratch("built-cache-start.err"));
   ASSERT_EQ(firstStart.code, 0) << firstStart.err;
   EXPECT_NE(firstStart.err.find("councilmap: GDAL not loaded"), std::string::npos) << firstStart.err;
   for (const char* at : {"-0.1076,51.5959 --date 2018-06-01", "-2.9393,54.8946 --date 2018-06-01", "-0.81,51.81 --date 2020-06-01",

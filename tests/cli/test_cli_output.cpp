@@ -1,13 +1,14 @@
 // Where the program writes: through a FIFO or a device (never replacing it), through a symbolic link
 // (replacing the file it names, keeping the link), to standard output, and what a full disk says.
-#include <gtest/gtest.h>
-#include <stb_image.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
 #include <future>
 #include <iterator>
+
+#include <gtest/gtest.h>
+#include <stb_image.h>
+#include <sys/stat.h>
 
 #include "cli_support.h"
 
@@ -43,7 +44,7 @@ TEST(CliOutput, AFifoIsWrittenThroughAndReadByAnotherProcess) {
   const Outcome r = run("export --out " + fifo.string() + kSmallExport);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(decodesAs(reader.get(), 320, 240));
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
   EXPECT_TRUE(S_ISFIFO(st.st_mode)) << "the FIFO is still a FIFO, not a file renamed over it";
   for (const auto& e : fs::directory_iterator(fifo.parent_path()))
@@ -67,7 +68,7 @@ TEST(CliOutput, AFullDeviceSaysNoSpaceAndStaysADevice) {
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("Write Error"), std::string::npos) << r.err;
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::lstat("/dev/full", &st), 0);
   EXPECT_TRUE(S_ISCHR(st.st_mode)) << "/dev/full is still a device";
 }
@@ -76,7 +77,7 @@ TEST(CliOutput, AGeoPackageIsNeverWrittenOverADevice) {
   const Outcome r = run("build-dataset --out /dev/null");
   EXPECT_EQ(r.code, 2) << r.err;
   EXPECT_NE(r.err.find("can only be written to a regular file"), std::string::npos) << r.err;
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::lstat("/dev/null", &st), 0);
   EXPECT_TRUE(S_ISCHR(st.st_mode));
 }

@@ -1,12 +1,12 @@
 // The window driven by scripts (SDL offscreen): input injected through SDL's event queue, the state
 // and screenshots it writes read back.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <stb_image.h>
-
 #include <cstring>
 #include <ctime>
 #include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <stb_image.h>
 
 #include "cli_support.h"
 
@@ -16,9 +16,9 @@ TEST(CliViewer, ScriptedHoverClickZoomAndEscape) {
   // Drive the real window (SDL offscreen) through SDL's event queue and read its state back.
   const fs::path script = scratch("viewer.script");
   const fs::path s1 = scratch("state1.json"), s2 = scratch("state2.json"), s3 = scratch("state3.json"), shot = scratch("viewer.png");
-  std::ofstream(script) << "wait 2\nmove 500 500\nwait 2\nstate " << s1.string() << "\nclick 500 500\nwait 2\nscreenshot "
-                        << shot.string() << "\nstate " << s2.string() << "\nwheel 500 500 4\ndrag 500 500 400 400\nkey Escape\nwait 2\nstate "
-                        << s3.string() << "\n";
+  std::ofstream(script) << "wait 2\nmove 500 500\nwait 2\nstate " << s1.string() << "\nclick 500 500\nwait 2\nscreenshot " << shot.string()
+                        << "\nstate " << s2.string() << "\nwheel 500 500 4\ndrag 500 500 400 400\nkey Escape\nwait 2\nstate " << s3.string()
+                        << "\n";
   const Outcome r = run("--script " + script.string() + " --width 1280 --height 800 --date 2024-06-01");
   ASSERT_EQ(r.code, 0) << r.err;
   auto load = [](const fs::path& p) { return nlohmann::json::parse(std::ifstream(p)); };
@@ -40,7 +40,8 @@ TEST(CliViewer, ScriptedHoverClickZoomAndEscape) {
 TEST(CliViewer, FirstFrameShowsTheSameMapAsLaterOnes) {
   const fs::path script = scratch("first-frame.script"), first = scratch("first-frame.png"), later = scratch("later-frame.png");
   const fs::path state = scratch("first-frame.json");
-  std::ofstream(script) << "screenshot " << first.string() << "\nwait 2\nscreenshot " << later.string() << "\nstate " << state.string() << "\n";
+  std::ofstream(script) << "screenshot " << first.string() << "\nwait 2\nscreenshot " << later.string() << "\nstate " << state.string()
+                        << "\n";
   const fs::path config = scratch("first-frame-config");
   fs::remove_all(config);
   const Outcome r = run("--script " + script.string() + " --width 1280 --height 800 --date 2019-06-01 --config-dir " + config.string());
@@ -63,7 +64,7 @@ TEST(CliViewer, FirstFrameShowsTheSameMapAsLaterOnes) {
       const std::size_t i = (std::size_t(y) * std::size_t(w) + std::size_t(x)) * 4;
       differing += a[i] != b[i] || a[i + 1] != b[i + 1] || a[i + 2] != b[i + 2];
       const bool sea = a[i] == 0xbf && a[i + 1] == 0xd9 && a[i + 2] == 0xea;
-      if (y >= 100 && y < 640 && x >= 250 && x < 900) land += !sea;  // Great Britain
+      if (y >= 100 && y < 640 && x >= 250 && x < 900) land += !sea;                                      // Great Britain
       if (y >= swatchTop && y < swatchBottom && x >= swatchLeft && x < swatchLeft + 20) legend += !sea;  // bottom-left
     }
   stbi_image_free(a);
@@ -163,12 +164,14 @@ TEST(CliViewerFilter, ClickingAPartyInTheLegendDimsTheOthers) {
   for (const auto& row : before["legend_rows"])
     if (row["key"] == "LAB") labour = row;
   ASSERT_FALSE(labour.is_null()) << before["legend_rows"].dump();
-  const std::string click = "click " + std::to_string(int(labour["x"].get<double>())) + " " + std::to_string(int(labour["y"].get<double>())) + "\n";
+  const std::string click =
+      "click " + std::to_string(int(labour["x"].get<double>())) + " " + std::to_string(int(labour["y"].get<double>())) + "\n";
   const auto after = viewerState("--date 2024-06-01 --colour-by control", "wait 3\n" + click + "wait 3\n", "filter-after");
   EXPECT_EQ(after["filter"]["control"], nlohmann::json::array({"LAB"}));
   EXPECT_EQ(after["dimmed_areas"].get<int>(), after["visible_areas"].get<int>() - after["legend"]["Labour"].get<int>());
   EXPECT_TRUE(after["selected"].is_null()) << "a legend click is not a map click";
-  const auto toggled = viewerState("--date 2024-06-01 --colour-by control", "wait 3\n" + click + "wait 3\n" + click + "wait 3\n", "filter-toggle");
+  const auto toggled =
+      viewerState("--date 2024-06-01 --colour-by control", "wait 3\n" + click + "wait 3\n" + click + "wait 3\n", "filter-toggle");
   EXPECT_TRUE(toggled["filter"]["control"].empty()) << "a second click removes the filter";
   EXPECT_EQ(toggled["dimmed_areas"], 0);
 }
@@ -212,7 +215,8 @@ TEST(CliViewerLevels, ALargeFileGetsLevelsInTheBackgroundAndKeepsThem) {
   }
   EXPECT_FALSE(second["preparing"]) << second.dump();
   EXPECT_GT(second["first_frame"]["levels"].get<int>(), 1) << "read back at start-up: " << second.dump();
-  EXPECT_LT(second["first_frame"]["vertices"].get<int>(), first["first_frame"]["vertices"].get<int>() / 3) << "a national view draws a coarse level";
+  EXPECT_LT(second["first_frame"]["vertices"].get<int>(), first["first_frame"]["vertices"].get<int>() / 3)
+      << "a national view draws a coarse level";
 }
 
 namespace {
@@ -229,8 +233,9 @@ TEST(CliViewerPanel, TabsSwitchAndTheLayoutAndPreferencesPersistBetweenRuns) {
   EXPECT_EQ(first["panel"]["open"], true);
   const auto tabs = first["panel"]["tabs"];
   // Statistics tab, colour by disputes (C), colour-blind palette (B), dispute hatch (D), fold the panel (Tab).
-  const auto changed = viewerState("--date 2018-01-28", "wait 3\n" + clickAt(tabs["Statistics"]) + "wait 3\nstate " +
-                                       scratch("persist-mid.json").string() + "\nmove 600 400\nwait 2\nkey c\nwait 1\nkey b\nwait 1\nkey d\nwait 1\nkey Tab\nwait 3\n",
+  const auto changed = viewerState("--date 2018-01-28",
+                                   "wait 3\n" + clickAt(tabs["Statistics"]) + "wait 3\nstate " + scratch("persist-mid.json").string() +
+                                       "\nmove 600 400\nwait 2\nkey c\nwait 1\nkey b\nwait 1\nkey d\nwait 1\nkey Tab\nwait 3\n",
                                    "persist-2", config.string());
   const auto mid = nlohmann::json::parse(std::ifstream(scratch("persist-mid.json")));
   EXPECT_EQ(mid["panel"]["tab"], "Statistics");
@@ -264,7 +269,8 @@ TEST(CliViewerPanel, ScalesForHighDensityDisplays) {
   // Wide enough for the doubled panel and a map beside it (a narrower window would fold the panel).
   // (A window under 1280x960 points would shrink a scale of 2: see CliViewerLayout.)
   const auto normal = viewerState("--width 1920 --height 1080 --date 2024-06-01 --ui-scale 1", "wait 3\n", "scale-1");
-  const auto doubled = viewerState("--width 1920 --height 1080 --date 2024-06-01 --ui-scale 2", "wait 3\nscreenshot " + scratch("scale-2.png").string() + "\n", "scale-2");
+  const auto doubled = viewerState("--width 1920 --height 1080 --date 2024-06-01 --ui-scale 2",
+                                   "wait 3\nscreenshot " + scratch("scale-2.png").string() + "\n", "scale-2");
   EXPECT_EQ(doubled["ui_scale"], 2.0);
   EXPECT_NEAR(doubled["panel"]["width"].get<double>(), 2 * normal["panel"]["width"].get<double>(), 2.0);
 }
@@ -332,7 +338,8 @@ TEST(CliViewerPanel, ANarrowWindowFoldsThePanelUntilWidened) {
 }
 
 TEST(CliViewerWards, SearchFindsAWardFliesThereAndMarksWardEvents) {
-  const auto s = viewerState("--date 2018-09-01", "wait 2\nkey /\nwait 2\ntype hodge hill\nwait 2\nkey Return\nwait 2\nsettle\nwait 2\n", "ward-search");
+  const auto s = viewerState("--date 2018-09-01", "wait 2\nkey /\nwait 2\ntype hodge hill\nwait 2\nkey Return\nwait 2\nsettle\nwait 2\n",
+                             "ward-search");
   EXPECT_EQ(s["selected"], "E08000025") << "the ward's council (Birmingham) is selected";
   ASSERT_TRUE(s["selected_ward"].is_string()) << s.dump();
   EXPECT_EQ(s["selected_ward"].get<std::string>().substr(0, 3), "E05");
@@ -345,9 +352,9 @@ TEST(CliViewerWards, SearchFindsAWardFliesThereAndMarksWardEvents) {
 TEST(CliViewerFilter, PanelFiltersCombineDimTheRestAndNarrowTheStatistics) {
   // Filters tab, open "Region or nation", tick London, then tick Labour under "Party in control"
   // (positions as laid out at 1280x800 and UI scale 1).
-  const auto s = viewerState("--date 2024-06-01 --ui-scale 1",
-                             "wait 3\nclick 1000 45\nwait 3\nclick 1000 408\nwait 3\nclick 930 583\nwait 3\nclick 930 158\nwait 3\n",
-                             "panel-filter");
+  const auto s =
+      viewerState("--date 2024-06-01 --ui-scale 1",
+                  "wait 3\nclick 1000 45\nwait 3\nclick 1000 408\nwait 3\nclick 930 583\nwait 3\nclick 930 158\nwait 3\n", "panel-filter");
   EXPECT_EQ(s["filter"]["regions"], nlohmann::json::array({"London"})) << s["filter"].dump();
   EXPECT_EQ(s["filter"]["control"], nlohmann::json::array({"LAB"}));
   const int london = s["statistics"]["councils"].get<int>();

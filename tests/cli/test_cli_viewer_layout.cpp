@@ -1,9 +1,9 @@
 // The window as a new user meets it: what it opens on, how it frames an area, how far it zooms, what
 // a resize does, and that no two of the boxes drawn over the map cover each other at any size or scale.
+#include <fstream>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <fstream>
 
 #include "cli_support.h"
 
@@ -12,7 +12,9 @@ using nlohmann::json;
 
 namespace {
 
-bool emptyBox(const json& b) { return !(b["right"].get<double>() > b["left"].get<double>() && b["bottom"].get<double>() > b["top"].get<double>()); }
+bool emptyBox(const json& b) {
+  return !(b["right"].get<double>() > b["left"].get<double>() && b["bottom"].get<double>() > b["top"].get<double>());
+}
 
 bool overlap(const json& a, const json& b) {
   if (emptyBox(a) || emptyBox(b)) return false;
@@ -24,7 +26,8 @@ bool overlap(const json& a, const json& b) {
 void expectNothingOverlaps(const json& s, const std::string& what) {
   const double width = s["drawable"][0], height = s["drawable"][1];
   std::vector<std::pair<std::string, json>> boxes;
-  for (const char* name : {"caption_box", "legend_box", "attribution_box", "notice_box", "warnings_box", "chips_box", "panel_box", "timeline_box"})
+  for (const char* name :
+       {"caption_box", "legend_box", "attribution_box", "notice_box", "warnings_box", "chips_box", "panel_box", "timeline_box"})
     if (!emptyBox(s[name])) boxes.emplace_back(name, s[name]);
   for (std::size_t i = 0; i < boxes.size(); ++i) {
     const json& b = boxes[i].second;
@@ -33,16 +36,16 @@ void expectNothingOverlaps(const json& s, const std::string& what) {
     EXPECT_LE(b["right"].get<double>(), width + 0.5) << what << ' ' << boxes[i].first;
     EXPECT_LE(b["bottom"].get<double>(), height + 0.5) << what << ' ' << boxes[i].first;
     for (std::size_t k = i + 1; k < boxes.size(); ++k)
-      EXPECT_FALSE(overlap(b, boxes[k].second)) << what << ": " << boxes[i].first << ' ' << b.dump() << " and " << boxes[k].first << ' '
-                                                 << boxes[k].second.dump();
+      EXPECT_FALSE(overlap(b, boxes[k].second))
+          << what << ": " << boxes[i].first << ' ' << b.dump() << " and " << boxes[k].first << ' ' << boxes[k].second.dump();
   }
   const json& labels = s["timeline"]["year_labels"];
   EXPECT_GE(labels.size(), 2u) << what;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     EXPECT_TRUE(overlap(labels[i]["box"], s["timeline_box"])) << what << ": year label outside the timeline";
     for (std::size_t k = i + 1; k < labels.size(); ++k)
-      EXPECT_LT(labels[i]["box"]["right"].get<double>(), labels[k]["box"]["left"].get<double>()) << what << ": labels " << labels[i]["year"]
-                                                                                                  << " and " << labels[k]["year"] << " touch";
+      EXPECT_LT(labels[i]["box"]["right"].get<double>(), labels[k]["box"]["left"].get<double>())
+          << what << ": labels " << labels[i]["year"] << " and " << labels[k]["year"] << " touch";
   }
   EXPECT_EQ(s["legend_layout"]["more"], "") << what << ": every legend row shown";
   EXPECT_EQ(s["legend_layout"]["shortened"], 0) << what << ": no legend text cut short";
@@ -56,7 +59,8 @@ void expectFramedClear(const json& s, const std::string& what, const char* area 
 }
 
 void layoutAtScale(const char* scale) {
-  static const char* const sizes[] = {"--width 640 --height 480", "--width 1280 --height 800", "--width 1920 --height 1080", "--width 3840 --height 2160"};
+  static const char* const sizes[] = {"--width 640 --height 480", "--width 1280 --height 800", "--width 1920 --height 1080",
+                                      "--width 3840 --height 2160"};
   for (const char* const& size : sizes) {
     const std::string args = std::string(size) + " --ui-scale " + scale +
                              " --date 2018-09-01 --focus E09000014 --colour-by control --tint-noc --hatch-disputes --faction-outline";
@@ -98,8 +102,9 @@ TEST(CliViewerLayout, ASmallWindowThinsTheYearsAndShrinksThePanelsScale) {
 // outlined, its wards shown (it used to go to 2 mm a pixel: one flat colour).
 TEST(CliViewerNavigation, SearchingAWardFramesItAsACouncilIsFramed) {
   for (const auto& [date, ward] : {std::pair{"2018-03-01", "Hodge Hill"}, std::pair{"2023-06-01", "Tottenham Hale"}}) {
-    const json s = viewerState(std::string("--date ") + date, std::string("wait 2\nkey /\nwait 2\ntype ") + ward + "\nwait 2\nkey Return\nwait 2\nsettle\nwait 2\n",
-                               "fly-ward");
+    const json s =
+        viewerState(std::string("--date ") + date,
+                    std::string("wait 2\nkey /\nwait 2\ntype ") + ward + "\nwait 2\nkey Return\nwait 2\nsettle\nwait 2\n", "fly-ward");
     ASSERT_TRUE(s["selected_ward"].is_string()) << ward;
     const double mpp = s["camera"]["metres_per_pixel"];
     EXPECT_GE(mpp, 0.5) << ward;
@@ -108,7 +113,8 @@ TEST(CliViewerNavigation, SearchingAWardFramesItAsACouncilIsFramed) {
     const json& w = s["selected_ward_on_screen"];
     const double free = s["drawable"][0].get<double>() - s["panel_box"]["right"].get<double>() + s["panel_box"]["left"].get<double>();
     const double freeHeight = s["timeline_box"]["top"];
-    const double across = std::max((w["right"].get<double>() - w["left"].get<double>()) / free, (w["bottom"].get<double>() - w["top"].get<double>()) / freeHeight);
+    const double across = std::max((w["right"].get<double>() - w["left"].get<double>()) / free,
+                                   (w["bottom"].get<double>() - w["top"].get<double>()) / freeHeight);
     EXPECT_GT(across, 0.5) << ward << ": fills most of the free map " << w.dump();
     expectFramedClear(s, ward, "selected_ward_on_screen");
   }
@@ -144,7 +150,8 @@ TEST(CliViewerNavigation, AResizedWindowKeepsTheWholeMapOrItsCentreAndScale) {
   EXPECT_LE(e["bottom"].get<double>(), whole["timeline_box"]["top"].get<double>());
   EXPECT_GT(e["bottom"].get<double>() - e["top"].get<double>(), 700) << "refitted to the taller window";
   const json before = viewerState("--date 2024-06-01 --width 1280 --height 800", "wait 3\nwheel 500 400 3\nwait 3\n", "resize-zoomed-1");
-  const json after = viewerState("--date 2024-06-01 --width 1280 --height 800", "wait 3\nwheel 500 400 3\nwait 3\nresize 1600 1000\nwait 3\n", "resize-zoomed-2");
+  const json after = viewerState("--date 2024-06-01 --width 1280 --height 800",
+                                 "wait 3\nwheel 500 400 3\nwait 3\nresize 1600 1000\nwait 3\n", "resize-zoomed-2");
   EXPECT_EQ(after["camera"], before["camera"]) << "zoomed in: the same centre and scale";
 }
 
@@ -153,7 +160,8 @@ TEST(CliViewerLayout, OpensOnTodayOrTheDatasLastDayAndSaysWhy) {
   ScopedEnv today("COUNCILMAP_TODAY", "2027-03-01");
   const json s = viewerState("", "wait 2\n", "today-clamped");
   EXPECT_EQ(s["date"], "2026-12-31");
-  EXPECT_NE(s["caption"]["subtitle"].get<std::string>().find("the data's last date (today is 2027-03-01)"), std::string::npos) << s["caption"];
+  EXPECT_NE(s["caption"]["subtitle"].get<std::string>().find("the data's last date (today is 2027-03-01)"), std::string::npos)
+      << s["caption"];
   ScopedEnv inside("COUNCILMAP_TODAY", "2026-12-07");
   const json t = viewerState("", "wait 2\n", "today");
   EXPECT_EQ(t["date"], "2026-12-07");
@@ -174,9 +182,11 @@ TEST(CliViewerDetails, ReadableEventTypesSeatsHeadingAndAKeyForEveryOverlay) {
   EXPECT_EQ(s["seats_heading"], "Seats recorded for 2019 (pale: 2018)");
   const json tinted = viewerState("--date 2019-06-01 --colour-by control --tint-noc", "wait 3\n", "tint-key");
   bool tintKey = false;
-  for (const auto& label : tinted["legend_items"]) tintKey |= label.get<std::string>().rfind("Tinted: NOC toward its largest party", 0) == 0;
+  for (const auto& label : tinted["legend_items"])
+    tintKey |= label.get<std::string>().rfind("Tinted: NOC toward its largest party", 0) == 0;
   EXPECT_TRUE(tintKey) << tinted["legend_items"];
-  const json faction = viewerState("--date 2018-06-01 --colour-by faction --faction-outline --width 800 --height 600", "wait 3\n", "faction-key");
+  const json faction =
+      viewerState("--date 2018-06-01 --colour-by faction --faction-outline --width 800 --height 600", "wait 3\n", "faction-key");
   EXPECT_EQ(faction["legend_layout"]["shortened"], 0) << "the faction legend's text fits";
   expectNothingOverlaps(faction, "faction at 800x600");
 }

@@ -1,16 +1,16 @@
 // Runs one render scene through the real `councilmap export` and compares the PNG with the
 // expected image. Usage: render_compare COUNCILMAP SCENE.json EXPECTED.png OUT_DIR DATA_DIR
 // With COUNCILMAP_UPDATE_EXPECTED=1 it writes the new image over EXPECTED.png instead.
-#include <nlohmann/json.hpp>
-#include <stb_image.h>
-#include <stb_image_write.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
+
+#include <nlohmann/json.hpp>
+#include <stb_image.h>
+#include <stb_image_write.h>
 
 namespace fs = std::filesystem;
 

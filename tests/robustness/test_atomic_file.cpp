@@ -1,12 +1,13 @@
 // AtomicFile: a writer killed at any point leaves the old file; a finished one replaces it whole.
-#include <gtest/gtest.h>
 #include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include "../run_binary.h"
 #include "base/atomic_file.h"

@@ -1,19 +1,19 @@
 // Every file of the bad-input corpus through the real loaders: the data loads with warnings that
 // name the file, the record and the problem, or loading stops with an error that does.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <memory>
 
+#include <gtest/gtest.h>
+
+#include "base/utf8.h"
 #include "corpus_cases.h"
-#include "store/boundary_loader.h"
+#include "geo/ring_checks.h"
 #include "politics/consistency.h"
 #include "politics/control_history.h"
 #include "politics/events.h"
 #include "politics/leadership.h"
-#include "geo/ring_checks.h"
-#include "base/utf8.h"
 #include "politics/wards.h"
+#include "store/boundary_loader.h"
 #include "store/record_files.h"
 
 namespace cm::corpus {
@@ -27,7 +27,8 @@ const std::vector<const BoundarySet*>& realBoundaries() {
     std::vector<std::unique_ptr<BoundarySet>> out;
     for (const char* layer : {"ltla", "utla", "cty"}) {
       Diagnostics ignored;
-      out.push_back(std::make_unique<BoundarySet>(loadBoundaries({shared("boundaries/ons_uk_topojson_2014_2025.gpkg"), layer, "", ""}, ignored)));
+      out.push_back(
+          std::make_unique<BoundarySet>(loadBoundaries({shared("boundaries/ons_uk_topojson_2014_2025.gpkg"), layer, "", ""}, ignored)));
     }
     return out;
   }();
@@ -81,9 +82,7 @@ Result load(const Case& c) {
       checkConsistency(in, r.diag);
       return r;
     }
-    case Kind::WardCouncillors:
-      r.loaded = int(readWardCouncillors(path, r.diag).size());
-      return r;
+    case Kind::WardCouncillors: r.loaded = int(readWardCouncillors(path, r.diag).size()); return r;
   }
   return r;
 }

@@ -1,12 +1,8 @@
 // The bad-input corpus through the real binary, as a user meets it: `check` lists every problem
 // with its file and record, `export` and `query` carry on or stop with a message, the window keeps
 // running; and writes killed half-way never replace a good file.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <signal.h>
-#include <stb_image.h>
 #include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -17,6 +13,11 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <stb_image.h>
+#include <sys/wait.h>
 
 #include "../run_binary.h"
 #include "corpus_cases.h"
@@ -132,8 +133,7 @@ fs::path dataFolderWith(const std::string& compositionCase) {
   const fs::path shared = COUNCILMAP_TEST_DATA;
   for (const auto& e : fs::directory_iterator(shared))
     if (e.path().filename() != "control") fs::create_directory_symlink(e.path(), dir / e.path().filename());
-  for (const auto& e : fs::directory_iterator(shared / "control"))
-    fs::create_symlink(e.path(), dir / "control" / e.path().filename());
+  for (const auto& e : fs::directory_iterator(shared / "control")) fs::create_symlink(e.path(), dir / "control" / e.path().filename());
   const fs::path table = dir / "control" / "ocd_council_composition_2016_2026_gss.csv";
   fs::remove(table);
   fs::create_symlink(corpusPath(compositionCase), table);
@@ -163,8 +163,7 @@ std::size_t differing(const fs::path& a, const fs::path& b, int x0, int y0, int 
   std::size_t count = 0;
   if (pa && pb && w == w2 && h == h2)
     for (int y = std::max(0, y0); y < std::min(h, y1); ++y)
-      for (int x = std::max(0, x0); x < std::min(w, x1); ++x)
-        count += std::memcmp(pa + 4 * (y * w + x), pb + 4 * (y * w + x), 3) != 0;
+      for (int x = std::max(0, x0); x < std::min(w, x1); ++x) count += std::memcmp(pa + 4 * (y * w + x), pb + 4 * (y * w + x), 3) != 0;
   else
     count = SIZE_MAX;
   stbi_image_free(pa);
@@ -182,15 +181,18 @@ TEST(BadInputCli, TheWindowKeepsRunningAndShowsTheWarnings) {
       if (ch == '%') ch = k;
     return f + geometry + "}";
   };
-  const std::string a = feature('1', R"({"type":"Polygon","coordinates":[[[-0.2,51.45],[-0.1,51.45],[-0.1,51.55],[-0.2,51.55],[-0.2,51.45]]]})");
+  const std::string a =
+      feature('1', R"({"type":"Polygon","coordinates":[[[-0.2,51.45],[-0.1,51.45],[-0.1,51.55],[-0.2,51.55],[-0.2,51.45]]]})");
   const std::string b = feature('2', R"({"type":"Polygon","coordinates":[[[-0.1,51.45],[0,51.45],[0,51.55],[-0.1,51.55],[-0.1,51.45]]]})");
   std::ofstream(scratch("clean.geojson")) << R"({"type":"FeatureCollection","features":[)" << a << "," << b << "]}";
-  std::ofstream(scratch("warned.geojson")) << R"({"type":"FeatureCollection","features":[)" << a << "," << b << "," << feature('3', "null") << "]}";
+  std::ofstream(scratch("warned.geojson")) << R"({"type":"FeatureCollection","features":[)" << a << "," << b << "," << feature('3', "null")
+                                           << "]}";
   for (const char* name : {"clean", "warned"}) {
     const fs::path script = scratch(std::string(name) + ".script");
-    std::ofstream(script) << "wait 5\nscreenshot " << scratch(std::string(name) + "-closed.png").string() << "\nclick 60 571\nwait 5\nscreenshot "
-                          << scratch(std::string(name) + "-open.png").string() << "\n";
-    const Ran r = run("--width 800 --height 600 --script " + script.string() + " --boundaries " + scratch(std::string(name) + ".geojson").string());
+    std::ofstream(script) << "wait 5\nscreenshot " << scratch(std::string(name) + "-closed.png").string()
+                          << "\nclick 60 571\nwait 5\nscreenshot " << scratch(std::string(name) + "-open.png").string() << "\n";
+    const Ran r =
+        run("--width 800 --height 600 --script " + script.string() + " --boundaries " + scratch(std::string(name) + ".geojson").string());
     EXPECT_EQ(r.code, 0) << r.err;
     if (std::string(name) == "warned") {
       EXPECT_NE(r.err.find("warned.geojson: E09000003 (Area 3): has no geometry"), std::string::npos) << r.err;

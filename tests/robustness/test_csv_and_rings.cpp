@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "base/csv_table.h"
-#include "geo/ring_checks.h"
 #include "base/utf8.h"
+#include "geo/ring_checks.h"
 
 namespace cm {
 namespace {
@@ -93,11 +93,11 @@ using R = std::vector<Point2>;
 
 TEST(RingChecks, Crossings) {
   EXPECT_FALSE(ringCrossesItself(R{{0, 0}, {1, 0}, {1, 1}, {0, 1}}));
-  EXPECT_TRUE(ringCrossesItself(R{{0, 0}, {1, 1}, {1, 0}, {0, 1}}));                          // bow-tie
-  EXPECT_TRUE(ringCrossesItself(R{{0, 0}, {2, 0}, {2, 2}, {1, 0}, {0, 2}}));                  // touches itself at (1,0)
-  EXPECT_TRUE(ringCrossesItself(R{{0, 0}, {2, 0}, {1, 0}, {1, 1}}));                          // folds back on itself
-  EXPECT_FALSE(ringCrossesItself(R{{0, 0}, {1, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}));         // repeated and closing points
-  EXPECT_TRUE(ringCrossesItself(R{{0, 0}, {1, 0}, {2, 0}}));                                  // flat: runs back over itself
+  EXPECT_TRUE(ringCrossesItself(R{{0, 0}, {1, 1}, {1, 0}, {0, 1}}));                   // bow-tie
+  EXPECT_TRUE(ringCrossesItself(R{{0, 0}, {2, 0}, {2, 2}, {1, 0}, {0, 2}}));           // touches itself at (1,0)
+  EXPECT_TRUE(ringCrossesItself(R{{0, 0}, {2, 0}, {1, 0}, {1, 1}}));                   // folds back on itself
+  EXPECT_FALSE(ringCrossesItself(R{{0, 0}, {1, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}));  // repeated and closing points
+  EXPECT_TRUE(ringCrossesItself(R{{0, 0}, {1, 0}, {2, 0}}));                           // flat: runs back over itself
   EXPECT_FALSE(ringCrossesItself(R{{0, 0}, {2, 0}, {1, 1}}));
 }
 

@@ -1,21 +1,21 @@
 // Bad inputs that are easier to make than to keep (a shapefile without its .prj, deeply nested
 // JSON, random bytes, an absurd compiled dataset), and what the corpus files must load as.
-#include <gtest/gtest.h>
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <filesystem>
 #include <fstream>
 #include <random>
 
-#include "corpus_cases.h"
-#include "store/boundary_loader.h"
-#include "politics/control_history.h"
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
 #include "base/csv_table.h"
-#include "politics/events.h"
-#include "geo/picker.h"
-#include "store/projection.h"
 #include "base/utf8.h"
+#include "corpus_cases.h"
+#include "geo/picker.h"
+#include "politics/control_history.h"
+#include "politics/events.h"
+#include "store/boundary_loader.h"
+#include "store/projection.h"
 #include "store/record_files.h"
 #include "store/tables.h"
 
@@ -129,8 +129,9 @@ TEST(Generated, ShapefileWithoutPrjInBritishNationalGridIsRecognised) {
 
 TEST(Generated, DeeplyNestedJsonStopsWithAnErrorNotACrash) {
   const fs::path file = scratch("deeply_nested.geojson");
-  std::ofstream(file) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":)"
-                      << std::string(100000, '[') << std::string(100000, ']') << "}}]}";
+  std::ofstream(file)
+      << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":)"
+      << std::string(100000, '[') << std::string(100000, ']') << "}}]}";
   Diagnostics d;
   try {
     const BoundarySet set = loadBoundaries({file.string(), "", "", ""}, d);
@@ -178,7 +179,8 @@ TEST(Generated, CompiledDatasetWithAbsurdYearsIsReportedNotAllocated) {
     auto* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     std::unique_ptr<GDALDataset> ds(drv->Create(file.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     OGRLayer* l = ds->CreateLayer("control_periods", nullptr, wkbNone, nullptr);
-    for (const char* n : {"council", "name", "election_year", "total_seats", "control", "largest", "source_label", "administration", "note", "source"}) {
+    for (const char* n :
+         {"council", "name", "election_year", "total_seats", "control", "largest", "source_label", "administration", "note", "source"}) {
       OGRFieldDefn f(n, OFTString);
       l->CreateField(&f);
     }

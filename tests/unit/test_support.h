@@ -1,15 +1,13 @@
 #pragma once
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <string>
 
-// Real-data tests read ../shared/data beside the checkout (never copied into the project).
-inline std::string sharedData(const std::string& relative) {
-  return (std::filesystem::path(COUNCILMAP_TEST_DATA) / relative).string();
-}
+#include <gtest/gtest.h>
 
-#define REQUIRE_SHARED_DATA(rel)                                                           \
-  do {                                                                                     \
+// Real-data tests read ../shared/data beside the checkout (never copied into the project).
+inline std::string sharedData(const std::string& relative) { return (std::filesystem::path(COUNCILMAP_TEST_DATA) / relative).string(); }
+
+#define REQUIRE_SHARED_DATA(rel)                                                                  \
+  do {                                                                                            \
     if (!std::filesystem::exists(sharedData(rel))) GTEST_FAIL() << "missing " << sharedData(rel); \
   } while (0)

@@ -43,7 +43,8 @@ TEST_F(OverlayLayoutTest, NoBoxCoversAnotherAndAllStayOnTheMap) {
       EXPECT_GE(boxes[i].top, 0) << w;
       EXPECT_LE(boxes[i].right, w) << w;
       EXPECT_LE(boxes[i].bottom, h) << w;
-      for (std::size_t k = i + 1; k < boxes.size(); ++k) EXPECT_FALSE(boxes[i].overlaps(boxes[k])) << w << "x" << h << ": " << i << ", " << k;
+      for (std::size_t k = i + 1; k < boxes.size(); ++k)
+        EXPECT_FALSE(boxes[i].overlaps(boxes[k])) << w << "x" << h << ": " << i << ", " << k;
     }
     EXPECT_EQ(o.legend.rows.size(), 12u);
     EXPECT_TRUE(o.legend.more.empty());

@@ -1,10 +1,10 @@
 // The panels' font is rasterised on a thread of its own while the window's GL driver starts
 // (app/viewer/viewer.cpp), before any ImGui context exists.
-#include <gtest/gtest.h>
-#include <imgui.h>
-
 #include <filesystem>
 #include <future>
+
+#include <gtest/gtest.h>
+#include <imgui.h>
 
 #include "app/panels/ui_overlay.h"
 

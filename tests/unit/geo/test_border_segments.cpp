@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "geo/border_segments.h"
-#include "store/boundary_loader.h"
 #include "geo/lod.h"
+#include "store/boundary_loader.h"
 #include "unit/test_support.h"
 
 using namespace cm;
@@ -24,9 +24,7 @@ BoundarySet squares(int count) {  // unit squares in a row, each sharing its rig
   return set;
 }
 
-std::size_t segments(const std::vector<IndexRange>& ranges, std::size_t f) {
-  return ranges[f].count / 2;
-}
+std::size_t segments(const std::vector<IndexRange>& ranges, std::size_t f) { return ranges[f].count / 2; }
 
 }  // namespace
 
@@ -47,8 +45,7 @@ TEST(BorderSegments, SharedEdgeIsOwnedByTheFirstFeature) {
   // Every index pair is a segment of the feature whose range holds it.
   for (std::size_t f = 0; f < 3; ++f)
     for (const auto& r : {s.shared[f], s.outer[f], s.repeats[f]})
-      for (std::uint32_t k = r.first; k < r.first + r.count; ++k)
-        EXPECT_EQ(mesh.vertices[s.indices[k]].feature & ~kRingEndFlag, f);
+      for (std::uint32_t k = r.first; k < r.first + r.count; ++k) EXPECT_EQ(mesh.vertices[s.indices[k]].feature & ~kRingEndFlag, f);
 }
 
 TEST(BorderSegments, RepeatsAreNeededOnlyBesideAHiddenOwner) {

@@ -1,9 +1,9 @@
 // The two uniform grids simplifying leans on: BoxGrid (arcs near the refined ones, the picker's
 // parts) and sortByGridCell (segments and kept points grouped by cell), and the sweep test built on it.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <random>
+
+#include <gtest/gtest.h>
 
 #include "geo/box_grid.h"
 #include "geo/grid_sort.h"
@@ -55,9 +55,8 @@ TEST(GridSort, GroupsByCellLikeASortByColumnThenRow) {
     std::vector<Item> items;
     for (int i = 0; i < 2000; ++i) items.push_back({{cell(rng), cell(rng) % 37}, i});
     auto expected = items;
-    std::stable_sort(expected.begin(), expected.end(), [](const Item& a, const Item& b) {
-      return a.cell.x != b.cell.x ? a.cell.x < b.cell.x : a.cell.y < b.cell.y;
-    });
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const Item& a, const Item& b) { return a.cell.x != b.cell.x ? a.cell.x < b.cell.x : a.cell.y < b.cell.y; });
     sortByGridCell(items, span, 37, [](const Item& i) { return i.cell; });
     ASSERT_EQ(items.size(), expected.size());
     for (std::size_t i = 0; i < items.size(); ++i) EXPECT_EQ(items[i].order, expected[i].order) << "span " << span << " at " << i;

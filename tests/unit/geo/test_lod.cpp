@@ -1,7 +1,7 @@
 // Levels of detail on small shapes whose answers are known: arcs, junctions, guards and repair.
-#include <gtest/gtest.h>
-
 #include <cmath>
+
+#include <gtest/gtest.h>
 
 #include "geo/arc_topology.h"
 #include "geo/lod.h"
@@ -182,8 +182,7 @@ TEST(Lod, CrossingsMadeBySimplifyingAreRepaired) {
   // A coast with a deep narrow bay and an islet inside it: cutting the bay off at 400 m would run
   // the coast straight through the islet.
   BoundarySet set;
-  addFeature(set, "land", {{{0, 0}, {1000, 0}, {1000, -300}, {1100, -300}, {1100, 0}, {2000, 0},
-                            {2000, -2000}, {0, -2000}}});
+  addFeature(set, "land", {{{0, 0}, {1000, 0}, {1000, -300}, {1100, -300}, {1100, 0}, {2000, 0}, {2000, -2000}, {0, -2000}}});
   addFeature(set, "islet", {{{1040, -20}, {1060, -20}, {1060, 20}, {1040, 20}}});
   const CoverageLevels off = simplifyCoverage(set, {.tolerances = {400}, .repairIntersections = false});
   ASSERT_EQ(ringOf(off.sets[0], 0).size(), 4u);  // the bay is gone...
@@ -201,8 +200,7 @@ TEST(Lod, IsletsAreNotSwallowedByASimplifiedCoast) {
   // The islet sits in the bay without touching the coast: cutting the bay off crosses nothing,
   // yet would put the islet inside the land.
   BoundarySet set;
-  addFeature(set, "land", {{{0, 0}, {1000, 0}, {1000, -300}, {1100, -300}, {1100, 0}, {2000, 0},
-                            {2000, -2000}, {0, -2000}}});
+  addFeature(set, "land", {{{0, 0}, {1000, 0}, {1000, -300}, {1100, -300}, {1100, 0}, {2000, 0}, {2000, -2000}, {0, -2000}}});
   addFeature(set, "islet", {{{1040, -200}, {1060, -200}, {1060, -100}, {1040, -100}}});
   const CoverageLevels off = simplifyCoverage(set, {.tolerances = {400}, .repairIntersections = false});
   EXPECT_EQ(ringOf(off.sets[0], 0).size(), 4u);
@@ -246,7 +244,7 @@ TEST(Lod, PickLevelKeepsErrorUnderAPixel) {
   EXPECT_EQ(pickLevel(tol, 1500), 0u);  // whole UK at 1280x800
   EXPECT_EQ(pickLevel(tol, 499), 1u);
   EXPECT_EQ(pickLevel(tol, 100), 1u);
-  EXPECT_EQ(pickLevel(tol, 30), 2u);    // a city
-  EXPECT_EQ(pickLevel(tol, 5), 3u);     // streets: the full detail
+  EXPECT_EQ(pickLevel(tol, 30), 2u);  // a city
+  EXPECT_EQ(pickLevel(tol, 5), 3u);   // streets: the full detail
   EXPECT_EQ(pickLevel(tol, 60, 0.5), 2u);
 }

@@ -1,15 +1,15 @@
 // Levels of detail of the real ward files: every pair of neighbours keeps the same border at
 // every level, and the union of each level covers the area of the full detail.
 // The checks below use their own vertex and edge index, not the arc code they are checking.
-#include <gtest/gtest.h>
-#include <geos_c.h>
-
 #include <chrono>
 #include <cmath>
 #include <unordered_map>
 
-#include "store/boundary_loader.h"
+#include <geos_c.h>
+#include <gtest/gtest.h>
+
 #include "geo/lod.h"
+#include "store/boundary_loader.h"
 #include "unit/test_support.h"
 
 using namespace cm;
@@ -99,8 +99,8 @@ class BorderIndex {
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     std::vector<std::uint8_t> bad(pairs_.size(), 0);
     for (std::size_t i = 0; i < seen.size();) {
-      const bool bothSides = i + 1 < seen.size() && std::get<0>(seen[i + 1]) == std::get<0>(seen[i]) &&
-                             std::get<1>(seen[i + 1]) == std::get<1>(seen[i]);
+      const bool bothSides =
+          i + 1 < seen.size() && std::get<0>(seen[i + 1]) == std::get<0>(seen[i]) && std::get<1>(seen[i + 1]) == std::get<1>(seen[i]);
       if (!bothSides) bad[std::get<0>(seen[i])] = 1;
       i += bothSides ? 2 : 1;
     }
@@ -119,7 +119,8 @@ class BorderIndex {
 struct Geos {
   GEOSContextHandle_t h = [] {
     auto ctx = GEOS_init_r();
-    GEOSContext_setErrorMessageHandler_r(ctx, [](const char* message, void*) { std::fprintf(stderr, "GEOS: %s\n", message); }, nullptr);
+    GEOSContext_setErrorMessageHandler_r(
+        ctx, [](const char* message, void*) { std::fprintf(stderr, "GEOS: %s\n", message); }, nullptr);
     return ctx;
   }();
   ~Geos() { GEOS_finish_r(h); }
@@ -222,10 +223,11 @@ void checkNeighbours(const BoundarySet& full, const CoverageLevels& lv, std::siz
     const LevelStats& s = lv.stats[l];
     std::size_t moved = 0;
     const std::size_t bad = borders.mismatchedPairs(lv.sets[l], moved);
-    std::printf("  level %4.0f m: %8zu vertices %6zu parts, %4zu arcs refined, %3zu crossings, area %+.4f %%; "
-                "neighbour pairs differing %zu of %zu\n",
-                s.tolerance, s.vertices, s.parts, s.refinedArcs, s.crossings, 100 * (s.area - lv.stats.back().area) / lv.stats.back().area,
-                bad, borders.pairs());
+    std::printf(
+        "  level %4.0f m: %8zu vertices %6zu parts, %4zu arcs refined, %3zu crossings, area %+.4f %%; "
+        "neighbour pairs differing %zu of %zu\n",
+        s.tolerance, s.vertices, s.parts, s.refinedArcs, s.crossings, 100 * (s.area - lv.stats.back().area) / lv.stats.back().area, bad,
+        borders.pairs());
     EXPECT_EQ(bad, 0u) << "level " << s.tolerance;
     EXPECT_EQ(moved, 0u) << "level " << s.tolerance;
     EXPECT_EQ(lv.sets[l].features.size(), full.features.size());
@@ -247,8 +249,8 @@ void checkUnions(const CoverageLevels& lv) {
   ASSERT_GT(fullUnion, 0);
   for (std::size_t l = 0; l < lv.sets.size(); ++l) {
     const double u = geos.unionArea(lv.sets[l]);
-    std::printf("  level %4.0f m: union %.6g km2 (%+.4f %% of the full detail's), parts sum %+.5f %% of the union\n",
-                lv.tolerances[l], u / 1e6, 100 * (u - fullUnion) / fullUnion, 100 * (lv.stats[l].area - u) / u);
+    std::printf("  level %4.0f m: union %.6g km2 (%+.4f %% of the full detail's), parts sum %+.5f %% of the union\n", lv.tolerances[l],
+                u / 1e6, 100 * (u - fullUnion) / fullUnion, 100 * (lv.stats[l].area - u) / u);
     EXPECT_NEAR(u, fullUnion, kUnionAreaTolerance[l] * fullUnion) << "level " << lv.tolerances[l];
     EXPECT_NEAR(lv.stats[l].area, u, 1e-7 * u) << "parts overlap at level " << lv.tolerances[l];
   }

@@ -1,10 +1,9 @@
 // Tessellation against GDAL's own polygon areas on every feature of the real boundary files.
 #include <gtest/gtest.h>
-
 #include <ogrsf_frmts.h>
 
-#include "store/boundary_loader.h"
 #include "geo/map_mesh.h"
+#include "store/boundary_loader.h"
 #include "store/projection.h"
 #include "unit/test_support.h"
 

@@ -1,12 +1,12 @@
-#include "geo/tessellator.h"
-
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <cmath>
 #include <limits>
 #include <numbers>
 #include <random>
+
+#include <gtest/gtest.h>
+
+#include "geo/tessellator.h"
 
 namespace cm {
 namespace {
@@ -53,9 +53,7 @@ void expectAreaMatches(const Polygon& poly, const std::vector<std::uint32_t>& tr
   EXPECT_NEAR(got, want, rel * std::abs(want)) << "triangles " << tris.size() / 3;
 }
 
-Ring square(double x0, double y0, double size) {
-  return {{x0, y0}, {x0 + size, y0}, {x0 + size, y0 + size}, {x0, y0 + size}};
-}
+Ring square(double x0, double y0, double size) { return {{x0, y0}, {x0 + size, y0}, {x0 + size, y0 + size}, {x0, y0 + size}}; }
 
 Ring circle(std::size_t n, double r, double cx = 0, double cy = 0) {
   Ring ring;
@@ -286,8 +284,7 @@ TEST(Tessellator, RandomFuzz) {
       // With 16+ vertices no edge passes within 0.18 * scale of the centre, so these small holes
       // stay strictly inside and the result is still simple.
       const int holes = n >= 16 ? pick(0, 3) : 0;
-      for (int h = 0; h < holes; h++)
-        poly.push_back(square(cx + scale * (0.08 * h - 0.12), cy - scale * 0.02, scale * 0.04));
+      for (int h = 0; h < holes; h++) poly.push_back(square(cx + scale * (0.08 * h - 0.12), cy - scale * 0.02, scale * 0.04));
     } else {
       // Integer grid points make duplicates, collinear runs and touching edges common.
       const int rings = pick(1, 4);

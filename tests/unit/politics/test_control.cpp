@@ -1,13 +1,13 @@
+#include <map>
+
 #include <gtest/gtest.h>
 
-#include "politics/control_history.h"
 #include "base/csv_table.h"
-
-#include <map>
+#include "politics/control_history.h"
 #include "politics/parties.h"
-#include "unit/test_support.h"
 #include "store/record_files.h"
 #include "store/tables.h"
+#include "unit/test_support.h"
 
 using namespace cm;
 
@@ -63,8 +63,8 @@ const ControlHistory& history() {
   static const ControlHistory h = [] {
     Diagnostics d;
     return readControlHistory(sharedData("control/ocd_council_composition_2016_2026_gss.csv"),
-                                sharedData("boundaries/ons_uk_topojson_changes.csv"),
-                                sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), d);
+                              sharedData("boundaries/ons_uk_topojson_changes.csv"),
+                              sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), d);
   }();
   return h;
 }

@@ -1,7 +1,7 @@
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 #include "politics/events.h"
 #include "politics/leadership.h"
@@ -28,10 +28,10 @@ TEST(Dates, DayArithmetic) {
 
 TEST(DisputeWindow, OpenUntilEndThenWindowDays) {
   const std::string csv = writeTemp("events.csv",
-      "id,date,date_precision,end_date,type,councils,ward,actors,factions,title,summary,sources,confidence\n"
-      "a,2018-01-10,day,,budget_dispute,E09000014,,,unknown,t,s,https://example.org,verified\n"
-      "b,2018-03,month,2018-06-30,policy_dispute,E09000014,,,unknown,t,s,https://example.org,verified\n"
-      "c,2018-02-01,day,,leadership_change,E09000014,,,unknown,t,s,https://example.org,verified\n");
+                                    "id,date,date_precision,end_date,type,councils,ward,actors,factions,title,summary,sources,confidence\n"
+                                    "a,2018-01-10,day,,budget_dispute,E09000014,,,unknown,t,s,https://example.org,verified\n"
+                                    "b,2018-03,month,2018-06-30,policy_dispute,E09000014,,,unknown,t,s,https://example.org,verified\n"
+                                    "c,2018-02-01,day,,leadership_change,E09000014,,,unknown,t,s,https://example.org,verified\n");
   Diagnostics d;
   const EventLog log = readEvents(csv, d);
   EXPECT_EQ(log.all().size(), 3u);
@@ -46,10 +46,10 @@ TEST(DisputeWindow, OpenUntilEndThenWindowDays) {
 
 TEST(DisputeWindow, BadRowsAreReportedWithTheirLine) {
   const std::string csv = writeTemp("bad-events.csv",
-      "id,date,date_precision,end_date,type,councils,ward,actors,factions,title,summary,sources,confidence\n"
-      "x,2018-02-31,day,,budget_dispute,E09000014,,,,t,s,https://example.org,verified\n"
-      "y,2018-01-01,day,,not_a_type,E09000014,,,,t,s,https://example.org,verified\n"
-      "z,2018-01-01,day,,budget_dispute,E09000014,,,,t,s,,verified\n");
+                                    "id,date,date_precision,end_date,type,councils,ward,actors,factions,title,summary,sources,confidence\n"
+                                    "x,2018-02-31,day,,budget_dispute,E09000014,,,,t,s,https://example.org,verified\n"
+                                    "y,2018-01-01,day,,not_a_type,E09000014,,,,t,s,https://example.org,verified\n"
+                                    "z,2018-01-01,day,,budget_dispute,E09000014,,,,t,s,,verified\n");
   Diagnostics d;
   const EventLog log = readEvents(csv, d);
   EXPECT_EQ(log.all().size(), 1u);
@@ -103,11 +103,11 @@ TEST(ProjectTables, FactionsFollowTheFactsAndUnknownIsUnknown) {
 
 TEST(Consistency, OverlappingLeadershipAndUnknownCodesAreErrors) {
   const std::string csv = writeTemp("periods.csv",
-      "council,council_name,leader,party,faction,start_date,start_precision,end_date,end_precision\n"
-      "E09000014,Haringey,A,Labour,unknown,2010-01-01,day,2016-01-01,day\n"
-      "E09000014,Haringey,B,Labour,unknown,2015-06-01,day,,\n"
-      "E09000014,Haringey,C,Labour,unknown,2018,year,,\n"
-      "E99999999,Nowhere,D,Labour,unknown,2015-01-01,day,,\n");
+                                    "council,council_name,leader,party,faction,start_date,start_precision,end_date,end_precision\n"
+                                    "E09000014,Haringey,A,Labour,unknown,2010-01-01,day,2016-01-01,day\n"
+                                    "E09000014,Haringey,B,Labour,unknown,2015-06-01,day,,\n"
+                                    "E09000014,Haringey,C,Labour,unknown,2018,year,,\n"
+                                    "E99999999,Nowhere,D,Labour,unknown,2015-01-01,day,,\n");
   Diagnostics d;
   const LeadershipRecord lead = readLeadership(csv, d);
   BoundarySet set;

@@ -1,19 +1,19 @@
 // The explorer's pure logic: regions, filters, statistics and ward-event markers.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 
-#include "store/boundary_loader.h"
+#include <gtest/gtest.h>
+
+#include "base/csv_table.h"
 #include "politics/control_history.h"
 #include "politics/council_filter.h"
-#include "base/csv_table.h"
-#include "store/data_locator.h"
 #include "politics/regions.h"
 #include "politics/statistics.h"
 #include "politics/ward_events.h"
-#include "unit/test_support.h"
+#include "store/boundary_loader.h"
+#include "store/data_locator.h"
 #include "store/record_files.h"
 #include "store/tables.h"
+#include "unit/test_support.h"
 
 using namespace cm;
 
@@ -34,17 +34,18 @@ TEST(Regions, EveryCouncilOfEveryYearHasARegionFromTheRegisterOrThe2014Lookup) {
   REQUIRE_SHARED_DATA("control/mysociety_uk_local_authorities_future.csv");
   Diagnostics diag;
   const RegionLookup regions = realRegions(diag);
-  EXPECT_EQ(regions.regionFor("E09000014"), "London");           // Haringey
-  EXPECT_EQ(regions.regionFor("E08000025"), "West Midlands");    // Birmingham
-  EXPECT_EQ(regions.regionFor("E07000048"), "South West");       // Christchurch: abolished, register has no region
-  EXPECT_EQ(regions.regionFor("S12000046"), "Scotland");         // Glasgow's old code, via former codes
+  EXPECT_EQ(regions.regionFor("E09000014"), "London");         // Haringey
+  EXPECT_EQ(regions.regionFor("E08000025"), "West Midlands");  // Birmingham
+  EXPECT_EQ(regions.regionFor("E07000048"), "South West");     // Christchurch: abolished, register has no region
+  EXPECT_EQ(regions.regionFor("S12000046"), "Scotland");       // Glasgow's old code, via former codes
   EXPECT_EQ(regions.regionFor("W06000001"), "Wales");
   EXPECT_EQ(regions.regionFor("N09000003"), "Northern Ireland");
   EXPECT_EQ(regions.regionFor("E99999999"), "England (region unknown)");
   const BoundarySet councils = loadBoundaries({sharedData(kDefaultBoundaries), kDefaultBoundaryLayer, "", ""}, diag);
   for (const auto& f : councils.features) {
     const std::string r = regions.regionFor(f.code);
-    EXPECT_NE(std::find(RegionLookup::all().begin(), RegionLookup::all().end(), r), RegionLookup::all().end()) << f.code << " " << f.name << ": " << r;
+    EXPECT_NE(std::find(RegionLookup::all().begin(), RegionLookup::all().end(), r), RegionLookup::all().end())
+        << f.code << " " << f.name << ": " << r;
   }
 }
 
@@ -102,8 +103,8 @@ TEST(Statistics, SummaryComparisonAndRegionsOverRealControl2018To2019) {
   REQUIRE_SHARED_DATA("control/ocd_council_composition_2016_2026_gss.csv");
   Diagnostics diag;
   const ControlHistory h = readControlHistory(sharedData("control/ocd_council_composition_2016_2026_gss.csv"),
-                                                sharedData("boundaries/ons_uk_topojson_changes.csv"),
-                                                sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), diag);
+                                              sharedData("boundaries/ons_uk_topojson_changes.csv"),
+                                              sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), diag);
   const BoundarySet councils = loadBoundaries({sharedData(kDefaultBoundaries), kDefaultBoundaryLayer, "", ""}, diag);
   const PoliticalData politics{&h, nullptr, nullptr};
   const Date d2018{2018, 9, 1}, d2019{2019, 9, 1};

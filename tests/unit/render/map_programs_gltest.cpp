@@ -1,14 +1,14 @@
 // The map image's copy to the window, and the programs renderers share, on a real GL context
 // (Mesa's llvmpipe in CI, with no display: SDL's offscreen driver).
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "app/gl_context.h"
-#include "render/framebuffer.h"
 #include "geo/boundary_set.h"
 #include "geo/map_mesh.h"
+#include "render/framebuffer.h"
 #include "render/map_renderer.h"
 
 namespace cm {
@@ -33,7 +33,7 @@ TEST(MapPrograms, CopyToWindowIsPixelForPixel) {
   image.bind();
   glEnable(GL_SCISSOR_TEST);
   fill(0, 0, 40, 30, 0.2f, 0.4f, 0.8f);
-  fill(0, 0, 7, 3, 1, 0, 0);    // a corner of each colour, so a flip or a shift shows
+  fill(0, 0, 7, 3, 1, 0, 0);  // a corner of each colour, so a flip or a shift shows
   fill(33, 25, 7, 5, 0, 1, 0);
   fill(20, 11, 1, 1, 1, 1, 1);  // and a single pixel
   glDisable(GL_SCISSOR_TEST);
@@ -59,7 +59,7 @@ TEST(MapPrograms, EachCanvasContextDrawsWithItsOwn) {
   GlWindow::preferHeadless();
   GlWindow first("first", 16, 16, /*visible=*/false);
   const auto programsOfFirst = std::make_shared<MapPrograms>();
-  GlWindow second("second", 16, 16, /*visible=*/false);  // now current
+  GlWindow second("second", 16, 16, /*visible=*/false);       // now current
   MapRenderer renderer(buildMapMesh(squareBoundarySet(10)));  // programs of its own, in the current context
   Framebuffer target;
   ASSERT_TRUE(target.resize(16, 16, 1));
@@ -86,7 +86,8 @@ BoundarySet gridOfSquares(int n) {
     for (int x = 0; x < n; ++x) {
       Feature f;
       f.code = std::to_string(y * n + x);
-      const std::vector<std::vector<Point2>> rings{{{double(x), double(y)}, {x + 1.0, double(y)}, {x + 1.0, y + 1.0}, {double(x), y + 1.0}}};
+      const std::vector<std::vector<Point2>> rings{
+          {{double(x), double(y)}, {x + 1.0, double(y)}, {x + 1.0, y + 1.0}, {double(x), y + 1.0}}};
       set.addPart(f, rings);
       set.features.push_back(f);
     }

@@ -1,10 +1,9 @@
 #include <gtest/gtest.h>
-
 #include <ogrsf_frmts.h>
 
+#include "geo/picker.h"
 #include "store/boundary_loader.h"
 #include "store/data_locator.h"
-#include "geo/picker.h"
 #include "store/projection.h"
 #include "unit/test_support.h"
 
@@ -56,7 +55,7 @@ TEST(Boundaries, ChristchurchBecomesBcpIn2019) {
   REQUIRE_SHARED_DATA(kDefaultBoundaries);
   const auto& set = onsCouncils();
   const Picker picker(set);
-  const double lon = -1.7783, lat = 50.7356;  // Christchurch Priory
+  const double lon = -1.7783, lat = 50.7356;                    // Christchurch Priory
   EXPECT_EQ(codeAt(set, picker, lon, lat, 2018), "E07000048");  // Christchurch district
   EXPECT_EQ(codeAt(set, picker, lon, lat, 2020), "E06000058");  // Bournemouth, Christchurch and Poole
   const auto bcp = set.findByCode("E06000058", 2020);
@@ -74,13 +73,10 @@ TEST(Boundaries, PickingKnownPlaces) {
     double lon, lat;
     const char* code;
   } places[] = {
-      {"Trafalgar Square", -0.1281, 51.5080, "E09000033"},    // Westminster
-      {"Haringey Civic Centre", -0.1076, 51.5959, "E09000014"},
-      {"Birmingham New Street", -1.8996, 52.4778, "E08000025"},
-      {"Cardiff Castle", -3.1810, 51.4822, "W06000015"},
-      {"Edinburgh Castle", -3.2008, 55.9486, "S12000036"},
-      {"Belfast City Hall", -5.9301, 54.5964, "N09000003"},
-      {"Carlisle Cathedral (2024: Cumberland)", -2.9393, 54.8946, "E06000063"},
+      {"Trafalgar Square", -0.1281, 51.5080, "E09000033"},  // Westminster
+      {"Haringey Civic Centre", -0.1076, 51.5959, "E09000014"}, {"Birmingham New Street", -1.8996, 52.4778, "E08000025"},
+      {"Cardiff Castle", -3.1810, 51.4822, "W06000015"},        {"Edinburgh Castle", -3.2008, 55.9486, "S12000036"},
+      {"Belfast City Hall", -5.9301, 54.5964, "N09000003"},     {"Carlisle Cathedral (2024: Cumberland)", -2.9393, 54.8946, "E06000063"},
   };
   for (const auto& p : places) EXPECT_EQ(codeAt(set, picker, p.lon, p.lat, 2024), p.code) << p.what;
   EXPECT_EQ(codeAt(set, picker, -2.9393, 54.8946, 2018), "E07000028") << "Carlisle district before 2023";

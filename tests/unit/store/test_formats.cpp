@@ -1,14 +1,13 @@
 // Loading through OGR from several formats, with tiny fixtures generated at test time.
-#include <gtest/gtest.h>
-
-#include <gdal_utils.h>
-#include <ogrsf_frmts.h>
-
 #include <filesystem>
 #include <memory>
 
-#include "store/boundary_loader.h"
+#include <gdal_utils.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
 #include "base/csv_table.h"
+#include "store/boundary_loader.h"
 #include "store/tables.h"
 
 using namespace cm;
@@ -44,7 +43,8 @@ fs::path writeFixtureGpkg() {
     EXPECT_EQ(layer->CreateFeature(f), OGRERR_NONE);
     OGRFeature::DestroyFeature(f);
   };
-  add("E05000001", "Holed Square", "MULTIPOLYGON(((-0.2 51.4,0.0 51.4,0.0 51.6,-0.2 51.6,-0.2 51.4),(-0.15 51.45,-0.05 51.45,-0.05 51.55,-0.15 51.55,-0.15 51.45)))");
+  add("E05000001", "Holed Square",
+      "MULTIPOLYGON(((-0.2 51.4,0.0 51.4,0.0 51.6,-0.2 51.6,-0.2 51.4),(-0.15 51.45,-0.05 51.45,-0.05 51.55,-0.15 51.55,-0.15 51.45)))");
   add("E05000002", "Curved", "CURVEPOLYGON(CIRCULARSTRING(0.1 51.5,0.2 51.6,0.3 51.5,0.2 51.4,0.1 51.5))");
   add("E05000003", "No Geometry", nullptr);
   add("E05000004", "A Point", "POINT(0.5 51.5)");
@@ -141,7 +141,8 @@ TEST(Formats, TableValuesReadAsGdalWritesThem) {
     double share;
     const char* note;
   };
-  const Row rows[] = {{0, 0, 2019, 5, 2, 0.5, "Ynys M\xC3\xB4n"}, {-7, -9000000000LL, 1999, 12, 31, 1e-7, ""},
+  const Row rows[] = {{0, 0, 2019, 5, 2, 0.5, "Ynys M\xC3\xB4n"},
+                      {-7, -9000000000LL, 1999, 12, 31, 1e-7, ""},
                       {2147483647, 9223372036854775807LL, 2026, 1, 1, 33.333333333, "a, \"quoted\" note"},
                       {12, 1, 999, 3, 4, -2.0, "a year of three digits"}};
   for (const Row& r : rows) {

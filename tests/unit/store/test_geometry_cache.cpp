@@ -1,7 +1,3 @@
-#include <gtest/gtest.h>
-
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -10,14 +6,18 @@
 #include <filesystem>
 #include <fstream>
 
-#include "store/boundary_loader.h"
-#include "store/cache/cache_file.h"
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
 #include "base/csv_table.h"
 #include "geo/detail_levels.h"
+#include "store/boundary_loader.h"
+#include "store/cache/cache_file.h"
 #include "store/cache/geometry_cache.h"
 #include "store/cache/table_cache.h"
-#include "unit/test_support.h"
 #include "store/tables.h"
+#include "unit/test_support.h"
 
 using namespace cm;
 namespace fs = std::filesystem;
@@ -28,16 +28,18 @@ namespace {
 class GeometryCache : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("councilmap-cache-test-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("councilmap-cache-test-" + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     if (const char* old = std::getenv("COUNCILMAP_CACHE_DIR")) saved_ = old;
     setenv("COUNCILMAP_CACHE_DIR", (dir_ / "cache").c_str(), 1);
   }
   void TearDown() override {
-    if (saved_) setenv("COUNCILMAP_CACHE_DIR", saved_->c_str(), 1);
-    else unsetenv("COUNCILMAP_CACHE_DIR");
+    if (saved_)
+      setenv("COUNCILMAP_CACHE_DIR", saved_->c_str(), 1);
+    else
+      unsetenv("COUNCILMAP_CACHE_DIR");
     fs::remove_all(dir_);
   }
   // A copy of a shared file, so its modification time can be changed.
@@ -62,8 +64,8 @@ void expectSame(const BoundarySet& a, const BoundarySet& b) {
   ASSERT_EQ(a.features.size(), b.features.size());
   for (std::size_t i = 0; i < a.features.size(); ++i) {
     const Feature &x = a.features[i], &y = b.features[i];
-    ASSERT_TRUE(x.code == y.code && x.name == y.name && x.parent == y.parent && x.startYear == y.startYear &&
-                x.endYear == y.endYear && x.firstPart == y.firstPart && x.partCount == y.partCount)
+    ASSERT_TRUE(x.code == y.code && x.name == y.name && x.parent == y.parent && x.startYear == y.startYear && x.endYear == y.endYear &&
+                x.firstPart == y.firstPart && x.partCount == y.partCount)
         << "feature " << i;
   }
   EXPECT_EQ(a.parts.size(), b.parts.size());

@@ -1,12 +1,12 @@
 // Levels of detail stored in a GeoPackage: read back equal to what was built, and refused when
 // the geometry they were made from has changed.
-#include <gtest/gtest.h>
-
-#include <gdal_utils.h>
-#include <ogrsf_frmts.h>
 #include <unistd.h>
 
 #include <filesystem>
+
+#include <gdal_utils.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 #include "store/boundary_loader.h"
 #include "store/lod_cache.h"
@@ -23,13 +23,14 @@ class StoredLevels : public ::testing::Test {
     GDALAllRegister();
     path_ = (std::filesystem::temp_directory_path() / ("councilmap-lod-" + std::to_string(::getpid()) + ".gpkg")).string();
     std::filesystem::remove(path_);
-    std::vector<std::string> args = {"-f", "GPKG", "-t_srs", "EPSG:27700", "-s_srs", "EPSG:4326", "-nlt", "PROMOTE_TO_MULTI",
+    std::vector<std::string> args = {"-f",   "GPKG",     "-t_srs", "EPSG:27700", "-s_srs", "EPSG:4326", "-nlt", "PROMOTE_TO_MULTI",
                                      "-nln", "councils", "ltla"};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     GDALVectorTranslateOptions* opts = GDALVectorTranslateOptionsNew(argv.data(), nullptr);
-    GDALDatasetH src = GDALOpenEx(sharedData("boundaries/ons_uk_topojson_2014_2025.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    GDALDatasetH src =
+        GDALOpenEx(sharedData("boundaries/ons_uk_topojson_2014_2025.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
     ASSERT_TRUE(src);
     GDALDatasetH out = GDALVectorTranslate(path_.c_str(), nullptr, 1, &src, opts, nullptr);
     GDALVectorTranslateOptionsFree(opts);
@@ -123,8 +124,8 @@ TEST_F(StoredLevels, DamagedRowsAreRefused) {
 TEST_F(StoredLevels, PickFollowsTheZoom) {
   const auto stored = readLevelsOfDetail(path_, "councils", full_);
   ASSERT_TRUE(stored);
-  EXPECT_EQ(stored->pick(1500), 0u);                        // the whole UK at 1280x800
-  EXPECT_EQ(stored->pick(1), stored->meshes.size() - 1);    // streets: the full detail
+  EXPECT_EQ(stored->pick(1500), 0u);                      // the whole UK at 1280x800
+  EXPECT_EQ(stored->pick(1), stored->meshes.size() - 1);  // streets: the full detail
   EXPECT_EQ(&stored->meshFor(1), &stored->meshes.back());
   EXPECT_LT(stored->meshes[0].vertices.size(), stored->meshes.back().vertices.size() * 3 / 4);
 }

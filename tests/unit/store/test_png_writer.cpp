@@ -1,8 +1,8 @@
-#include <gtest/gtest.h>
-#include <stb_image.h>
-
 #include <filesystem>
 #include <random>
+
+#include <gtest/gtest.h>
+#include <stb_image.h>
 
 #include "store/png_writer.h"
 
@@ -12,7 +12,8 @@ namespace {
 
 // Writes the pixels and reads them back with another decoder (stb_image), as RGBA.
 std::vector<std::uint8_t> roundTrip(int w, int h, const std::vector<std::uint8_t>& rgba, bool bottomUp, int* channels) {
-  const auto path = std::filesystem::temp_directory_path() / ("councilmap-png-test-" + std::to_string(w) + "x" + std::to_string(h) + ".png");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("councilmap-png-test-" + std::to_string(w) + "x" + std::to_string(h) + ".png");
   EXPECT_EQ(writePng(path.string(), w, h, rgba, bottomUp), "");
   int rw = 0, rh = 0;
   stbi_uc* px = stbi_load(path.c_str(), &rw, &rh, channels, 4);

@@ -1,10 +1,10 @@
-#include <gdal_priv.h>
-#include <gtest/gtest.h>
-#include <ogrsf_frmts.h>
-
 #include <cmath>
 #include <memory>
 #include <vector>
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 #include "store/projection.h"
 #include "unit/test_support.h"
@@ -67,11 +67,11 @@ void collectVertices(const OGRGeometry* g, std::vector<double>& xs, std::vector<
       for (const auto* ring : *g->toPolygon())
         for (int i = 0; i < ring->getNumPoints(); ++i) xs.push_back(ring->getX(i)), ys.push_back(ring->getY(i));
       break;
-    case wkbMultiPolygon: case wkbGeometryCollection:
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
       for (const auto* child : *g->toGeometryCollection()) collectVertices(child, xs, ys);
       break;
-    default:
-      break;
+    default: break;
   }
 }
 
@@ -82,8 +82,8 @@ double worstDifference(std::vector<double> xs, std::vector<double> ys) {
   bng.importFromEPSG(kMapEpsg);
   useTraditionalAxisOrder(wgs84);
   useTraditionalAxisOrder(bng);
-  std::unique_ptr<OGRCoordinateTransformation, void (*)(OGRCoordinateTransformation*)> gdal(
-      OGRCreateCoordinateTransformation(&wgs84, &bng), OGRCoordinateTransformation::DestroyCT);
+  std::unique_ptr<OGRCoordinateTransformation, void (*)(OGRCoordinateTransformation*)> gdal(OGRCreateCoordinateTransformation(&wgs84, &bng),
+                                                                                            OGRCoordinateTransformation::DestroyCT);
   std::vector<double> gx = xs, gy = ys;
   std::vector<int> gok(xs.size()), ok(xs.size());
   gdal->Transform(gx.size(), gx.data(), gy.data(), nullptr, gok.data());
@@ -102,11 +102,12 @@ double worstDifference(std::vector<double> xs, std::vector<double> ys) {
 // grid reaching past the area where PROJ uses the same operation (points beyond it go to GDAL).
 TEST(Projection, ClosedFormMatchesGdalWithinAMillimetre) {
   ASSERT_TRUE(Transform::wgs84ToMap().closedForm()) << "this machine's PROJ picks another operation";
-  for (const char* rel : {"wards/wards_2013_gb_bgc_martinjc.gpkg", "wards/wards_ni_2012_martinjc.gpkg",
-                          "wards/wards_dec2019_uk.gpkg", "boundaries/ons_uk_topojson_2014_2025.gpkg"}) {
+  for (const char* rel : {"wards/wards_2013_gb_bgc_martinjc.gpkg", "wards/wards_ni_2012_martinjc.gpkg", "wards/wards_dec2019_uk.gpkg",
+                          "boundaries/ons_uk_topojson_2014_2025.gpkg"}) {
     REQUIRE_SHARED_DATA(rel);
     GDALAllRegister();
-    std::unique_ptr<GDALDataset> ds(static_cast<GDALDataset*>(GDALOpenEx(sharedData(rel).c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
+    std::unique_ptr<GDALDataset> ds(
+        static_cast<GDALDataset*>(GDALOpenEx(sharedData(rel).c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr)));
     ASSERT_TRUE(ds) << rel;
     std::vector<double> xs, ys;
     for (auto& f : *ds->GetLayer(0)) collectVertices(f->GetGeometryRef(), xs, ys);

@@ -58,7 +58,7 @@ TEST(MapStyle, FlagsTintHatchOutlineAndThePaletteChange) {
   look.tintNoc = look.hatchDisputes = look.factionOutline = true;
   const auto styles = featureStyles({f.areas, f.states, all, kYear}, look);
   EXPECT_NE(styles[1].fill, colourForControl(kNoOverallControl));  // tinted toward the Conservatives
-  EXPECT_TRUE(styles[1].hatch);                                     // two open dispute events
+  EXPECT_TRUE(styles[1].hatch);                                    // two open dispute events
   EXPECT_FALSE(styles[0].hatch);
   EXPECT_EQ(styles[0].outline, factionColour("labour_left"));
   EXPECT_EQ(styles[1].outline.a, 0);  // no leader recorded: no outline, never a guess
