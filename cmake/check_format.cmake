@@ -1,0 +1,21 @@
+# Run by the test style.clang_format: fails, naming the files, if any tracked .cpp or .h differs from
+# what clang-format makes of it (the fix: clang-format -i FILE). The robustness corpus is data, not code.
+# Expects -DCLANG_FORMAT=... -DROOT=the source folder.
+cmake_minimum_required(VERSION 3.25)
+execute_process(COMMAND git ls-files *.cpp *.h WORKING_DIRECTORY ${ROOT} OUTPUT_VARIABLE files RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(STATUS "not a git checkout: nothing to check")
+  return()
+endif()
+string(REPLACE "\n" ";" files "${files}")
+list(FILTER files EXCLUDE REGEX "^tests/robustness/corpus/")
+list(FILTER files EXCLUDE REGEX "^$")
+execute_process(COMMAND ${CLANG_FORMAT} --dry-run ${files} WORKING_DIRECTORY ${ROOT} ERROR_VARIABLE out RESULT_VARIABLE rc)
+string(REGEX MATCHALL "[^\n]*: warning: code should be clang-formatted" found "${out}")
+if(found)
+  list(TRANSFORM found REPLACE ":[0-9]+:[0-9]+: warning: code should be clang-formatted" "")
+  list(REMOVE_DUPLICATES found)
+  string(REPLACE ";" "\n  " found "${found}")
+  message(FATAL_ERROR "not as .clang-format lays it out (clang-format -i FILE):\n  ${found}")
+endif()
+message(STATUS "every source file is formatted")
