@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   // Tolerance, stated per scene: a pixel differs when any channel moves by more than `channel`;
-  // the scene passes while at most `max_fraction` of pixels differ (driver and AA noise, one outline pixel).
+  // the scene passes while at most `max_fraction` of pixels differ. Each scene says why its numbers (tolerance.why).
   const int channel = scene.at("tolerance").value("channel", 24);
   const double maxFraction = scene.at("tolerance").value("max_fraction", 0.003);
   const std::size_t n = std::size_t(actual.w) * actual.h;
