@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "base/csv_table.h"
 #include "politics/council_types.h"
@@ -82,6 +83,36 @@ std::string controlFromLabel(const std::string& label) {
   return code ? *code : "";
 }
 
+// The source's 2025-26 administration label, or empty where it gives none ("NULL", "TBC").
+std::string administrationFromLabel(const std::string& label) { return label == "NULL" || label == "TBC" ? std::string() : label; }
+
+// The named groups table: council code -> (first year, last year, group), each row checked.
+using NamedGroups = std::map<std::string, std::vector<std::tuple<int, int, std::string>>>;
+NamedGroups readNamedGroups(const CsvTable& t, Diagnostics& diag) {
+  NamedGroups out;
+  if (t.columns.empty() || !requireColumns(t, {"council", "from_year", "to_year", "group", "sources", "confidence"}, diag)) return out;
+  for (const auto& row : t.rows) {
+    int from = 0, to = 0;
+    const std::string code = t.get(row, t.column("council")), group = t.get(row, t.column("group"));
+    if (!isCouncilCode(code) || group.empty() || !parseCount(t.get(row, t.column("from_year")), from) ||
+        !parseCount(t.get(row, t.column("to_year")), to) || to < from) {
+      diag.warn(t.path, t.where(row), "needs a council code, a group and years from <= to; row ignored");
+      continue;
+    }
+    if (t.get(row, t.column("sources")).empty()) diag.warn(t.path, t.where(row), "has no source");
+    out[code].emplace_back(from, to, group);
+  }
+  return out;
+}
+
+const std::string* namedGroupFor(const NamedGroups& groups, const std::string& code, int year) {
+  const auto it = groups.find(code);
+  if (it == groups.end()) return nullptr;
+  for (const auto& [from, to, group] : it->second)
+    if (from <= year && year <= to) return &group;
+  return nullptr;
+}
+
 }  // namespace
 
 ControlHistory ControlHistory::fromCompiled(const CsvTable& t, Diagnostics& diag) {
@@ -92,7 +123,8 @@ ControlHistory ControlHistory::fromCompiled(const CsvTable& t, Diagnostics& diag
     return h;
   const int council = t.column("council"), name = t.column("name"), year = t.column("election_year"), seats = t.column("total_seats"),
             control = t.column("control"), largest = t.column("largest"), label = t.column("source_label"),
-            administration = t.column("administration"), note = t.column("note"), source = t.column("source");
+            administration = t.column("administration"), note = t.column("note"), source = t.column("source"),
+            group = t.column("control_group");            // absent from datasets built before it was added
   std::vector<std::pair<std::string, int>> partyColumns;  // the parties the table has a column for
   for (const Party& p : parties())
     if (const int c = t.column(std::string(p.code)); c >= 0) partyColumns.emplace_back(p.code, c);
@@ -112,6 +144,7 @@ ControlHistory ControlHistory::fromCompiled(const CsvTable& t, Diagnostics& diag
     }
     std::stable_sort(c.seats.begin(), c.seats.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     c.control = t.get(row, control);
+    if (group >= 0) c.controlGroup = t.get(row, group);
     c.largest = t.get(row, largest);
     c.sourceLabel = t.get(row, label);
     c.administration = t.get(row, administration);
@@ -122,8 +155,11 @@ ControlHistory ControlHistory::fromCompiled(const CsvTable& t, Diagnostics& diag
   return h;
 }
 
-ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& changes, const CsvTable& lookup, Diagnostics& diag) {
+ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& changes, const CsvTable& lookup, const CsvTable& namedGroups,
+                                          Diagnostics& diag) {
   ControlHistory h;
+  const NamedGroups groups = readNamedGroups(namedGroups, diag);
+  std::size_t othersWithoutGroup = 0;
   const std::string& compositionCsv = t.path;
   static const std::vector<std::pair<std::string, std::string>> kSeatColumns = {{"con", "CON"},   {"lab", "LAB"},   {"ld", "LD"},
                                                                                 {"green", "GRN"}, {"ukip", "UKIP"}, {"ref", "REF"},
@@ -172,9 +208,21 @@ ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& cha
     std::stable_sort(c.seats.begin(), c.seats.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     c.control = controlFromSeats(c.seats, c.totalSeats);
     if (!c.seats.empty() && (c.seats.size() == 1 || c.seats[0].second > c.seats[1].second)) c.largest = c.seats[0].first;
+    if (c.control == "OTH") {
+      if (const std::string* group = namedGroupFor(groups, c.council, c.year)) {
+        c.controlGroup = *group;
+      } else {
+        c.control = std::string(kNoOverallControl);
+        c.note = "independents and others hold " + std::to_string(c.seats[0].second) + " of " + std::to_string(c.totalSeats) +
+                 " seats, but no one named group is known to hold a majority: no overall control";
+        ++othersWithoutGroup;
+        diag.info(t.path, record, c.note);
+      }
+    }
     if (c.year >= 2025) {
-      c.administration = c.sourceLabel;  // from 2025 the label names the administration, not the seat majority
-    } else if (const std::string byLabel = controlFromLabel(c.sourceLabel); !byLabel.empty() && byLabel != c.control) {
+      c.administration = administrationFromLabel(c.sourceLabel);  // from 2025 the label names the administration
+    } else if (const std::string byLabel = controlFromLabel(c.sourceLabel);
+               !byLabel.empty() && byLabel != c.control && !(byLabel == "OTH" && c.control == kNoOverallControl)) {
       ++disagreements;
       c.note = "the source labels this '" + c.sourceLabel + "', but by seats control is " + c.control;
       diag.info(t.path, record, c.note);
@@ -240,6 +288,12 @@ ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& cha
     diag.info(compositionCsv, code + " " + std::to_string(start), c.note);
     h.put(std::move(c));
   }
+  if (othersWithoutGroup)
+    diag.warn(compositionCsv, "",
+              std::to_string(othersWithoutGroup) +
+                  " council-years where independents and others together hold a majority but no one named group " +
+                  "is known to: shown as no overall control (-v lists them; a group that does hold one belongs in " +
+                  (namedGroups.path.empty() ? std::string("data/tables/named_groups.csv") : namedGroups.path) + ")");
   if (disagreements)
     diag.info(compositionCsv, "", std::to_string(disagreements) + " rows where the source's control label disagrees with the seats");
   return h;

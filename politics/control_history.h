@@ -18,7 +18,8 @@ struct Composition {
   int year = 0;
   std::vector<std::pair<std::string, int>> seats;  // party code and seats, most first, none zero
   int totalSeats = 0;
-  std::string control;         // party holding more than half the seats, else NOC
+  std::string control;         // party holding more than half the seats, else NOC (OTH only with controlGroup)
+  std::string controlGroup;    // with control OTH: the one named group that holds the majority (named_groups.csv)
   std::string largest;         // party with most seats; empty on a tie for first place
   std::string sourceLabel;     // the source's own label, kept verbatim
   std::string administration;  // from 2025 the source describes the administration ("LAB min", "LD/LAB/GRN")
@@ -39,7 +40,11 @@ class ControlHistory {
   // changes and lookup: the ONS merger list and LTLA-to-county lookup, used to fill the source's two
   // documented gaps (see control_history.cpp). Problems go to `diag` with file and line. The tables are
   // read by store/ (store/record_files.h).
-  static ControlHistory fromTables(const CsvTable& composition, const CsvTable& changes, const CsvTable& lookup, Diagnostics& diag);
+  // namedGroups: the project's table of councils where one named group of independents or local party
+  // holds a majority (data/tables/named_groups.csv). Elsewhere a majority of the source's lumped
+  // "others" is no overall control, with the others the largest group: they are not one party.
+  static ControlHistory fromTables(const CsvTable& composition, const CsvTable& changes, const CsvTable& lookup,
+                                   const CsvTable& namedGroups, Diagnostics& diag);
 
   // From the compiled dataset's control_periods table, whose rows are already resolved.
   static ControlHistory fromCompiled(const CsvTable& controlPeriods, Diagnostics& diag);

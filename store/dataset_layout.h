@@ -24,6 +24,7 @@ inline constexpr const char* kWelshNamesLayer = "lad_may2023";
 inline constexpr const char* kEventsFile = "events.csv";
 inline constexpr const char* kFactionsFile = "factions.csv";
 inline constexpr const char* kLeadershipFile = "leadership_periods.csv";
+inline constexpr const char* kNamedGroupsFile = "named_groups.csv";
 
 // The compiled dataset's layers and tables.
 namespace compiled {

@@ -89,9 +89,9 @@ std::unique_ptr<MapDataset> MapDataset::open(const DatasetRequest& r) {
     s->leadership_ = std::make_unique<LeadershipRecord>(readLeadership((tables / kLeadershipFile).string(), s->diagnostics_));
     s->usesDefaultData_ = true;
     s->dataDir_ = loc->dir;
-    s->control_ = std::make_unique<ControlHistory>(readControlHistory((loc->dir / kControlCompositionFile).string(),
-                                                                      (loc->dir / kCouncilChangesFile).string(),
-                                                                      (loc->dir / kCouncilLookup2014File).string(), s->diagnostics_));
+    s->control_ = std::make_unique<ControlHistory>(
+        readControlHistory((loc->dir / kControlCompositionFile).string(), (loc->dir / kCouncilChangesFile).string(),
+                           (loc->dir / kCouncilLookup2014File).string(), s->diagnostics_, (tables / kNamedGroupsFile).string()));
     s->description_ = "data folder " + loc->dir.string() + " (" + loc->how + ")";
   } else {
     s->description_ = "boundaries " + src.path;

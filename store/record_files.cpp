@@ -6,9 +6,10 @@
 namespace cm {
 
 ControlHistory readControlHistory(const std::string& compositionCsv, const std::string& changesCsv, const std::string& lookupCsv,
-                                  Diagnostics& diag) {
+                                  Diagnostics& diag, const std::string& namedGroupsCsv) {
   const CsvTable composition = readCsv(compositionCsv, diag), changes = readCsv(changesCsv, diag), lookup = readCsv(lookupCsv, diag);
-  return ControlHistory::fromTables(composition, changes, lookup, diag);
+  const CsvTable groups = namedGroupsCsv.empty() ? CsvTable{} : readCsv(namedGroupsCsv, diag);
+  return ControlHistory::fromTables(composition, changes, lookup, groups, diag);
 }
 
 ControlHistory readCompiledControl(const std::string& gpkg, Diagnostics& diag) {

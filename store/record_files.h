@@ -10,9 +10,10 @@
 
 namespace cm {
 
-// Control from Open Council Data UK's composition CSV, the ONS list of changes and the LTLA lookup.
+// Control from Open Council Data UK's composition CSV, the ONS list of changes and the LTLA lookup, and
+// the project's named groups (data/tables/named_groups.csv; without it, no majority of others is control).
 ControlHistory readControlHistory(const std::string& compositionCsv, const std::string& changesCsv, const std::string& lookupCsv,
-                                  Diagnostics& diag);
+                                  Diagnostics& diag, const std::string& namedGroupsCsv = {});
 // Control from the compiled dataset's control_periods table.
 ControlHistory readCompiledControl(const std::string& gpkg, Diagnostics& diag);
 // Each from a CSV file, or (with `table`) that table of the compiled dataset.

@@ -19,6 +19,7 @@ nlohmann::ordered_json describeArea(const MapSession& session, const Feature& f,
   // Unknown data is null, never a guess.
   const Composition* c = session.stateOf(f.code).composition;
   j["control"] = c ? nlohmann::ordered_json(c->control) : nullptr;
+  if (c && !c->controlGroup.empty()) j["control_group"] = c->controlGroup;
   j["largest"] = c && !c->largest.empty() ? nlohmann::ordered_json(c->largest) : nullptr;
   nlohmann::ordered_json seats = nlohmann::ordered_json::object();
   if (c)

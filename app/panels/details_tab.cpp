@@ -38,12 +38,13 @@ void drawFacts(PanelContext& ctx, const Feature& f) {
   if (const Composition* c = session.stateOf(f.code).composition) {
     factRow("Control", c->control == kNoOverallControl
                            ? "No overall control" + (c->largest.empty() ? std::string() : " (largest " + c->largest + ")")
-                           : labelOfCategory(ColourBy::Control, c->control));
+                           : labelOfCategory(ColourBy::Control, c->control) + (c->controlGroup.empty() ? "" : ": " + c->controlGroup));
     if (!c->administration.empty()) factRow("Administration", c->administration);
     factRow("Seats", seatsText(*c));
     // A yearly snapshot, in force from that year's election day (not every council votes every year).
     factRow("Record", "from " + shortDate(electionDay(c->year).iso(), "day") + (c->note.empty() ? "" : " (see note)"));
     if (!c->note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c->note.c_str());
+
   } else if (session.data().control()) {
     factRow("Control", "no data");
   }

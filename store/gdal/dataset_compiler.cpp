@@ -125,7 +125,8 @@ void writeControl(GDALDataset& ds, const ControlHistory& h) {
   std::vector<std::pair<const char*, OGRFieldType>> fields = {
       {"council", OFTString},      {"name", OFTString},           {"election_year", OFTInteger}, {"from_date", OFTDate},
       {"to_date", OFTDate},        {"total_seats", OFTInteger},   {"control", OFTString},        {"largest", OFTString},
-      {"source_label", OFTString}, {"administration", OFTString}, {"note", OFTString},           {"source", OFTString}};
+      {"source_label", OFTString}, {"administration", OFTString}, {"note", OFTString},           {"source", OFTString},
+      {"control_group", OFTString}};
   for (const Party& p : parties()) fields.push_back({p.code.data(), OFTInteger});
   OGRLayer* l = tableLayer(ds, compiled::kControlPeriods, fields);
   ds.StartTransaction();
@@ -142,6 +143,7 @@ void writeControl(GDALDataset& ds, const ControlHistory& h) {
       f.SetField("to_date", to.year, to.month, to.day);
       f.SetField("total_seats", c->totalSeats);
       f.SetField("control", c->control.c_str());
+      f.SetField("control_group", c->controlGroup.c_str());
       f.SetField("largest", c->largest.c_str());
       f.SetField("source_label", c->sourceLabel.c_str());
       f.SetField("administration", c->administration.c_str());
@@ -235,8 +237,9 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
   }
   if (in.progress) in.progress(done / total, compiled::kControlPeriods);
   auto* ds = GDALDataset::FromHandle(target);
-  const ControlHistory control = readControlHistory((d / kControlCompositionFile).string(), (d / kCouncilChangesFile).string(),
-                                                    (d / kCouncilLookup2014File).string(), diag);
+  const ControlHistory control =
+      readControlHistory((d / kControlCompositionFile).string(), (d / kCouncilChangesFile).string(), (d / kCouncilLookup2014File).string(),
+                         diag, (in.tablesDir / kNamedGroupsFile).string());
   writeControl(*ds, control);
   writeParties(*ds);
   writeSources(*ds);

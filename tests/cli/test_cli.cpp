@@ -55,6 +55,22 @@ TEST(CliQuery, ControlAndSeatsWithTheirSource) {
   EXPECT_TRUE(ni["council"]["seats"].is_null());
 }
 
+TEST(CliQuery, OthersHoldControlOnlyAsOneNamedGroup) {
+  // Hartlepool after May 2019: a majority of independents and others from several groups.
+  const auto hartlepool = query("-1.2129,54.6861", "--date 2019-06-01")["council"];
+  EXPECT_EQ(hartlepool["code"], "E06000001");
+  EXPECT_EQ(hartlepool["control"], "NOC");
+  EXPECT_EQ(hartlepool["largest"], "OTH");
+  EXPECT_FALSE(hartlepool.contains("control_group"));
+  const auto ashfield = query("-1.2500,53.0800", "--date 2019-06-01")["council"];
+  EXPECT_EQ(ashfield["control"], "OTH");
+  EXPECT_EQ(ashfield["control_group"], "Ashfield Independents");
+  // Belfast in 2026: the source's NULL label is no administration, and no "NULL" string.
+  const auto belfast = query("-5.9301,54.5964", "--date 2026-06-01")["council"];
+  EXPECT_EQ(belfast["control"], "NOC");
+  EXPECT_FALSE(belfast.contains("administration"));
+}
+
 TEST(CliQuery, TwoTierAreasReportTheirCounty) {
   auto j = query("-2.9393,54.8946", "--date 2018-06-01");  // Carlisle, in Cumbria until 2023
   EXPECT_EQ(j["council"]["name"], "Carlisle");

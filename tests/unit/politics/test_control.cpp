@@ -64,7 +64,8 @@ const ControlHistory& history() {
     Diagnostics d;
     return readControlHistory(sharedData("control/ocd_council_composition_2016_2026_gss.csv"),
                               sharedData("boundaries/ons_uk_topojson_changes.csv"),
-                              sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), d);
+                              sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), d,
+                              std::string(COUNCILMAP_TEST_SOURCE) + "/../data/tables/named_groups.csv");
   }();
   return h;
 }
@@ -122,4 +123,56 @@ TEST(ControlHistoryRealData, CountsBySeatMajorityMatchTheCatalogue) {
   EXPECT_EQ(counts["CON"], 191);
   EXPECT_EQ(counts["LAB"], 110);
   EXPECT_EQ(counts["LD"], 7);
+}
+
+TEST(ControlHistoryRealData, OthersAreNotAPartyUnlessOneNamedGroupHoldsTheMajority) {
+  // Hartlepool after May 2019: twenty independents and others of several groups, run by a coalition.
+  const Composition* hartlepool = history().at("E06000001", {2019, 6, 1});
+  ASSERT_TRUE(hartlepool);
+  EXPECT_EQ(hartlepool->control, "NOC");
+  EXPECT_EQ(hartlepool->largest, "OTH");
+  EXPECT_TRUE(hartlepool->controlGroup.empty());
+  EXPECT_NE(hartlepool->note.find("no one named group"), std::string::npos);
+  // A registered local party with a majority, from the project's named groups.
+  const Composition* ashfield = history().at("E07000170", {2019, 6, 1});
+  ASSERT_TRUE(ashfield);
+  EXPECT_EQ(ashfield->control, "OTH");
+  EXPECT_EQ(ashfield->controlGroup, "Ashfield Independents");
+  const Composition* orkney = history().at("S12000023", {2022, 6, 1});
+  ASSERT_TRUE(orkney);
+  EXPECT_EQ(orkney->control, "OTH");
+  // Aspire's majority is listed for 2022-23 only; later the seat count decides.
+  EXPECT_EQ(history().at("E09000030", {2022, 6, 1})->controlGroup, "Aspire");
+  EXPECT_TRUE(history().at("E09000030", {2024, 6, 1})->controlGroup.empty());
+}
+
+TEST(ControlHistoryRealData, NorthernIrelandIn2026IsNoOverallControlWithNoNullAdministration) {
+  // The source lumps every Northern Ireland party into "other" and labels the rows NULL.
+  const Composition* belfast = history().at("N09000003", {2026, 6, 1});
+  ASSERT_TRUE(belfast);
+  EXPECT_EQ(belfast->control, "NOC");
+  EXPECT_EQ(belfast->administration, "");
+  EXPECT_EQ(belfast->sourceLabel, "NULL");  // kept verbatim, never shown as an administration
+}
+
+TEST(NamedGroups, ABadRowIsReportedAndIgnored) {
+  Diagnostics d;
+  CsvTable composition = parseCsv(
+      "authority,year,total,con,lab,ld,green,ukip,ref,pc,snp,other,majority_raw,ons_uktopo_areacd\n"
+      "Somewhere,2019,10,1,1,0,0,0,0,0,0,8,Other,E07000001\n",
+      "composition.csv", d);
+  CsvTable groups = parseCsv(
+      "council,from_year,to_year,group,sources,confidence\n"
+      "E07000001,2020,2019,Backwards,https://example.org,partly\n"
+      "E07000001,2019,2019,Somewhere First,,partly\n",
+      "named_groups.csv", d);
+  CsvTable none = parseCsv("oldcd,oldnm,newcd,newnm,type,start\n", "changes.csv", d);
+  CsvTable lookup = parseCsv("ltlacd,ctycd\n", "lookup.csv", d);
+  const ControlHistory h = ControlHistory::fromTables(composition, none, lookup, groups, d);
+  ASSERT_TRUE(h.inYear("E07000001", 2019));
+  EXPECT_EQ(h.inYear("E07000001", 2019)->controlGroup, "Somewhere First");
+  std::string all;
+  for (const auto& item : d.items()) all += item.text() + "\n";
+  EXPECT_NE(all.find("named_groups.csv: line 2"), std::string::npos) << all;
+  EXPECT_NE(all.find("has no source"), std::string::npos) << all;
 }
