@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <limits>
 
 #include <imgui.h>
 
@@ -62,8 +63,21 @@ LegendLayout legendIn(const OverlayContent& c, int columns, float fontScale, flo
   const std::size_t slots = shown + (shown < n ? 1 : 0);  // the "+ N more" line takes a slot
   const std::size_t perColumn = (slots + std::size_t(columns) - 1) / std::size_t(columns);
   const float header = (c.interactive ? 2 : 1) * pitch;
-  // Each column as wide as its widest row, every row's text cut to what one column may take.
-  const float textRoom = std::max(lh, (maxWidth - 2 * padX - (columns - 1) * colGap) / columns - swatch - style.ItemSpacing.x);
+  // Each column as wide as its widest row. Only where the columns together are wider than `maxWidth`
+  // is every row's text cut to an equal share.
+  float natural = 2 * padX + (columns - 1) * colGap;
+  for (int col = 0; col < columns; ++col) {
+    float widest = 0;
+    for (std::size_t r = 0; r < perColumn; ++r) {
+      const std::size_t slot = std::size_t(col) * perColumn + r;
+      if (slot >= shown) break;
+      widest = std::max(widest, swatch + style.ItemSpacing.x + measureText(rowText(c.legend[slot]), fontScale).x);
+    }
+    natural += widest;
+  }
+  const float textRoom = natural <= maxWidth
+                             ? std::numeric_limits<float>::max()
+                             : std::max(lh, (maxWidth - 2 * padX - (columns - 1) * colGap) / columns - swatch - style.ItemSpacing.x);
   float x = padX, contentRight =
                       padX + std::max(measureText(c.legendHeading, fontScale).x, c.interactive ? measureText(kLegendHint, fontScale).x : 0);
   for (int col = 0; col < columns; ++col) {
@@ -196,14 +210,19 @@ OverlayLayout layOutOverlays(const OverlayContent& c, float width, float height,
   // Where the whole credit would take too much of a small map, its short form.
   o.creditText = c.credit;
   if (!c.shortCredit.empty() && placeCredit(c.credit, width, width, scale).height > kMostCreditShare * height) o.creditText = c.shortCredit;
+  // First the legend in the width the credit leaves beside it, if it is whole there; else the legend
+  // as wide as the map and the credit across the foot, the legend standing on it.
+  const float besideWidth = width * (1 - kBesideShare) - inset - 2 * gap - 1;  // a pixel short, against rounding
   float bottom = height - inset;
   for (int pass = 0; pass < 2; ++pass) {
     o.warnings = warningsBox(c.warningsLabel, bottom, scale);
-    o.legend = layOutLegend(c, maxLegendWidth, top, o.warnings.empty() ? bottom : o.warnings.top - gap, scale);
+    o.legend = layOutLegend(c, pass == 0 ? besideWidth : maxLegendWidth, top, o.warnings.empty() ? bottom : o.warnings.top - gap, scale);
     const float leftColumnRight = std::max({o.legend.box.right, o.warnings.right, 0.0f});
     o.creditPlace = placeCredit(o.creditText, width, leftColumnRight, scale);
-    if (o.creditPlace.besideLegend || pass == 1) break;
-    bottom = height - o.creditPlace.height - gap;
+    const bool legendWhole = o.legend.more.empty() && std::none_of(o.legend.rows.begin(), o.legend.rows.end(),
+                                                                   [](const LegendLayout::Row& r) { return r.shortened; });
+    if ((o.creditPlace.besideLegend && legendWhole) || pass == 1) break;
+    bottom = height - placeCredit(o.creditText, width, width, scale).height - gap;
   }
   if (!o.creditText.empty()) {
     const float padX = kCreditPadX * scale, padY = kCreditPadY * scale;
