@@ -156,9 +156,12 @@ ControlHistory ControlHistory::fromCompiled(const CsvTable& t, Diagnostics& diag
 }
 
 ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& changes, const CsvTable& lookup, const CsvTable& namedGroups,
-                                          Diagnostics& diag) {
+                                          const CsvTable& electionResults, Diagnostics& diag) {
   ControlHistory h;
   const NamedGroups groups = readNamedGroups(namedGroups, diag);
+  std::set<std::string> withResults;  // councils whose rows the project's election results replace
+  if (const int c = electionResults.column("council"); c >= 0)
+    for (const auto& row : electionResults.rows) withResults.insert(electionResults.get(row, c));
   std::size_t othersWithoutGroup = 0;
   const std::string& compositionCsv = t.path;
   static const std::vector<std::pair<std::string, std::string>> kSeatColumns = {{"con", "CON"},   {"lab", "LAB"},   {"ld", "LD"},
@@ -211,6 +214,8 @@ ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& cha
     if (c.control == "OTH") {
       if (const std::string* group = namedGroupFor(groups, c.council, c.year)) {
         c.controlGroup = *group;
+      } else if (withResults.count(c.council)) {
+        c.control = std::string(kNoOverallControl);  // replaced below by the council's own election results
       } else {
         c.control = std::string(kNoOverallControl);
         c.note = "independents and others hold " + std::to_string(c.seats[0].second) + " of " + std::to_string(c.totalSeats) +
@@ -231,6 +236,8 @@ ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& cha
       diag.warn(t.path, record, "a second row for " + c.council + " in " + std::to_string(c.year) + " replaces the first");
     h.put(std::move(c));
   }
+
+  h.addElectionResults(electionResults, diag);
 
   // Gap 1 (2022 shadow unitaries): the source lists a new council from its shadow election and drops
   // the districts and county it replaces, although they governed until the merger took effect. Their
@@ -297,6 +304,54 @@ ControlHistory ControlHistory::fromTables(const CsvTable& t, const CsvTable& cha
   if (disagreements)
     diag.info(compositionCsv, "", std::to_string(disagreements) + " rows where the source's control label disagrees with the seats");
   return h;
+}
+
+void ControlHistory::addElectionResults(const CsvTable& t, Diagnostics& diag) {
+  if (t.columns.empty() || !requireColumns(t, {"council", "council_name", "election_date", "total_seats", "sources", "confidence"}, diag))
+    return;
+  std::map<std::string, std::vector<Composition>> byCouncil;
+  for (const auto& row : t.rows) {
+    Composition c;
+    c.council = t.get(row, t.column("council"));
+    c.name = t.get(row, t.column("council_name"));
+    const std::string record = t.where(row) + " (" + c.name + ")";
+    const auto date = parseDate(t.get(row, t.column("election_date")));
+    if (!isCouncilCode(c.council) || !date || !parseCount(t.get(row, t.column("total_seats")), c.totalSeats)) {
+      diag.warn(t.path, record, "needs a council code, an election date and a seat count; row ignored");
+      continue;
+    }
+    c.year = date->year;
+    int sum = 0;
+    for (const Party& p : parties()) {
+      int n = 0;
+      const int column = t.column(std::string(p.code));
+      if (column >= 0 && parseCount(t.get(row, column), n) && n > 0) c.seats.emplace_back(p.code, n);
+      sum += n;
+    }
+    if (sum != c.totalSeats)
+      diag.warn(t.path, record, "seats add up to " + std::to_string(sum) + ", not the total " + std::to_string(c.totalSeats));
+    std::stable_sort(c.seats.begin(), c.seats.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    c.control = controlFromSeats(c.seats, c.totalSeats);
+    if (c.control == "OTH") c.control = std::string(kNoOverallControl);  // independents and others are not one group
+    if (!c.seats.empty() && (c.seats.size() == 1 || c.seats[0].second > c.seats[1].second)) c.largest = c.seats[0].first;
+    c.source = t.get(row, t.column("sources")) + " (" + t.get(row, t.column("confidence")) + ", " +
+               t.path.substr(t.path.find_last_of('/') + 1) + " " + t.where(row) + ")";
+    byCouncil[c.council].push_back(std::move(c));
+  }
+  for (auto& [code, results] : byCouncil) {
+    std::sort(results.begin(), results.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const int until = i + 1 < results.size() ? results[i + 1].year - 1 : std::max(lastYear_, results[i].year);
+      for (int y = results[i].year; y <= until; ++y) {
+        Composition c = results[i];
+        if (y != c.year)
+          c.note = "the seats after the " + std::to_string(c.year) + " election, in force until the next; the source's own row for " +
+                   std::to_string(y) + ", if any, lumps the parties together";
+        c.year = y;
+        put(std::move(c));
+      }
+    }
+  }
 }
 
 }  // namespace cm

@@ -43,8 +43,11 @@ class ControlHistory {
   // namedGroups: the project's table of councils where one named group of independents or local party
   // holds a majority (data/tables/named_groups.csv). Elsewhere a majority of the source's lumped
   // "others" is no overall control, with the others the largest group: they are not one party.
+  // electionResults: the project's seats per party after elections the source lacks (Northern Ireland's:
+  // data/tables/ni_composition.csv), each in force until the council's next listed election, replacing
+  // the source's rows for those years.
   static ControlHistory fromTables(const CsvTable& composition, const CsvTable& changes, const CsvTable& lookup,
-                                   const CsvTable& namedGroups, Diagnostics& diag);
+                                   const CsvTable& namedGroups, const CsvTable& electionResults, Diagnostics& diag);
 
   // From the compiled dataset's control_periods table, whose rows are already resolved.
   static ControlHistory fromCompiled(const CsvTable& controlPeriods, Diagnostics& diag);
@@ -58,6 +61,7 @@ class ControlHistory {
 
  private:
   void put(Composition c);
+  void addElectionResults(const CsvTable& results, Diagnostics& diag);
   std::unordered_map<std::string, std::vector<Composition>> byCouncil_;  // index: year - firstYear_
   int firstYear_ = 0, lastYear_ = -1;
   std::size_t count_ = 0;

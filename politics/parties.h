@@ -11,7 +11,7 @@ namespace cm {
 // The parties councilmap tells apart. OTH covers independents and local parties. NOC (no overall
 // control) and "unknown" (no data) are control states, not parties, but are coloured alongside them.
 struct Party {
-  std::string_view code;  // CON, LAB, LD, GRN, UKIP, REF, PC, SNP, OTH
+  std::string_view code;  // CON, LAB, LD, GRN, UKIP, REF, PC, SNP, Northern Ireland's SF, DUP, APNI, SDLP, UUP, TUV, PBP, PUP; OTH
   std::string_view name;
   Rgba colour;           // the conventional colour
   Rgba colourBlindSafe;  // from the Okabe-Ito palette, distinguishable under common colour blindness

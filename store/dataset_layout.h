@@ -25,6 +25,7 @@ inline constexpr const char* kEventsFile = "events.csv";
 inline constexpr const char* kFactionsFile = "factions.csv";
 inline constexpr const char* kLeadershipFile = "leadership_periods.csv";
 inline constexpr const char* kNamedGroupsFile = "named_groups.csv";
+inline constexpr const char* kNiCompositionFile = "ni_composition.csv";
 
 // The compiled dataset's layers and tables.
 namespace compiled {

@@ -91,7 +91,7 @@ std::unique_ptr<MapDataset> MapDataset::open(const DatasetRequest& r) {
     s->dataDir_ = loc->dir;
     s->control_ = std::make_unique<ControlHistory>(
         readControlHistory((loc->dir / kControlCompositionFile).string(), (loc->dir / kCouncilChangesFile).string(),
-                           (loc->dir / kCouncilLookup2014File).string(), s->diagnostics_, (tables / kNamedGroupsFile).string()));
+                           (loc->dir / kCouncilLookup2014File).string(), s->diagnostics_, tables.string()));
     s->description_ = "data folder " + loc->dir.string() + " (" + loc->how + ")";
   } else {
     s->description_ = "boundaries " + src.path;

@@ -6,10 +6,10 @@
 namespace cm {
 
 ControlHistory readControlHistory(const std::string& compositionCsv, const std::string& changesCsv, const std::string& lookupCsv,
-                                  Diagnostics& diag, const std::string& namedGroupsCsv) {
+                                  Diagnostics& diag, const std::string& projectTables) {
   const CsvTable composition = readCsv(compositionCsv, diag), changes = readCsv(changesCsv, diag), lookup = readCsv(lookupCsv, diag);
-  const CsvTable groups = namedGroupsCsv.empty() ? CsvTable{} : readCsv(namedGroupsCsv, diag);
-  return ControlHistory::fromTables(composition, changes, lookup, groups, diag);
+  const auto project = [&](const char* file) { return projectTables.empty() ? CsvTable{} : readCsv(projectTables + "/" + file, diag); };
+  return ControlHistory::fromTables(composition, changes, lookup, project(kNamedGroupsFile), project(kNiCompositionFile), diag);
 }
 
 ControlHistory readCompiledControl(const std::string& gpkg, Diagnostics& diag) {

@@ -11,9 +11,10 @@
 namespace cm {
 
 // Control from Open Council Data UK's composition CSV, the ONS list of changes and the LTLA lookup, and
-// the project's named groups (data/tables/named_groups.csv; without it, no majority of others is control).
+// the project's tables in `projectTables` (data/tables: the named groups and Northern Ireland's results;
+// without them, no majority of others is control and Northern Ireland has only the source's rows).
 ControlHistory readControlHistory(const std::string& compositionCsv, const std::string& changesCsv, const std::string& lookupCsv,
-                                  Diagnostics& diag, const std::string& namedGroupsCsv = {});
+                                  Diagnostics& diag, const std::string& projectTables = {});
 // Control from the compiled dataset's control_periods table.
 ControlHistory readCompiledControl(const std::string& gpkg, Diagnostics& diag);
 // Each from a CSV file, or (with `table`) that table of the compiled dataset.

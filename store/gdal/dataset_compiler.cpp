@@ -237,9 +237,8 @@ bool compileDataset(const CompileInputs& in, Diagnostics& diag) {
   }
   if (in.progress) in.progress(done / total, compiled::kControlPeriods);
   auto* ds = GDALDataset::FromHandle(target);
-  const ControlHistory control =
-      readControlHistory((d / kControlCompositionFile).string(), (d / kCouncilChangesFile).string(), (d / kCouncilLookup2014File).string(),
-                         diag, (in.tablesDir / kNamedGroupsFile).string());
+  const ControlHistory control = readControlHistory((d / kControlCompositionFile).string(), (d / kCouncilChangesFile).string(),
+                                                    (d / kCouncilLookup2014File).string(), diag, in.tablesDir.string());
   writeControl(*ds, control);
   writeParties(*ds);
   writeSources(*ds);

@@ -49,10 +49,10 @@ TEST(CliQuery, ControlAndSeatsWithTheirSource) {
   EXPECT_EQ(c["total_seats"], 57);
   ASSERT_FALSE(c["sources"].empty());
   EXPECT_NE(c["sources"][0].get<std::string>().find("Open Council Data UK"), std::string::npos);
-  // Northern Ireland has no composition before 2026: unknown is null, not a guess.
-  const auto ni = query("-5.9301,54.5964", "--date 2019-06-01");
-  EXPECT_TRUE(ni["council"]["control"].is_null());
-  EXPECT_TRUE(ni["council"]["seats"].is_null());
+  // Before 2014 nothing is recorded: unknown is null, not a guess.
+  const auto before = query("-0.1076,51.5959", "--date 2013-06-01");
+  EXPECT_TRUE(before["council"]["control"].is_null());
+  EXPECT_TRUE(before["council"]["seats"].is_null());
 }
 
 TEST(CliQuery, OthersHoldControlOnlyAsOneNamedGroup) {
@@ -65,10 +65,13 @@ TEST(CliQuery, OthersHoldControlOnlyAsOneNamedGroup) {
   const auto ashfield = query("-1.2500,53.0800", "--date 2019-06-01")["council"];
   EXPECT_EQ(ashfield["control"], "OTH");
   EXPECT_EQ(ashfield["control_group"], "Ashfield Independents");
-  // Belfast in 2026: the source's NULL label is no administration, and no "NULL" string.
-  const auto belfast = query("-5.9301,54.5964", "--date 2026-06-01")["council"];
-  EXPECT_EQ(belfast["control"], "NOC");
-  EXPECT_FALSE(belfast.contains("administration"));
+  // Belfast: no overall control with Sinn Fein largest after 2019 and 2023, no "NULL" administration.
+  for (const char* date : {"2019-06-01", "2023-06-01", "2026-06-01"}) {
+    const auto belfast = query("-5.9301,54.5964", std::string("--date ") + date)["council"];
+    EXPECT_EQ(belfast["control"], "NOC") << date;
+    EXPECT_EQ(belfast["largest"], "SF") << date;
+    EXPECT_FALSE(belfast.contains("administration")) << date;
+  }
 }
 
 TEST(CliQuery, TwoTierAreasReportTheirCounty) {
@@ -317,7 +320,7 @@ TEST(CliBuildDataset, OneGeoPackageWithEveryLayerInBritishNationalGrid) {
   const std::pair<const char*, GIntBig> expected[] = {
       {"councils_lower", 407},   {"councils_upper", 230},   {"county_councils", 27},      {"wards_2013_gb", 8886},
       {"wards_2012_ni", 462},    {"wards_2019", 8887},      {"wards_2023", 8441},         {"events", 73},
-      {"control_periods", 4286}, {"council_register", 470}, {"council_lookup_2014", 391}, {"council_code_changes", 79}};
+      {"control_periods", 4418}, {"council_register", 470}, {"council_lookup_2014", 391}, {"council_code_changes", 79}};
   for (auto [name, count] : expected) {
     OGRLayer* l = ds->GetLayerByName(name);
     ASSERT_NE(l, nullptr) << name;

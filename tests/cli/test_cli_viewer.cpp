@@ -354,7 +354,7 @@ TEST(CliViewerFilter, PanelFiltersCombineDimTheRestAndNarrowTheStatistics) {
   // (positions as laid out at 1280x800 and UI scale 1).
   const auto s =
       viewerState("--date 2024-06-01 --ui-scale 1",
-                  "wait 3\nclick 1000 45\nwait 3\nclick 1000 408\nwait 3\nclick 930 583\nwait 3\nclick 930 158\nwait 3\n", "panel-filter");
+                  "wait 3\nclick 1000 45\nwait 3\nclick 1000 431\nwait 3\nclick 930 606\nwait 3\nclick 930 158\nwait 3\n", "panel-filter");
   EXPECT_EQ(s["filter"]["regions"], nlohmann::json::array({"London"})) << s["filter"].dump();
   EXPECT_EQ(s["filter"]["control"], nlohmann::json::array({"LAB"}));
   const int london = s["statistics"]["councils"].get<int>();

@@ -62,10 +62,9 @@ namespace {
 const ControlHistory& history() {
   static const ControlHistory h = [] {
     Diagnostics d;
-    return readControlHistory(sharedData("control/ocd_council_composition_2016_2026_gss.csv"),
-                              sharedData("boundaries/ons_uk_topojson_changes.csv"),
-                              sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), d,
-                              std::string(COUNCILMAP_TEST_SOURCE) + "/../data/tables/named_groups.csv");
+    return readControlHistory(
+        sharedData("control/ocd_council_composition_2016_2026_gss.csv"), sharedData("boundaries/ons_uk_topojson_changes.csv"),
+        sharedData("boundaries/ons_uk_topojson_ltla14_lookup.csv"), d, std::string(COUNCILMAP_TEST_SOURCE) + "/../data/tables");
   }();
   return h;
 }
@@ -146,13 +145,21 @@ TEST(ControlHistoryRealData, OthersAreNotAPartyUnlessOneNamedGroupHoldsTheMajori
   EXPECT_TRUE(history().at("E09000030", {2024, 6, 1})->controlGroup.empty());
 }
 
-TEST(ControlHistoryRealData, NorthernIrelandIn2026IsNoOverallControlWithNoNullAdministration) {
-  // The source lumps every Northern Ireland party into "other" and labels the rows NULL.
-  const Composition* belfast = history().at("N09000003", {2026, 6, 1});
-  ASSERT_TRUE(belfast);
-  EXPECT_EQ(belfast->control, "NOC");
-  EXPECT_EQ(belfast->administration, "");
-  EXPECT_EQ(belfast->sourceLabel, "NULL");  // kept verbatim, never shown as an administration
+TEST(ControlHistoryRealData, NorthernIrelandHasItsElectedPartiesAndNoNullAdministration) {
+  // The source has Northern Ireland only in 2026, every party lumped into "other", labelled NULL; the
+  // project's table has the 2014, 2019 and 2023 results, each in force until the next election.
+  for (const Date d : {Date{2019, 6, 1}, Date{2023, 6, 1}, Date{2026, 6, 1}}) {
+    const Composition* belfast = history().at("N09000003", d);
+    ASSERT_TRUE(belfast) << d.iso();
+    EXPECT_EQ(belfast->control, "NOC") << d.iso();
+    EXPECT_EQ(belfast->largest, "SF") << d.iso();
+    EXPECT_EQ(belfast->administration, "") << d.iso();
+    EXPECT_EQ(belfast->totalSeats, 60);
+  }
+  EXPECT_EQ(seatsOf(*history().at("N09000003", {2019, 6, 1}), "DUP"), 15);
+  EXPECT_NE(history().at("N09000003", {2026, 6, 1})->note.find("2023 election"), std::string::npos);
+  EXPECT_EQ(history().at("N09000006", {2023, 6, 1})->control, "SF");  // Fermanagh and Omagh: 21 of 40
+  EXPECT_EQ(history().at("N09000003", {2015, 6, 1})->largest, "SF");
 }
 
 TEST(NamedGroups, ABadRowIsReportedAndIgnored) {
@@ -168,7 +175,7 @@ TEST(NamedGroups, ABadRowIsReportedAndIgnored) {
       "named_groups.csv", d);
   CsvTable none = parseCsv("oldcd,oldnm,newcd,newnm,type,start\n", "changes.csv", d);
   CsvTable lookup = parseCsv("ltlacd,ctycd\n", "lookup.csv", d);
-  const ControlHistory h = ControlHistory::fromTables(composition, none, lookup, groups, d);
+  const ControlHistory h = ControlHistory::fromTables(composition, none, lookup, groups, CsvTable{}, d);
   ASSERT_TRUE(h.inYear("E07000001", 2019));
   EXPECT_EQ(h.inYear("E07000001", 2019)->controlGroup, "Somewhere First");
   std::string all;

@@ -23,7 +23,11 @@ struct Fixture {
   LeadershipPeriod leftLeader;
   std::vector<CouncilState> states;
   Fixture() {
-    for (const char* code : {"E1", "E2", "E3", "E4"}) areas.features.push_back({code, code});
+    for (const char* code : {"E1", "E2", "E3", "E4"}) {
+      Feature f;
+      f.code = f.name = code;
+      areas.features.push_back(f);
+    }
     areas.features[3].endYear = 2019;
     leftLeader.faction = "labour_left";
     CouncilState a{&lab, &leftLeader, {}}, b{&noc, nullptr, {}}, c{}, d{&lab, nullptr, {}};
